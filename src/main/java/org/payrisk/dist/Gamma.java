@@ -1,0 +1,61 @@
+package org.payrisk.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * The gamma distribution given by its mean and standard deviation: shape = mean^2 / sd^2,
+ * scale = sd^2 / mean. Sampler: Commons RNG {@link AhrensDieterMarsagliaTsangGammaSampler}.
+ *
+ * @param mean mean, &gt; 0
+ * @param sdValue standard deviation, &gt; 0
+ */
+public record Gamma(double mean, double sdValue) implements Distribution {
+
+    /** Validates mean &gt; 0 and sd &gt; 0. */
+    public Gamma {
+        Checks.positive("mean", mean);
+        Checks.positive("sd", sdValue);
+    }
+
+    /**
+     * @param mean mean
+     * @param sd standard deviation
+     * @return the distribution
+     */
+    public static Gamma of(double mean, double sd) {
+        return new Gamma(mean, sd);
+    }
+
+    /** @return the shape parameter */
+    public double shape() {
+        return mean * mean / (sdValue * sdValue);
+    }
+
+    /** @return the scale parameter */
+    public double scale() {
+        return sdValue * sdValue / mean;
+    }
+
+    @Override public String family() { return "gamma"; }
+    @Override public double variance() { return sdValue * sdValue; }
+    @Override public double supportMin() { return 0; }
+    @Override public double supportMax() { return Double.POSITIVE_INFINITY; }
+    @Override public boolean isIntegerValued() { return false; }
+
+    @Override
+    public double probabilityBelow(double x) {
+        return x <= 0 ? 0 : org.apache.commons.math3.special.Gamma.regularizedGammaP(shape(), x / scale());
+    }
+
+    @Override
+    public ContinuousSampler createSampler(UniformRandomProvider rng) {
+        return AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape(), scale());
+    }
+
+    @Override
+    public String toString() {
+        return "gamma(mean " + Checks.format(mean) + ", sd " + Checks.format(sdValue) + ")";
+    }
+}

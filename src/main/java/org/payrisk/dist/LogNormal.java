@@ -1,0 +1,64 @@
+package org.payrisk.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.LogNormalSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The log-normal distribution given by the mean and standard deviation of the variable itself
+ * (not of its logarithm): sigma^2 = ln(1 + sd^2 / mean^2), mu = ln(mean) - sigma^2 / 2.
+ * Sampler: Commons RNG {@link LogNormalSampler} over {@link ZigguratSampler.NormalizedGaussian}.
+ *
+ * @param mean mean of the variable, &gt; 0
+ * @param sdValue standard deviation of the variable, &gt; 0
+ */
+public record LogNormal(double mean, double sdValue) implements Distribution {
+
+    /** Validates mean &gt; 0 and sd &gt; 0. */
+    public LogNormal {
+        Checks.positive("mean", mean);
+        Checks.positive("sd", sdValue);
+    }
+
+    /**
+     * @param mean mean of the variable
+     * @param sd standard deviation of the variable
+     * @return the distribution
+     */
+    public static LogNormal of(double mean, double sd) {
+        return new LogNormal(mean, sd);
+    }
+
+    /** @return the standard deviation of ln X */
+    public double logSigma() {
+        return Math.sqrt(Math.log1p(sdValue * sdValue / (mean * mean)));
+    }
+
+    /** @return the mean of ln X */
+    public double logMu() {
+        double s = logSigma();
+        return Math.log(mean) - 0.5 * s * s;
+    }
+
+    @Override public String family() { return "lognormal"; }
+    @Override public double variance() { return sdValue * sdValue; }
+    @Override public double supportMin() { return 0; }
+    @Override public double supportMax() { return Double.POSITIVE_INFINITY; }
+    @Override public boolean isIntegerValued() { return false; }
+
+    @Override
+    public double probabilityBelow(double x) {
+        return x <= 0 ? 0 : Normal.cdf((Math.log(x) - logMu()) / logSigma());
+    }
+
+    @Override
+    public ContinuousSampler createSampler(UniformRandomProvider rng) {
+        return LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), logMu(), logSigma());
+    }
+
+    @Override
+    public String toString() {
+        return "lognormal(mean " + Checks.format(mean) + ", sd " + Checks.format(sdValue) + ")";
+    }
+}

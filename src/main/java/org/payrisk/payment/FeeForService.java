@@ -1,0 +1,47 @@
+package org.payrisk.payment;
+
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.payrisk.dist.Distribution;
+import org.payrisk.practice.PracticeYear;
+
+/**
+ * Fee-for-service: a price per evaluation plus a price per billed unit of each attended follow-up.
+ * Each attended visit's claim is denied (never paid) with probability {@code denialRate}.
+ *
+ * <p>Per trial: evaluation price, unit price and denial rate are drawn once (in that order); then
+ * one {@code nextDouble} per attended visit of a covered payer decides its denial.
+ *
+ * @param evaluation dollars per evaluation, drawn once per trial, &gt;= 0
+ * @param perUnit dollars per billed 15-minute unit, drawn once per trial, &gt;= 0
+ * @param denialRate probability a claim is denied, drawn once per trial, in [0, 1]
+ */
+public record FeeForService(Distribution evaluation, Distribution perUnit, Distribution denialRate)
+        implements PaymentRule {
+
+    /** Checks presence; ranges are validated where the scenario is read. */
+    public FeeForService {
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(perUnit, "perUnit");
+        Objects.requireNonNull(denialRate, "denialRate");
+    }
+
+    @Override
+    public String kind() {
+        return "feeForService";
+    }
+
+    @Override
+    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+        final double evalPrice = Math.max(0, evaluation.createSampler(rng).sample());
+        final double unitPrice = Math.max(0, perUnit.createSampler(rng).sample());
+        final double denial = PaymentRule.clamp(denialRate.createSampler(rng).sample(), 0, 1);
+        final int n = year.visitCount();
+        for (int v = 0; v < n; v++) {
+            if (!covered[year.visitPayer(v)] || rng.nextDouble() < denial) {
+                continue;
+            }
+            revenueByMonth[year.visitMonth(v)] += year.isEvaluation(v) ? evalPrice : unitPrice * year.visitUnits(v);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.payrisk.payment;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.payrisk.practice.PracticeYear;
+
+/**
+ * One payment contract. Implementations are immutable and thread safe; all per-trial state lives in
+ * local variables of {@link #accrue}.
+ */
+public sealed interface PaymentRule permits FeeForService, Capitation, Bundled {
+
+    /** @return the rule's name as written in a scenario file, e.g. {@code "feeForService"} */
+    String kind();
+
+    /**
+     * Adds this contract's payments for one trial to {@code revenueByMonth}.
+     *
+     * @param year the simulated practice-year
+     * @param covered covered[p] is true when payer p is paid under this contract
+     * @param rng this rule's own stream for this trial; the per-trial terms are drawn from it first
+     * @param revenueByMonth dollars by month, index 1..horizon (index 0 unused)
+     */
+    void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth);
+
+    /**
+     * A draw clamped to [lo, hi]: used for rates and prices given as distributions whose support is
+     * wider than the quantity allows (e.g. a normal price); validation keeps the clamped mass tiny.
+     */
+    static double clamp(double x, double lo, double hi) {
+        return Math.min(hi, Math.max(lo, x));
+    }
+}

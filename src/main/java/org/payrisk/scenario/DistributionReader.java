@@ -1,0 +1,169 @@
+package org.payrisk.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.payrisk.dist.Beta;
+import org.payrisk.dist.Binomial;
+import org.payrisk.dist.Constant;
+import org.payrisk.dist.Discrete;
+import org.payrisk.dist.Distribution;
+import org.payrisk.dist.Empirical;
+import org.payrisk.dist.Gamma;
+import org.payrisk.dist.LogNormal;
+import org.payrisk.dist.NegativeBinomial;
+import org.payrisk.dist.Normal;
+import org.payrisk.dist.Pert;
+import org.payrisk.dist.Poisson;
+import org.payrisk.dist.Triangular;
+import org.payrisk.dist.Uniform;
+import org.payrisk.scenario.Fields.Range;
+import org.payrisk.scenario.SourceNode.ListNode;
+import org.payrisk.scenario.SourceNode.MapNode;
+import org.payrisk.scenario.SourceNode.NumberNode;
+
+/**
+ * Reads "a number or a distribution": a bare number is a constant; otherwise a mapping with exactly
+ * one family name whose value maps the family's parameters, e.g.
+ * {@code { negativeBinomial: { mean: 42, dispersion: 15 } }}.
+ */
+final class DistributionReader {
+
+    /** Family name to its parameters (required first, then optional ones marked with '?'). */
+    static final Map<String, List<String>> FAMILIES = new LinkedHashMap<>();
+
+    static {
+        FAMILIES.put("uniform", List.of("min", "max"));
+        FAMILIES.put("triangular", List.of("min", "mode", "max"));
+        FAMILIES.put("pert", List.of("min", "mode", "max"));
+        FAMILIES.put("normal", List.of("mean", "sd", "min?", "max?"));
+        FAMILIES.put("lognormal", List.of("mean", "sd"));
+        FAMILIES.put("gamma", List.of("mean", "sd"));
+        FAMILIES.put("beta", List.of("mean", "sd"));
+        FAMILIES.put("poisson", List.of("mean"));
+        FAMILIES.put("negativeBinomial", List.of("mean", "dispersion"));
+        FAMILIES.put("binomial", List.of("n", "p"));
+        FAMILIES.put("discrete", List.of("values", "weights"));
+        FAMILIES.put("empirical", List.of("values"));
+    }
+
+    /** Largest acceptable probability of a negative draw for a quantity that cannot be negative. */
+    static final double NEGATIVE_MASS_TOLERANCE = 1e-6;
+
+    private final Fields f;
+
+    DistributionReader(Fields f) {
+        this.f = f;
+    }
+
+    static boolean isFamilyMapping(SourceNode n) {
+        return n instanceof MapNode m && m.fields().size() == 1 && FAMILIES.containsKey(m.fields().keySet().iterator().next());
+    }
+
+    Distribution read(SourceNode n, Range range) throws ScenarioException {
+        if (n instanceof NumberNode) {
+            return Constant.of(f.number(n, range));
+        }
+        if (!(n instanceof MapNode m)) {
+            throw f.error(n, "expected " + range.noun + " or a distribution such as { beta: { mean: 0.1, sd: 0.03 } }, found "
+                    + n.describe());
+        }
+        if (m.fields().size() != 1) {
+            throw f.error(n, "expected a distribution: one family name (" + String.join(", ", FAMILIES.keySet())
+                    + ") with its parameters, found " + n.describe());
+        }
+        var entry = m.fields().entrySet().iterator().next();
+        String family = entry.getKey();
+        List<String> params = FAMILIES.get(family);
+        if (params == null) {
+            String nearest = Names.nearest(family, FAMILIES.keySet());
+            throw f.error(entry.getValue(), "unknown distribution family `" + family + "`"
+                    + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + " Known families: " + String.join(", ", FAMILIES.keySet()) + ".");
+        }
+        MapNode p = f.map(entry.getValue(), "the parameters of " + family);
+        f.allowOnly(p, params.stream().map(s -> s.replace("?", "")).toList());
+        Distribution d;
+        try {
+            d = build(family, p);
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            int colon = msg.indexOf(':');
+            String param = colon > 0 ? msg.substring(0, colon) : "";
+            SourceNode at = p.fields().getOrDefault(param.replaceAll("\\[.*", ""), p);
+            throw f.error(at, at == p ? p.path() : at.path(), colon > 0 && at != p ? msg.substring(colon + 1).trim() : msg);
+        }
+        checkSupport(n, d, range);
+        return d;
+    }
+
+    private Distribution build(String family, MapNode p) throws ScenarioException {
+        switch (family) {
+            case "uniform":
+                return Uniform.of(num(p, "min"), num(p, "max"));
+            case "triangular":
+                return Triangular.of(num(p, "min"), num(p, "mode"), num(p, "max"));
+            case "pert":
+                return Pert.of(num(p, "min"), num(p, "mode"), num(p, "max"));
+            case "normal": {
+                double lo = f.optional(p, "min").isPresent() ? num(p, "min") : Double.NEGATIVE_INFINITY;
+                double hi = f.optional(p, "max").isPresent() ? num(p, "max") : Double.POSITIVE_INFINITY;
+                return Normal.truncated(num(p, "mean"), num(p, "sd"), lo, hi);
+            }
+            case "lognormal":
+                return LogNormal.of(num(p, "mean"), num(p, "sd"));
+            case "gamma":
+                return Gamma.of(num(p, "mean"), num(p, "sd"));
+            case "beta":
+                return Beta.of(num(p, "mean"), num(p, "sd"));
+            case "poisson":
+                return Poisson.of(num(p, "mean"));
+            case "negativeBinomial":
+                return NegativeBinomial.of(num(p, "mean"), num(p, "dispersion"));
+            case "binomial":
+                return Binomial.of((int) f.wholeNumber(f.required(p, "n"), 0, Binomial.MAX_N), num(p, "p"));
+            case "discrete":
+                return Discrete.of(numbers(p, "values"), numbers(p, "weights"));
+            case "empirical":
+                return Empirical.of(numbers(p, "values"));
+            default:
+                throw new IllegalStateException(family);
+        }
+    }
+
+    private double num(MapNode p, String key) throws ScenarioException {
+        return f.number(f.required(p, key), Range.ANY);
+    }
+
+    private double[] numbers(MapNode p, String key) throws ScenarioException {
+        ListNode l = f.list(f.required(p, key), "a list of numbers");
+        double[] out = new double[l.items().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = f.number(l.items().get(i), Range.ANY);
+        }
+        return out;
+    }
+
+    private void checkSupport(SourceNode at, Distribution d, Range range) throws ScenarioException {
+        switch (range) {
+            case PROBABILITY:
+                if (d.supportMin() < 0 || d.supportMax() > 1) {
+                    throw f.error(at, "expected a distribution of probabilities (values in [0, 1]), found " + d
+                            + " which can draw values in [" + d.supportMin() + ", " + d.supportMax()
+                            + "]; use beta, or give min and max");
+                }
+                break;
+            case NON_NEGATIVE:
+            case COUNT:
+            case POSITIVE:
+                double below = d.probabilityBelow(0);
+                if (below > NEGATIVE_MASS_TOLERANCE) {
+                    throw f.error(at, "expected a distribution of values >= 0, found " + d + " which draws a negative value with probability "
+                            + String.format("%.3g", below) + "; give min: 0 or use a family on [0, infinity)");
+                }
+                break;
+            default:
+                break;
+        }
+    }
+}

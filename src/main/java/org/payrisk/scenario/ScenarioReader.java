@@ -1,0 +1,283 @@
+package org.payrisk.scenario;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.payrisk.dist.Constant;
+import org.payrisk.dist.Distribution;
+import org.payrisk.payment.Bundled;
+import org.payrisk.payment.Capitation;
+import org.payrisk.payment.FeeForService;
+import org.payrisk.payment.PaymentModel;
+import org.payrisk.payment.PaymentRule;
+import org.payrisk.practice.CaseType;
+import org.payrisk.practice.Demand;
+import org.payrisk.practice.Practice;
+import org.payrisk.practice.PracticeModel;
+import org.payrisk.scenario.Fields.Range;
+import org.payrisk.scenario.SourceNode.ListNode;
+import org.payrisk.scenario.SourceNode.MapNode;
+
+/** Builds a {@link Scenario} from a located tree, validating every field. */
+final class ScenarioReader {
+
+    static final List<String> TOP = List.of("name", "description", "horizonMonths", "warmUpMonths", "simulation",
+            "practice", "demand", "models");
+    static final List<String> RULES = List.of("feeForService", "capitation", "bundled");
+    static final double SHARE_TOLERANCE = 1e-6;
+
+    /** Defaults when a scenario leaves them out. */
+    static final int DEFAULT_HORIZON = 12;
+    static final int DEFAULT_WARM_UP = 6;
+    static final int DEFAULT_TRIALS = 10_000;
+    static final long DEFAULT_SEED = 1;
+
+    private final Fields f;
+    private final DistributionReader dists;
+
+    ScenarioReader(String file) {
+        this.f = new Fields(file);
+        this.dists = new DistributionReader(f);
+    }
+
+    Scenario read(SourceNode rootNode, ScenarioSource source) throws ScenarioException {
+        MapNode root = f.map(rootNode, "a scenario");
+        f.allowOnly(root, TOP);
+        String name = f.text(f.required(root, "name"), "a scenario name");
+        String description = f.optional(root, "description").isPresent()
+                ? f.text(f.required(root, "description"), "a description") : "";
+        int horizon = (int) whole(root, "horizonMonths", 1, 120, DEFAULT_HORIZON);
+        int warmUp = (int) whole(root, "warmUpMonths", 0, 120, DEFAULT_WARM_UP);
+        int trials = DEFAULT_TRIALS;
+        long seed = DEFAULT_SEED;
+        Optional<SourceNode> sim = f.optional(root, "simulation");
+        if (sim.isPresent()) {
+            MapNode s = f.map(sim.get(), "simulation settings");
+            f.allowOnly(s, List.of("trials", "seed"));
+            trials = (int) whole(s, "trials", 1, ScenarioLoader.MAX_TRIALS, DEFAULT_TRIALS);
+            seed = whole(s, "seed", Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_SEED);
+        }
+        Practice practice = practice(f.map(f.required(root, "practice"), "the practice"));
+        MapNode demandNode = f.map(f.required(root, "demand"), "the demand");
+        Demand demand = demand(demandNode);
+        PracticeModel pm = new PracticeModel(practice, demand, horizon, warmUp);
+        List<PaymentModel> models = models(f.list(f.required(root, "models"), "payment models"), demand);
+        return new Scenario(name, description, trials, seed, pm, models, source);
+    }
+
+    private long whole(MapNode m, String key, long min, long max, long dflt) throws ScenarioException {
+        Optional<SourceNode> n = f.optional(m, key);
+        return n.isPresent() ? f.wholeNumber(n.get(), min, max) : dflt;
+    }
+
+    private Practice practice(MapNode p) throws ScenarioException {
+        f.allowOnly(p, List.of("clinicians", "visitsPerClinicianDay", "workdaysPerMonth", "costs"));
+        double clinicians = f.number(f.required(p, "clinicians"), Range.POSITIVE);
+        double perDay = f.number(f.required(p, "visitsPerClinicianDay"), Range.POSITIVE);
+        double days = f.number(f.required(p, "workdaysPerMonth"), Range.POSITIVE);
+        MapNode costs = f.map(f.required(p, "costs"), "the practice costs");
+        f.allowOnly(costs, List.of("fixedPerMonth", "perAttendedVisit"));
+        double fixed = f.number(f.required(costs, "fixedPerMonth"), Range.NON_NEGATIVE);
+        double perVisit = f.number(f.required(costs, "perAttendedVisit"), Range.NON_NEGATIVE);
+        return new Practice(clinicians, perDay, days, fixed, perVisit);
+    }
+
+    private Demand demand(MapNode d) throws ScenarioException {
+        f.allowOnly(d, List.of("newEpisodesPerMonth", "seasonality", "cancellationRate", "payers", "cases"));
+        Distribution arrivals = dists.read(f.required(d, "newEpisodesPerMonth"), Range.COUNT);
+        double[] season = new double[12];
+        Arrays.fill(season, 1);
+        Optional<SourceNode> s = f.optional(d, "seasonality");
+        if (s.isPresent()) {
+            ListNode l = f.list(s.get(), "12 monthly factors, January first");
+            if (l.items().size() != 12) {
+                throw f.error(l, "expected 12 monthly factors (January first), found " + l.items().size());
+            }
+            for (int i = 0; i < 12; i++) {
+                season[i] = f.number(l.items().get(i), Range.NON_NEGATIVE);
+            }
+        }
+        Distribution cancel = f.optional(d, "cancellationRate").isPresent()
+                ? dists.read(f.required(d, "cancellationRate"), Range.PROBABILITY) : Constant.of(0);
+
+        MapNode payersNode = f.map(f.required(d, "payers"), "payer shares such as { medicare: 0.6, commercial: 0.4 }");
+        if (payersNode.fields().isEmpty()) {
+            throw f.error(payersNode, "expected at least one payer with its share, found none");
+        }
+        List<String> payers = new ArrayList<>(payersNode.fields().keySet());
+        double[] payerShares = new double[payers.size()];
+        for (int i = 0; i < payers.size(); i++) {
+            payerShares[i] = f.number(payersNode.fields().get(payers.get(i)), Range.PROBABILITY);
+        }
+        checkSum(payersNode, payerShares, "payer shares");
+
+        ListNode casesNode = f.list(f.required(d, "cases"), "case types");
+        if (casesNode.items().isEmpty()) {
+            throw f.error(casesNode, "expected at least one case type, found an empty list");
+        }
+        List<CaseType> cases = new ArrayList<>();
+        Set<String> caseNames = new HashSet<>();
+        double[] caseShares = new double[casesNode.items().size()];
+        for (SourceNode cn : casesNode.items()) {
+            MapNode c = f.map(cn, "a case type");
+            f.allowOnly(c, List.of("name", "share", "followUpVisits", "visitsPerMonth", "unitsPerVisit"));
+            SourceNode nameNode = f.required(c, "name");
+            String name = f.text(nameNode, "a case name");
+            if (!caseNames.add(name)) {
+                throw f.error(nameNode, "duplicate case name `" + name + "`: each case needs its own name");
+            }
+            double share = f.number(f.required(c, "share"), Range.PROBABILITY);
+            caseShares[cases.size()] = share;
+            Distribution followUps = dists.read(f.required(c, "followUpVisits"), Range.COUNT);
+            int perMonth = (int) f.wholeNumber(f.required(c, "visitsPerMonth"), 1, 1000);
+            Distribution units = dists.read(f.required(c, "unitsPerVisit"), Range.COUNT);
+            cases.add(new CaseType(name, share, followUps, perMonth, units));
+        }
+        checkSum(casesNode, caseShares, "case shares");
+        if (payers.size() > Byte.MAX_VALUE || cases.size() > Byte.MAX_VALUE) {
+            throw f.error(d, "expected at most 127 payers and 127 cases, found " + payers.size() + " and " + cases.size());
+        }
+        return new Demand(arrivals, season, cancel, payers, payerShares, cases);
+    }
+
+    private void checkSum(SourceNode at, double[] shares, String what) throws ScenarioException {
+        double sum = 0;
+        for (double s : shares) {
+            sum += s;
+        }
+        if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
+            throw f.error(at, "expected " + what + " summing to 1 (within " + SHARE_TOLERANCE + "), found a sum of " + sum);
+        }
+    }
+
+    private List<PaymentModel> models(ListNode list, Demand demand) throws ScenarioException {
+        if (list.items().isEmpty()) {
+            throw f.error(list, "expected at least one payment model, found an empty list");
+        }
+        List<PaymentModel> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (SourceNode mn : list.items()) {
+            MapNode m = f.map(mn, "a payment model");
+            f.allowOnly(m, List.of("name", "default", "payers"));
+            SourceNode nameNode = f.required(m, "name");
+            String name = f.text(nameNode, "a model name");
+            if (!names.add(name)) {
+                throw f.error(nameNode, "duplicate model name `" + name + "`: each model needs its own name");
+            }
+            List<PaymentRule> rules = new ArrayList<>();
+            int[] ruleOfPayer = new int[demand.payers().size()];
+            Arrays.fill(ruleOfPayer, -1);
+            Optional<SourceNode> dflt = f.optional(m, "default");
+            Optional<SourceNode> overrides = f.optional(m, "payers");
+            int defaultRule = -1;
+            if (dflt.isPresent()) {
+                rules.add(rule(dflt.get(), demand));
+                defaultRule = 0;
+            }
+            if (overrides.isPresent()) {
+                MapNode o = f.map(overrides.get(), "rules by payer");
+                for (Map.Entry<String, SourceNode> e : o.fields().entrySet()) {
+                    int p = demand.payerIndex(e.getKey());
+                    if (p < 0) {
+                        String nearest = Names.nearest(e.getKey(), demand.payers());
+                        throw f.error(e.getValue(), "unknown payer `" + e.getKey() + "`"
+                                + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                                + " Payers in demand.payers: " + String.join(", ", demand.payers()) + ".");
+                    }
+                    ruleOfPayer[p] = rules.size();
+                    rules.add(rule(e.getValue(), demand));
+                }
+            }
+            for (int p = 0; p < ruleOfPayer.length; p++) {
+                if (ruleOfPayer[p] < 0) {
+                    if (defaultRule < 0) {
+                        throw f.error(m, m.path(), "model `" + name + "` leaves payer `" + demand.payers().get(p)
+                                + "` uncovered: expected a `default` rule or a rule under `payers` for every payer in demand.payers");
+                    }
+                    ruleOfPayer[p] = defaultRule;
+                }
+            }
+            // A default contract that every payer overrides pays nobody: drop it.
+            if (defaultRule == 0 && Arrays.stream(ruleOfPayer).noneMatch(r -> r == 0)) {
+                rules.remove(0);
+                for (int p = 0; p < ruleOfPayer.length; p++) {
+                    ruleOfPayer[p]--;
+                }
+            }
+            out.add(new PaymentModel(name, rules, ruleOfPayer));
+        }
+        return out;
+    }
+
+    private PaymentRule rule(SourceNode node, Demand demand) throws ScenarioException {
+        MapNode m = f.map(node, "a payment rule (" + String.join(", ", RULES) + ")");
+        if (m.fields().size() != 1) {
+            throw f.error(m, "expected exactly one payment rule (" + String.join(", ", RULES) + "), found " + m.describe());
+        }
+        var e = m.fields().entrySet().iterator().next();
+        String kind = e.getKey();
+        if (!RULES.contains(kind)) {
+            String nearest = Names.nearest(kind, RULES);
+            throw f.error(e.getValue(), "unknown payment rule `" + kind + "`"
+                    + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + " Known rules: " + String.join(", ", RULES) + ".");
+        }
+        MapNode r = f.map(e.getValue(), "the terms of " + kind);
+        switch (kind) {
+            case "feeForService": {
+                f.allowOnly(r, List.of("evaluation", "perUnit", "denialRate"));
+                Distribution denial = f.optional(r, "denialRate").isPresent()
+                        ? dists.read(f.required(r, "denialRate"), Range.PROBABILITY) : Constant.of(0);
+                return new FeeForService(dists.read(f.required(r, "evaluation"), Range.NON_NEGATIVE),
+                        dists.read(f.required(r, "perUnit"), Range.NON_NEGATIVE), denial);
+            }
+            case "capitation":
+                f.allowOnly(r, List.of("pmpm", "members"));
+                return new Capitation(dists.read(f.required(r, "pmpm"), Range.NON_NEGATIVE),
+                        dists.read(f.required(r, "members"), Range.COUNT));
+            default:
+                return bundled(r, demand);
+        }
+    }
+
+    private Bundled bundled(MapNode r, Demand demand) throws ScenarioException {
+        f.allowOnly(r, List.of("perEpisode", "outlier"));
+        SourceNode priceNode = f.required(r, "perEpisode");
+        List<Distribution> prices = new ArrayList<>();
+        if (priceNode instanceof MapNode pm && !DistributionReader.isFamilyMapping(pm)) {
+            for (var e : pm.fields().entrySet()) {
+                if (demand.caseIndex(e.getKey()) < 0) {
+                    String nearest = Names.nearest(e.getKey(), demand.cases().stream().map(CaseType::name).toList());
+                    throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
+                            + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                            + " Cases in demand.cases: " + String.join(", ", demand.cases().stream().map(CaseType::name).toList()) + ".");
+                }
+            }
+            for (CaseType c : demand.cases()) {
+                SourceNode n = pm.fields().get(c.name());
+                if (n == null) {
+                    throw f.error(pm, pm.path() + "." + c.name(), "missing the episode price of case `" + c.name()
+                            + "`: expected a price for every case, or one price for all");
+                }
+                prices.add(dists.read(n, Range.NON_NEGATIVE));
+            }
+        } else {
+            Distribution one = dists.read(priceNode, Range.NON_NEGATIVE);
+            for (int i = 0; i < demand.cases().size(); i++) {
+                prices.add(one);
+            }
+        }
+        Optional<SourceNode> outlier = f.optional(r, "outlier");
+        if (outlier.isEmpty()) {
+            return new Bundled(prices, 0, null);
+        }
+        MapNode o = f.map(outlier.get(), "outlier terms { afterVisits, perVisit }");
+        f.allowOnly(o, List.of("afterVisits", "perVisit"));
+        int after = (int) f.wholeNumber(f.required(o, "afterVisits"), 0, 100_000);
+        return new Bundled(prices, after, dists.read(f.required(o, "perVisit"), Range.NON_NEGATIVE));
+    }
+}

@@ -1,0 +1,47 @@
+package org.payrisk.stats;
+
+/**
+ * Sample quantiles by the linear interpolation estimator (Hyndman and Fan 1996, definition 7; the
+ * default of R's {@code quantile} and numpy's {@code percentile}): with the values sorted
+ * x[0] &lt;= ... &lt;= x[n-1] and h = (n - 1) p, Q(p) = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]).
+ */
+public final class Quantiles {
+    private Quantiles() {
+    }
+
+    /**
+     * @param sorted ascending values, at least one
+     * @param p probability in [0, 1]
+     * @return the type-7 quantile
+     */
+    public static double type7(double[] sorted, double p) {
+        return type7(sorted, 0, sorted.length, p);
+    }
+
+    /**
+     * The type-7 quantile of the sorted slice {@code sorted[from, from + n)}.
+     *
+     * @param sorted array whose slice is ascending
+     * @param from first index of the slice
+     * @param n slice length, &gt;= 1
+     * @param p probability in [0, 1]
+     * @return the quantile
+     */
+    public static double type7(double[] sorted, int from, int n, double p) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n: expected at least one value, found " + n);
+        }
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("p: expected a probability in [0, 1], found " + p);
+        }
+        double h = (n - 1) * p;
+        int lo = (int) Math.floor(h);
+        if (lo >= n - 1) {
+            return sorted[from + n - 1];
+        }
+        double frac = h - lo;
+        double a = sorted[from + lo];
+        double b = sorted[from + lo + 1];
+        return frac == 0 ? a : a + frac * (b - a);
+    }
+}

@@ -1,0 +1,254 @@
+package org.payrisk.stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reduces per-trial outcomes to risk statistics. Every function reads its input in index order and
+ * is a pure function of it. Thread safe (stateless).
+ */
+public final class Summaries {
+
+    /** Percentiles reported for each metric, in order: p01 p05 p10 p25 p50 p75 p90 p95 p99. */
+    public static final int[] PERCENTILES = {1, 5, 10, 25, 50, 75, 90, 95, 99};
+
+    /** Probabilities of the fine quantile grid (for exceedance curves). */
+    public static final double[] QUANTILE_GRID = quantileGrid();
+
+    /** Batches used for batch-means standard errors. */
+    public static final int BATCHES = 20;
+
+    /** Fewest trials for which batch-means standard errors are reported (10 per batch). */
+    public static final int MIN_TRIALS_FOR_MCSE = 200;
+
+    /** Bins of the net-income and difference histograms. */
+    public static final int HISTOGRAM_BINS = 60;
+
+    private Summaries() {
+    }
+
+    private static double[] quantileGrid() {
+        double[] g = new double[105];
+        int k = 0;
+        g[k++] = 0.001;
+        g[k++] = 0.0025;
+        g[k++] = 0.005;
+        for (int i = 1; i <= 99; i++) {
+            g[k++] = i / 100.0;
+        }
+        g[k++] = 0.995;
+        g[k++] = 0.9975;
+        g[k] = 0.999;
+        return g;
+    }
+
+    static int percentileIndex(int percent) {
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            if (PERCENTILES[i] == percent) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("percent: expected one of " + Arrays.toString(PERCENTILES) + ", found " + percent);
+    }
+
+    /**
+     * Mean by summation in index order.
+     *
+     * @param x values
+     * @param from first index
+     * @param n count
+     * @return the mean
+     */
+    static double mean(double[] x, int from, int n) {
+        double s = 0;
+        for (int i = from; i < from + n; i++) {
+            s += x[i];
+        }
+        return s / n;
+    }
+
+    /** Sample standard deviation (two-pass, denominator n - 1). */
+    static double sd(double[] x, int from, int n, double mean) {
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (int i = from; i < from + n; i++) {
+            double d = x[i] - mean;
+            s += d * d;
+        }
+        return Math.sqrt(s / (n - 1));
+    }
+
+    /** Mean of the lowest ceil(0.05 n) values of an ascending slice. */
+    static double worst5Mean(double[] sorted, int from, int n) {
+        int k = (int) Math.ceil(0.05 * n);
+        return mean(sorted, from, k);
+    }
+
+    static double probBelowZero(double[] x, int from, int n) {
+        long c = 0;
+        for (int i = from; i < from + n; i++) {
+            if (x[i] < 0) {
+                c++;
+            }
+        }
+        return (double) c / n;
+    }
+
+    /**
+     * Summarises one metric.
+     *
+     * @param values one value per trial, in trial order (not modified)
+     * @return its summary
+     */
+    public static MetricSummary metric(double[] values) {
+        int n = values.length;
+        double mean = mean(values, 0, n);
+        double sd = sd(values, 0, n, mean);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] q = new double[PERCENTILES.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = Quantiles.type7(sorted, PERCENTILES[i] / 100.0);
+        }
+        return new MetricSummary(mean, sd, sd / Math.sqrt(n), sorted[0], sorted[n - 1], q,
+                worst5Mean(sorted, 0, n), probBelowZero(values, 0, n), batchMeansMcse(values));
+    }
+
+    /**
+     * Batch-means standard errors: the trials, in index order, are cut into {@link #BATCHES} equal
+     * consecutive batches (the last n mod 20 trials are left out), each statistic is computed per
+     * batch, and its standard error is the sd over batches divided by sqrt(20) - a standard,
+     * assumption-light estimate of the Monte Carlo error of a statistic of n iid draws.
+     */
+    static MetricSummary.Mcse batchMeansMcse(double[] values) {
+        int n = values.length;
+        if (n < MIN_TRIALS_FOR_MCSE) {
+            return null;
+        }
+        int size = n / BATCHES;
+        double[][] perBatch = new double[PERCENTILES.length + 2][BATCHES];
+        double[] batch = new double[size];
+        for (int b = 0; b < BATCHES; b++) {
+            System.arraycopy(values, b * size, batch, 0, size);
+            perBatch[PERCENTILES.length + 1][b] = probBelowZero(batch, 0, size);
+            Arrays.sort(batch);
+            for (int i = 0; i < PERCENTILES.length; i++) {
+                perBatch[i][b] = Quantiles.type7(batch, PERCENTILES[i] / 100.0);
+            }
+            perBatch[PERCENTILES.length][b] = worst5Mean(batch, 0, size);
+        }
+        double[] se = new double[perBatch.length];
+        for (int i = 0; i < se.length; i++) {
+            double m = mean(perBatch[i], 0, BATCHES);
+            se[i] = sd(perBatch[i], 0, BATCHES, m) / Math.sqrt(BATCHES);
+        }
+        return new MetricSummary.Mcse(Arrays.copyOf(se, PERCENTILES.length), se[PERCENTILES.length],
+                se[PERCENTILES.length + 1]);
+    }
+
+    /**
+     * @param values per-trial counts or amounts
+     * @return mean, sd, standard error and the 5/50/95 percentiles
+     */
+    public static ActivitySummary activity(double[] values) {
+        int n = values.length;
+        double mean = mean(values, 0, n);
+        double sd = sd(values, 0, n, mean);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new ActivitySummary(mean, sd, sd / Math.sqrt(n), Quantiles.type7(sorted, 0.05),
+                Quantiles.type7(sorted, 0.5), Quantiles.type7(sorted, 0.95));
+    }
+
+    /**
+     * @param month month number
+     * @param values that month's value per trial
+     * @return its band
+     */
+    public static MonthlyBand band(int month, double[] values) {
+        double mean = mean(values, 0, values.length);
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return new MonthlyBand(month, mean, Quantiles.type7(s, 0.05), Quantiles.type7(s, 0.25),
+                Quantiles.type7(s, 0.5), Quantiles.type7(s, 0.75), Quantiles.type7(s, 0.95));
+    }
+
+    /**
+     * A paired comparison of two per-trial samples.
+     *
+     * @param nameA first name
+     * @param a first sample
+     * @param nameB second name
+     * @param b second sample, same length
+     * @return the comparison of a - b
+     */
+    public static PairedComparison paired(String nameA, double[] a, String nameB, double[] b) {
+        int n = a.length;
+        double[] d = new double[n];
+        long greater = 0;
+        for (int t = 0; t < n; t++) {
+            d[t] = a[t] - b[t];
+            if (a[t] > b[t]) {
+                greater++;
+            }
+        }
+        double mean = mean(d, 0, n);
+        double sd = sd(d, 0, n, mean);
+        double p = (double) greater / n;
+        double[] sorted = d.clone();
+        Arrays.sort(sorted);
+        double[] q = new double[PairedComparison.DIFFERENCE_PERCENTILES.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = Quantiles.type7(sorted, PairedComparison.DIFFERENCE_PERCENTILES[i] / 100.0);
+        }
+        return new PairedComparison(nameA, nameB, mean, sd / Math.sqrt(n), p, Math.sqrt(p * (1 - p) / n), q,
+                Histogram.shared(HISTOGRAM_BINS, d)[0]);
+    }
+
+    /**
+     * Summarises a whole run.
+     *
+     * @param outcomes the filled outcome store
+     * @return the run summary
+     */
+    public static RunSummary run(TrialOutcomes outcomes) {
+        int nModels = outcomes.models().size();
+        double[][] net = new double[nModels][];
+        for (int m = 0; m < nModels; m++) {
+            net[m] = outcomes.netIncomeColumn(m);
+        }
+        Histogram[] histograms = Histogram.shared(HISTOGRAM_BINS, net);
+        MetricSummary costs = metric(outcomes.costsColumn());
+        List<ModelSummary> models = new ArrayList<>();
+        for (int m = 0; m < nModels; m++) {
+            List<MonthlyBand> bands = new ArrayList<>();
+            for (int month = 1; month <= outcomes.months(); month++) {
+                bands.add(band(month, outcomes.monthlyNetColumn(m, month)));
+            }
+            double[] sorted = net[m].clone();
+            Arrays.sort(sorted);
+            double[] grid = new double[QUANTILE_GRID.length];
+            for (int i = 0; i < grid.length; i++) {
+                grid[i] = Quantiles.type7(sorted, QUANTILE_GRID[i]);
+            }
+            models.add(new ModelSummary(outcomes.models().get(m), metric(net[m]), metric(outcomes.revenueColumn(m)),
+                    costs, bands, grid, histograms[m]));
+        }
+        List<PairedComparison> comparisons = new ArrayList<>();
+        for (int i = 0; i < nModels; i++) {
+            for (int j = i + 1; j < nModels; j++) {
+                comparisons.add(paired(outcomes.models().get(i), net[i], outcomes.models().get(j), net[j]));
+            }
+        }
+        Map<String, ActivitySummary> activity = new LinkedHashMap<>();
+        for (int k = 0; k < TrialOutcomes.ACTIVITY.size(); k++) {
+            activity.put(TrialOutcomes.ACTIVITY.get(k), activity(outcomes.activityColumn(k)));
+        }
+        return new RunSummary(outcomes.trials(), outcomes.months(), models, comparisons, activity);
+    }
+}
