@@ -3,6 +3,7 @@ package org.payrisk.dist;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.KempSmallMeanPoissonSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 
 /**
@@ -10,12 +11,17 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  * counts: variance = mean + mean^2 / dispersion (dispersion is the size parameter r; as it grows the
  * law tends to Poisson). Sampler: the gamma-Poisson mixture, lambda ~ Gamma(shape r, scale
  * mean / r) by Commons RNG {@link AhrensDieterMarsagliaTsangGammaSampler}, then Poisson(lambda) by
- * {@link PoissonSampler}.
+ * {@link KempSmallMeanPoissonSampler} (inversion, one {@code nextDouble}) for lambda below
+ * {@value #KEMP_LIMIT} and {@link PoissonSampler} above. The Poisson sampler is rebuilt for every
+ * draw since lambda changes; Kemp's needs only exp(-lambda), so that is cheap.
  *
  * @param mean mean, &gt;= 0
  * @param dispersion size parameter r, &gt; 0
  */
 public record NegativeBinomial(double mean, double dispersion) implements Distribution {
+
+    /** Poisson means below this use Kemp's inversion sampler. */
+    static final double KEMP_LIMIT = 40;
 
     /** Validates mean &gt;= 0 and dispersion &gt; 0. */
     public NegativeBinomial {
@@ -59,7 +65,11 @@ public record NegativeBinomial(double mean, double dispersion) implements Distri
         final ContinuousSampler rate = AhrensDieterMarsagliaTsangGammaSampler.of(rng, dispersion, mean / dispersion);
         return () -> {
             double lambda = rate.sample();
-            return lambda > 0 ? PoissonSampler.of(rng, lambda).sample() : 0;
+            if (!(lambda > 0)) {
+                return 0;
+            }
+            return lambda < KEMP_LIMIT ? KempSmallMeanPoissonSampler.of(rng, lambda).sample()
+                                       : PoissonSampler.of(rng, lambda).sample();
         };
     }
 

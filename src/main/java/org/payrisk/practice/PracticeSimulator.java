@@ -25,7 +25,7 @@ import org.payrisk.dist.Distribution;
  *   <li>An ongoing episode schedules min(visitsPerMonth, follow-ups left) visits a month. The evaluation is
  *       always attended; the number of attended follow-ups among s scheduled is Binomial(s, 1 -
  *       cancellationRate); cancelled visits are lost, not rescheduled.</li>
- *   <li>Each attended follow-up draws its billed units. Costs per month = fixed + per visit x attended
+ *   <li>Each attended follow-up of a counted month draws its billed units. Costs per month = fixed + per visit x attended
  *       visits (evaluations included).</li>
  * </ol>
  * Counts drawn from continuous families are rounded at random to a neighbouring integer (mean
@@ -42,6 +42,7 @@ public final class PracticeSimulator {
     private final double[] payerShares;
     private final double[] caseShares;
     private final int[] visitsPerMonthOfCase;
+    private final boolean[] integerUnitsOfCase;
 
     private int[] active = new int[256];
     private int[] left = new int[256];
@@ -65,10 +66,13 @@ public final class PracticeSimulator {
         int nCases = d.cases().size();
         caseShares = new double[nCases];
         visitsPerMonthOfCase = new int[nCases];
+        integerUnitsOfCase = new boolean[nCases];
         int max = 1;
         for (int i = 0; i < nCases; i++) {
             caseShares[i] = d.cases().get(i).share();
             visitsPerMonthOfCase[i] = d.cases().get(i).visitsPerMonth();
+            integerUnitsOfCase[i] = d.cases().get(i).unitsPerVisit().isIntegerValued()
+                    && d.cases().get(i).unitsPerVisit().supportMin() >= 0;
             max = Math.max(max, visitsPerMonthOfCase[i]);
         }
         maxVisitsPerMonth = max;
@@ -163,13 +167,15 @@ public final class PracticeSimulator {
                 final int attended = attendedOf[s].sample();
                 attendedThisMonth += attended;
                 final ContinuousSampler units = unitsOf[kase];
-                for (int k = 0; k < attended; k++) {
-                    int u = toCount(units.sample(), rng);
-                    int ord = ++ordinal[e];
-                    if (counted) {
-                        year.addVisit(month, e, u, ord);
+                final boolean integerUnits = integerUnitsOfCase[kase];
+                if (counted) {
+                    for (int k = 0; k < attended; k++) {
+                        int u = integerUnits ? (int) units.sample() : toCount(units.sample(), rng);
+                        year.addVisit(month, e, u, ++ordinal[e]);
                         unitsThisMonth += u;
                     }
+                } else {
+                    ordinal[e] += attended; // warm-up visits are not billed inside the horizon: no units drawn
                 }
                 if (left[e] > 0) {
                     active[keep++] = e;

@@ -28,6 +28,7 @@ public final class PracticeYear {
     int[] visitEpisode = new int[4096];
     int[] visitUnits = new int[4096];
     int[] visitOrdinal = new int[4096];
+    byte[] visitPayer = new byte[4096];
 
     final int[] attendedByMonth;
     final int[] newEpisodesByMonth;
@@ -81,12 +82,14 @@ public final class PracticeYear {
             visitEpisode = Arrays.copyOf(visitEpisode, n);
             visitUnits = Arrays.copyOf(visitUnits, n);
             visitOrdinal = Arrays.copyOf(visitOrdinal, n);
+            visitPayer = Arrays.copyOf(visitPayer, n);
         }
         int v = visitCount++;
         visitMonth[v] = month;
         visitEpisode[v] = episode;
         visitUnits[v] = units;
         visitOrdinal[v] = ordinal;
+        visitPayer[v] = episodePayer[episode];
     }
 
     /** @return counted months */
@@ -126,7 +129,7 @@ public final class PracticeYear {
     public boolean isEvaluation(int v) { return visitOrdinal[v] == 1; }
 
     /** @param v visit @return the payer of its episode */
-    public int visitPayer(int v) { return episodePayer[visitEpisode[v]]; }
+    public int visitPayer(int v) { return visitPayer[v]; }
 
     /** @param month 1..horizon @return attended visits that month, evaluations included */
     public int attendedVisits(int month) { return attendedByMonth[month]; }

@@ -1,0 +1,84 @@
+package org.payrisk.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Deterministic tier: quantiles, tail metrics and paired comparisons on small hand-checkable data. */
+class SummariesTest {
+
+    @Test
+    void type7QuantilesMatchNumpy() {
+        // numpy 2.4.6: np.quantile([3, -1.5, 7.25, 0, 2, 10, -4], p) (method="linear", the default)
+        double[] x = {3.0, -1.5, 7.25, 0.0, 2.0, 10.0, -4.0};
+        Arrays.sort(x);
+        double[][] expected = {{0, -4.0}, {0.01, -3.85}, {0.05, -3.25}, {0.25, -0.75}, {0.5, 2.0},
+            {0.9, 8.350000000000001}, {0.99, 9.834999999999999}, {1, 10.0}};
+        for (double[] e : expected) {
+            assertEquals(e[1], Quantiles.type7(x, e[0]), 1e-12, "p = " + e[0]);
+        }
+    }
+
+    @Test
+    void metricHasExactMomentsTailsAndLossProbability() {
+        double[] v = new double[100];
+        for (int i = 0; i < 100; i++) {
+            v[i] = i - 9; // -9 .. 90
+        }
+        MetricSummary m = Summaries.metric(v);
+        assertEquals(40.5, m.mean(), 1e-12);
+        assertEquals(Math.sqrt(100 * 101 / 12.0), m.sd(), 1e-9); // var of n consecutive integers, n - 1 denominator
+        assertEquals(m.sd() / 10, m.meanStdError(), 1e-12);
+        assertEquals(-9, m.min());
+        assertEquals(90, m.max());
+        assertEquals(-9 + 0.05 * 99, m.percentile(5), 1e-12);
+        assertEquals(40.5, m.percentile(50), 1e-12);
+        assertEquals(-7, m.worst5Mean(), 1e-12); // mean of -9..-5
+        assertEquals(0.09, m.probLoss(), 1e-12);
+        assertNull(m.mcse(), "fewer than 200 trials: no batch-means error");
+    }
+
+    @Test
+    void batchMeansErrorOfTheLossProbabilityIsTheSdOverBatches() {
+        // 20 batches of 10: batch b has b losses out of 10 for b < 10, none after
+        double[] v = new double[200];
+        for (int b = 0; b < 20; b++) {
+            for (int i = 0; i < 10; i++) {
+                v[b * 10 + i] = b < 10 && i < b ? -1 : 1;
+            }
+        }
+        MetricSummary m = Summaries.metric(v);
+        assertNotNull(m.mcse());
+        double[] share = new double[20];
+        for (int b = 0; b < 10; b++) {
+            share[b] = b / 10.0;
+        }
+        double mean = Arrays.stream(share).average().orElseThrow();
+        double ss = Arrays.stream(share).map(s -> (s - mean) * (s - mean)).sum();
+        assertEquals(Math.sqrt(ss / 19) / Math.sqrt(20), m.mcse().probLoss(), 1e-12);
+    }
+
+    @Test
+    void pairedComparisonCountsStrictWinsOfTheSameTrials() {
+        double[] a = {5, 1, 3, 3};
+        double[] b = {4, 2, 3, 0};
+        PairedComparison c = Summaries.paired("A", a, "B", b);
+        assertEquals(0.75, c.meanDifference(), 1e-12); // (1 - 1 + 0 + 3) / 4
+        assertEquals(0.5, c.probAGreater(), 1e-12); // trials 0 and 3
+        assertEquals(Math.sqrt(0.25 / 4), c.probAGreaterStdError(), 1e-12);
+        assertEquals(4, Arrays.stream(c.histogram().counts()).sum());
+    }
+
+    @Test
+    void sharedHistogramCountsEveryValueOnOneGrid() {
+        Histogram[] h = Histogram.shared(4, new double[] {0, 1, 2, 3, 4}, new double[] {4, 4});
+        assertArrayEquals(h[0].binEdges(), h[1].binEdges());
+        assertArrayEquals(new long[] {1, 1, 1, 2}, h[0].counts());
+        assertArrayEquals(new long[] {0, 0, 0, 2}, h[1].counts());
+    }
+
+}
