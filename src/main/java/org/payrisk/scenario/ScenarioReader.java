@@ -150,7 +150,8 @@ final class ScenarioReader {
             sum += s;
         }
         if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
-            throw f.error(at, "expected " + what + " summing to 1 (within " + SHARE_TOLERANCE + "), found a sum of " + sum);
+            throw f.error(at, "expected " + what + " summing to 1 (within " + SHARE_TOLERANCE + "), found a sum of "
+                    + new java.math.BigDecimal(sum).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString());
         }
     }
 

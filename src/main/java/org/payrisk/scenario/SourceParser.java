@@ -9,17 +9,21 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML or JSON bytes into a located {@link SourceNode} tree with Jackson's streaming parser.
- * Guards: nesting depth 64, YAML aliases to collections at most 20 (no alias bombs), duplicate keys
- * rejected, the whole document in at most {@link ScenarioLoader#MAX_BYTES} bytes.
+ * Guards: nesting depth 64, duplicate keys rejected, the whole document in at most
+ * {@link ScenarioLoader#MAX_BYTES} bytes, and YAML aliases ({@code *name}) rejected: Jackson's
+ * streaming parser would read an alias as the plain text of its name, silently changing the value,
+ * and refusing them also rules out alias bombs.
  */
 final class SourceParser {
 
@@ -42,7 +46,7 @@ final class SourceParser {
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(ScenarioLoader.MAX_BYTES + 1);
-        options.setAllowDuplicateKeys(false);
+        options.setAllowDuplicateKeys(true); // duplicates are reported by read(), with their field path
         return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints()).build();
     }
 
@@ -66,6 +70,13 @@ final class SourceParser {
             }
             return root;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException y) {
+                int line = y.getProblemMark() != null ? y.getProblemMark().getLine() + 1 : 0;
+                int col = y.getProblemMark() != null ? y.getProblemMark().getColumn() + 1 : 0;
+                String context = y.getContext() != null ? y.getContext() + ": " : "";
+                throw new ScenarioException(file, line, col, "", "not valid YAML: " + context
+                        + firstLine(String.valueOf(y.getProblem())));
+            }
             JsonLocation at = e.getLocation();
             throw new ScenarioException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
                     "not valid " + (json ? "JSON" : "YAML") + ": " + cleanMessage(e));
@@ -120,8 +131,18 @@ final class SourceParser {
             }
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT: {
+                rejectAlias(p, line, col, path);
                 String text = p.getText();
-                double v = p.getDoubleValue();
+                SourceNode special = textOrSpecialNumber(line, col, path, text);
+                if (special instanceof SourceNode.NumberNode) {
+                    return special;
+                }
+                double v;
+                try {
+                    v = p.getDoubleValue();
+                } catch (JsonProcessingException e) {
+                    throw new ScenarioException(file, line, col, path, "expected a number, found " + text);
+                }
                 return new SourceNode.NumberNode(line, col, path, v, t == JsonToken.VALUE_NUMBER_INT, text);
             }
             case VALUE_TRUE:
@@ -130,9 +151,17 @@ final class SourceParser {
             case VALUE_NULL:
                 return new SourceNode.TextNode(line, col, path, "null", true, false);
             case VALUE_STRING:
+                rejectAlias(p, line, col, path);
                 return textOrSpecialNumber(line, col, path, p.getText());
             default:
                 throw new ScenarioException(file, line, col, path, "expected a value, found " + t);
+        }
+    }
+
+    private void rejectAlias(JsonParser p, int line, int col, String path) throws IOException, ScenarioException {
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            throw new ScenarioException(file, line, col, path, "expected a value, found the YAML alias *" + y.getText()
+                    + ": aliases are not supported in scenario files; write the value out");
         }
     }
 

@@ -87,7 +87,7 @@ class DistributionReferenceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Normal.of(1, 0));
         assertTrue(e.getMessage().startsWith("sd: expected a number > 0, found 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Uniform.of(3, 1));
-        assertTrue(e.getMessage().contains("min must be < max"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("min: expected min < max, found min = 3, max = 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Triangular.of(0, 5, 4));
         assertTrue(e.getMessage().startsWith("mode: expected a value in [min, max]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Beta.of(0.5, 0.6));

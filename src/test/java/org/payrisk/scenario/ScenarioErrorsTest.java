@@ -1,0 +1,210 @@
+package org.payrisk.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad input the core issue lists gives a {@link ScenarioException} naming the file, the line
+ * and column, the field path, what was expected and what was found. Positions are computed from the
+ * edited text itself (the column of the offending token on its line), not copied from the output.
+ */
+class ScenarioErrorsTest {
+
+    static final String BASE = String.join("\n",
+            "name: base",                                                           // 1
+            "horizonMonths: 12",                                                    // 2
+            "simulation: { trials: 100, seed: 1 }",                                 // 3
+            "practice:",                                                            // 4
+            "  clinicians: 2",                                                      // 5
+            "  visitsPerClinicianDay: 10",                                          // 6
+            "  workdaysPerMonth: 20",                                               // 7
+            "  costs: { fixedPerMonth: 1000, perAttendedVisit: 10 }",               // 8
+            "demand:",                                                              // 9
+            "  newEpisodesPerMonth: { poisson: { mean: 20 } }",                     // 10
+            "  seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]",                  // 11
+            "  cancellationRate: { beta: { mean: 0.1, sd: 0.03 } }",                // 12
+            "  payers: { medicare: 0.6, commercial: 0.4 }",                         // 13
+            "  cases:",                                                             // 14
+            "    - name: hand",                                                     // 15
+            "      share: 0.5",                                                     // 16
+            "      followUpVisits: { negativeBinomial: { mean: 9, dispersion: 3 } }", // 17
+            "      visitsPerMonth: 8",                                              // 18
+            "      unitsPerVisit: { discrete: { values: [2, 3], weights: [1, 1] } }", // 19
+            "    - name: neuro",                                                    // 20
+            "      share: 0.5",                                                     // 21
+            "      followUpVisits: 12",                                             // 22
+            "      visitsPerMonth: 8",                                              // 23
+            "      unitsPerVisit: 3",                                               // 24
+            "models:",                                                              // 25
+            "  - name: ffs",                                                        // 26
+            "    default: { feeForService: { evaluation: 100, perUnit: 30, denialRate: 0.05 } }", // 27
+            "    payers:",                                                          // 28
+            "      commercial: { feeForService: { evaluation: 120, perUnit: 35 } }", // 29
+            "  - name: cap",                                                        // 30
+            "    default: { capitation: { pmpm: 4, members: 10000 } }",             // 31
+            "  - name: bundle",                                                     // 32
+            "    default: { bundled: { perEpisode: { hand: 900, neuro: 1400 }, outlier: { afterVisits: 20, perVisit: 50 } } }", // 33
+            "");
+
+    static Scenario parse(String text) throws ScenarioException {
+        return ScenarioLoader.parse(new ScenarioSource(Path.of("test.yaml"), text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theBaseScenarioIsValid() throws ScenarioException {
+        assertEquals(3, parse(BASE).models().size());
+    }
+
+    /**
+     * @param line 1-based line of the edit
+     * @param from text replaced on that line
+     * @param to its replacement
+     * @param token the text whose first occurrence on that line (after the edit) the error must point at
+     * @param path expected field path
+     * @param message expected fragment of what was expected / found
+     */
+    static Arguments edit(int line, String from, String to, String token, String path, String message) {
+        return Arguments.of(line, from, to, token, path, message);
+    }
+
+    static Stream<Arguments> edits() {
+        return Stream.of(
+                edit(5, "clinicians", "clinicans", "2", "practice.clinicans",
+                        "unknown field `clinicans`; did you mean `clinicians`?"),
+                edit(8, "1000", "lots", "lots", "practice.costs.fixedPerMonth", "expected a number >= 0, found the text \"lots\""),
+                edit(8, "perAttendedVisit: 10", "perAttendedVisit: -10", "-10", "practice.costs.perAttendedVisit",
+                        "expected a number >= 0, found -10"),
+                edit(5, "2", ".nan", ".nan", "practice.clinicians", "expected a finite number, found .nan"),
+                edit(27, "evaluation: 100", "evaluation: .inf", ".inf", "models[0].default.feeForService.evaluation",
+                        "expected a finite number, found .inf"),
+                edit(16, "0.5", "1.5", "1.5", "demand.cases[0].share", "expected a probability in [0, 1], found 1.5"),
+                edit(27, "denialRate: 0.05", "denialRate: 1.2", "1.2", "models[0].default.feeForService.denialRate",
+                        "expected a probability in [0, 1], found 1.2"),
+                edit(13, "commercial: 0.4", "commercial: 0.3", "{", "demand.payers",
+                        "expected payer shares summing to 1 (within 1.0E-6), found a sum of 0.9"),
+                edit(10, "poisson:", "poison:", "{ mean", "demand.newEpisodesPerMonth.poison",
+                        "unknown distribution family `poison`; did you mean `poisson`?"),
+                edit(12, "sd: 0.03", "sd: 0", "0 }", "demand.cancellationRate.beta.sd", "expected a number > 0, found 0"),
+                edit(12, "{ beta: { mean: 0.1, sd: 0.03 } }", "{ uniform: { min: 0.3, max: 0.1 } }", "0.3",
+                        "demand.cancellationRate.uniform.min", "expected min < max, found min = 0.3, max = 0.1"),
+                edit(22, "12", "{ triangular: { min: 5, mode: 30, max: 20 } }", "30",
+                        "demand.cases[1].followUpVisits.triangular.mode", "expected a value in [min, max] = [5, 20], found 30"),
+                edit(19, "weights: [1, 1]", "weights: [1, -1]", "[1, -1]", "demand.cases[0].unitsPerVisit.discrete.weights",
+                        "expected a number >= 0, found -1"),
+                edit(19, "weights: [1, 1]", "weights: [0, 0]", "[0, 0]", "demand.cases[0].unitsPerVisit.discrete.weights",
+                        "expected at least one weight > 0, found all zero"),
+                edit(11, "[1, 1, ", "[1, ", "[", "demand.seasonality", "expected 12 monthly factors (January first), found 11"),
+                edit(30, "cap", "ffs", "ffs", "models[1].name", "duplicate model name `ffs`"),
+                edit(13, "commercial: 0.4", "medicare: 0.4", "medicare: 0.4", "demand.payers.medicare",
+                        "duplicate field: `medicare` is given twice"),
+                edit(20, "neuro", "hand", "hand", "demand.cases[1].name", "duplicate case name `hand`"),
+                edit(27, "    default: { feeForService: { evaluation: 100, perUnit: 30, denialRate: 0.05 } }",
+                        "    # no default rule", null, "models[0]", "leaves payer `medicare` uncovered"),
+                edit(29, "commercial", "comercial", "{ feeForService", "models[0].payers.comercial",
+                        "unknown payer `comercial`; did you mean `commercial`?"),
+                edit(33, "hand: 900", "hnad: 900", "900", "models[2].default.bundled.perEpisode.hnad", "unknown case `hnad`"),
+                edit(33, "hand: 900, ", "", "{ neuro", "models[2].default.bundled.perEpisode.hand",
+                        "missing the episode price of case `hand`"),
+                edit(3, "trials: 100", "trials: 0", "0", "simulation.trials", "expected a whole number in [1, 100000000], found 0"),
+                edit(3, "trials: 100", "trials: 100000001", "100000001", "simulation.trials",
+                        "expected a whole number in [1, 100000000], found 100000001"),
+                edit(3, "trials: 100", "trials: 2.5", "2.5", "simulation.trials", "expected a whole number"),
+                edit(2, "12", "0", "0", "horizonMonths", "expected a whole number in [1, 120], found 0"),
+                edit(2, "12", "121", "121", "horizonMonths", "expected a whole number in [1, 120], found 121"),
+                edit(7, "  workdaysPerMonth: 20", "  visits: 20", "20", "practice.visits", "unknown field `visits`"),
+                edit(12, "{ beta: { mean: 0.1, sd: 0.03 } }", "{ normal: { mean: 0.1, sd: 0.03 } }", "{ normal",
+                        "demand.cancellationRate", "expected a distribution of probabilities (values in [0, 1])"),
+                edit(31, "members: 10000", "members: { normal: { mean: 100, sd: 50 } }", "{ normal",
+                        "models[1].default.capitation.members", "expected a distribution of values >= 0"),
+                edit(10, "{ poisson: { mean: 20 } }", "[20]", "[20]", "demand.newEpisodesPerMonth",
+                        "expected a count >= 0 or a distribution such as"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {4}: {5}")
+    @MethodSource("edits")
+    void badFieldIsReportedWithFileLineColumnPathExpectedAndFound(int line, String from, String to, String token,
+                                                                   String path, String message) {
+        String[] lines = BASE.split("\n", -1);
+        assertTrue(lines[line - 1].contains(from), "test edit does not apply to line " + line);
+        lines[line - 1] = lines[line - 1].replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to));
+        String edited = String.join("\n", lines);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(edited));
+        assertEquals("test.yaml", e.file());
+        assertEquals(path, e.path(), e.getMessage());
+        assertTrue(e.problem().contains(message), () -> "expected '" + message + "' in: " + e.getMessage());
+        if (token != null) {
+            assertEquals(line, e.line(), e.getMessage());
+            assertEquals(lines[line - 1].indexOf(token) + 1, e.column(), e.getMessage());
+        }
+        assertTrue(e.getMessage().startsWith("test.yaml:" + e.line() + ":" + e.column() + ": " + path + ": "), e.getMessage());
+    }
+
+    @Test
+    void missingRequiredFieldNamesTheFieldAndItsMapping() {
+        String edited = BASE.replace("  workdaysPerMonth: 20\n", "");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(edited));
+        assertEquals("practice.workdaysPerMonth", e.path());
+        assertEquals("missing required field `workdaysPerMonth`", e.problem());
+        assertEquals(5, e.line(), e.getMessage()); // where the practice mapping starts
+    }
+
+    @Test
+    void malformedYamlAndJsonPointAtTheProblem() {
+        ScenarioException y = assertThrows(ScenarioException.class, () -> parse("name: x\npractice: [1, 2\n"));
+        assertTrue(y.problem().startsWith("not valid YAML: while parsing a flow sequence: expected ',' or ']'"), y.getMessage());
+        assertEquals(3, y.line());
+        ScenarioException j = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(
+                new ScenarioSource(Path.of("s.json"), "{\"name\": \"x\", \"practice\": }".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("s.json", j.file());
+        assertEquals(1, j.line());
+        assertEquals(27, j.column());
+        assertTrue(j.problem().startsWith("not valid JSON: Unexpected character ('}'"), j.getMessage());
+    }
+
+    @Test
+    void yamlAliasesAndAliasBombsAreRefusedWithoutExpanding() {
+        StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char p = (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                bomb.append(i == 0 ? "" : ",").append('*').append(p);
+            }
+            bomb.append("]\n");
+        }
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(bomb.toString()));
+        assertEquals("b[0]", e.path());
+        assertTrue(e.problem().contains("aliases are not supported"), e.getMessage());
+        ScenarioException alias = assertThrows(ScenarioException.class, () -> parse(BASE.replace("name: base", "name: &n base")
+                .replace("name: ffs", "name: *n")));
+        assertEquals("models[0].name", alias.path());
+    }
+
+    @Test
+    void emptyMissingDirectoryAndOversizedFiles(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.yaml"), "  \n");
+        assertEquals("expected a scenario, found an empty file",
+                assertThrows(ScenarioException.class, () -> ScenarioLoader.load(empty)).problem());
+        assertEquals("no such file",
+                assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("nope.yaml"))).problem());
+        assertEquals("expected a scenario file, found a directory",
+                assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir)).problem());
+        Path big = dir.resolve("big.yaml");
+        Files.write(big, new byte[ScenarioLoader.MAX_BYTES + 1]);
+        assertTrue(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(big)).problem()
+                .startsWith("expected a scenario file of at most 10485760 bytes (10 MB), found 10485761 bytes"));
+    }
+}
