@@ -35,7 +35,7 @@ public final class TrialsCsv {
         }
         CsvMapper mapper = new CsvMapper();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-             CsvGenerator g = mapper.getFactory().createGenerator(os)) {
+             CsvGenerator g = mapper.getFactory().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).createGenerator(os)) {
             g.setSchema(schema.setUseHeader(true).build());
             int models = outcomes.models().size();
             for (int t = 0; t < outcomes.trials(); t++) {

@@ -1,0 +1,142 @@
+package org.payrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end through {@link Main#execute}: files written, exit codes, messages, overwrite protection. */
+class CliTest {
+
+    static final String SCENARIO = "scenarios/ot-private-practice.yaml";
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result payrisk(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    static void assertBadInput(Result r, String fragment) {
+        assertEquals(Main.BAD_INPUT, r.status(), r.err());
+        assertTrue(r.err().contains(fragment), () -> "expected '" + fragment + "' in: " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace for bad input");
+    }
+
+    @Test
+    void runWritesEveryOutputAndTrialsCsvAgreesWithSummary(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        Result r = payrisk("run", SCENARIO, "--trials", "400", "--seed", "5", "--threads", "2", "--out", out.toString(),
+                "--export-trials", "--no-report");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("fee-for-service"), r.out());
+        for (String f : List.of("summary.json", "run.json", "scenario.yaml", "trials.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertArrayEquals(Files.readAllBytes(Path.of(SCENARIO)), Files.readAllBytes(out.resolve("scenario.yaml")));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(400, summary.get("trials").asInt());
+        assertEquals(5, summary.get("seed").asLong());
+        assertEquals("ot-private-practice.yaml", summary.at("/scenario/file").asText());
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(summary.at("/scenario/sha256").asText(), run.get("inputSha256").asText());
+        assertTrue(run.get("trialsPerSecond").asDouble() > 0);
+
+        List<String> csv = Files.readAllLines(out.resolve("trials.csv"));
+        assertEquals(401, csv.size());
+        assertEquals("trial,fee-for-service.netIncome,fee-for-service.revenue,fee-for-service.costs,capitation.netIncome,"
+                + "capitation.revenue,capitation.costs,bundled.netIncome,bundled.revenue,bundled.costs,episodes,"
+                + "refusedEpisodes,attendedVisits,units", csv.get(0));
+        for (int m = 0; m < 3; m++) {
+            double sum = 0;
+            for (int t = 1; t <= 400; t++) {
+                String[] row = csv.get(t).split(",");
+                assertEquals(t - 1, Integer.parseInt(row[0]));
+                sum += Double.parseDouble(row[1 + 3 * m]);
+            }
+            // same values summed in the same (trial) order: the mean is reproduced exactly
+            assertEquals(summary.at("/models/" + m + "/netIncome/mean").asDouble(), sum / 400, 0.0);
+        }
+    }
+
+    @Test
+    void anExistingRunIsNeverOverwrittenWithoutForce(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        assertEquals(0, payrisk("run", SCENARIO, "--trials", "50", "--out", out.toString(), "--no-report", "--quiet").status());
+        byte[] before = Files.readAllBytes(out.resolve("summary.json"));
+        Result again = payrisk("run", SCENARIO, "--trials", "60", "--out", out.toString(), "--no-report");
+        assertBadInput(again, "already holds a run; pass --force");
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("summary.json")));
+        Result forced = payrisk("run", SCENARIO, "--trials", "60", "--out", out.toString(), "--no-report", "--force", "--quiet");
+        assertEquals(0, forced.status(), forced.err());
+        assertEquals("", forced.out(), "--quiet prints nothing");
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"trials\" : 60"));
+        try (var siblings = Files.list(tmp)) {
+            assertEquals(List.of(out), siblings.toList(), "no staging or old directories left behind");
+        }
+    }
+
+    @Test
+    void badInputExitsWithTwoAndCreatesNoOutput(@TempDir Path tmp) throws IOException {
+        Path bad = Files.writeString(tmp.resolve("bad.yaml"), "name: x\npractice: { clinicians: -1 }\n");
+        Path out = tmp.resolve("out");
+        assertBadInput(payrisk("run", bad.toString(), "--out", out.toString()),
+                "bad.yaml:2:25: practice.clinicians: expected a number > 0, found -1");
+        assertFalse(Files.exists(out));
+        assertBadInput(payrisk("run", tmp.resolve("missing.yaml").toString(), "--out", out.toString()), "no such file");
+        assertBadInput(payrisk("run", SCENARIO, "--trials", "0", "--out", out.toString()),
+                "--trials: expected a whole number in [1, 100000000], found 0");
+        assertBadInput(payrisk("run", SCENARIO, "--threads", "0", "--out", out.toString()), "--threads: expected");
+        assertBadInput(payrisk("run", SCENARIO, "--trials", "lots"), "Invalid value for option '--trials'");
+        assertBadInput(payrisk("run", SCENARIO, "--colour"), "Unknown option: '--colour'");
+        assertFalse(Files.exists(out));
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        assertBadInput(payrisk("run", SCENARIO, "--out", file.toString()), "is a file: expected a directory");
+    }
+
+    @Test
+    void validateReportsEachFile(@TempDir Path tmp) throws IOException {
+        Result ok = payrisk("validate", SCENARIO);
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.out().startsWith("ok: " + SCENARIO));
+        Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"name\": 3, \"horizonMonths\": 500}");
+        Result r = payrisk("validate", SCENARIO, bad.toString());
+        assertBadInput(r, "bad.json:1:30: horizonMonths: expected a whole number in [1, 120], found 500");
+        assertTrue(r.out().contains("ok: " + SCENARIO));
+    }
+
+    @Test
+    void initWritesAStarterThatValidatesAndRefusesToOverwrite(@TempDir Path tmp) {
+        Path file = tmp.resolve("mine.yaml");
+        assertEquals(0, payrisk("init", file.toString()).status());
+        assertEquals(0, payrisk("validate", file.toString()).status());
+        assertBadInput(payrisk("init", file.toString()), "already exists: pass --force");
+        assertEquals(0, payrisk("init", file.toString(), "--force").status());
+    }
+
+    @Test
+    void versionHelpAndReportOfANonRun(@TempDir Path tmp) {
+        Result v = payrisk("--version");
+        assertEquals(0, v.status());
+        assertTrue(v.out().startsWith("payrisk 0.1.0"), v.out());
+        Result h = payrisk("--help");
+        assertEquals(0, h.status());
+        assertTrue(h.out().contains("run") && h.out().contains("validate") && h.out().contains("init"), h.out());
+        assertBadInput(payrisk("report", tmp.toString()), "expected a run directory holding summary.json");
+        assertBadInput(payrisk(), "expected a command");
+    }
+}
