@@ -129,6 +129,17 @@ public record Discrete(double[] values, double[] weights) implements Distributio
         return () -> v[index.sample()];
     }
 
+    /**
+     * A sampler of the index i of the drawn value (values[i]), for callers that keep their own
+     * typed copy of the values on a hot path.
+     *
+     * @param rng generator
+     * @return a sampler of indices into {@link #values()}
+     */
+    public DiscreteSampler createIndexSampler(UniformRandomProvider rng) {
+        return AliasMethodDiscreteSampler.of(rng, weights);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Discrete d && Arrays.equals(values, d.values) && Arrays.equals(weights, d.weights);

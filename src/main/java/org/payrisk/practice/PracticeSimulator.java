@@ -6,6 +6,8 @@ import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
 import org.payrisk.dist.Binomial;
+import org.payrisk.dist.Constant;
+import org.payrisk.dist.Discrete;
 import org.payrisk.dist.Distribution;
 
 /**
@@ -42,7 +44,6 @@ public final class PracticeSimulator {
     private final double[] payerShares;
     private final double[] caseShares;
     private final int[] visitsPerMonthOfCase;
-    private final boolean[] integerUnitsOfCase;
 
     private int[] active = new int[256];
     private int[] left = new int[256];
@@ -66,13 +67,10 @@ public final class PracticeSimulator {
         int nCases = d.cases().size();
         caseShares = new double[nCases];
         visitsPerMonthOfCase = new int[nCases];
-        integerUnitsOfCase = new boolean[nCases];
         int max = 1;
         for (int i = 0; i < nCases; i++) {
             caseShares[i] = d.cases().get(i).share();
             visitsPerMonthOfCase[i] = d.cases().get(i).visitsPerMonth();
-            integerUnitsOfCase[i] = d.cases().get(i).unitsPerVisit().isIntegerValued()
-                    && d.cases().get(i).unitsPerVisit().supportMin() >= 0;
             max = Math.max(max, visitsPerMonthOfCase[i]);
         }
         maxVisitsPerMonth = max;
@@ -111,10 +109,10 @@ public final class PracticeSimulator {
         final DiscreteSampler caseOf = indexSampler(rng, caseShares);
         final int nCases = caseShares.length;
         final ContinuousSampler[] followUpsOf = new ContinuousSampler[nCases];
-        final ContinuousSampler[] unitsOf = new ContinuousSampler[nCases];
+        final DiscreteSampler[] unitsOf = new DiscreteSampler[nCases];
         for (int i = 0; i < nCases; i++) {
             followUpsOf[i] = d.cases().get(i).followUpVisits().createSampler(rng);
-            unitsOf[i] = d.cases().get(i).unitsPerVisit().createSampler(rng);
+            unitsOf[i] = countSampler(d.cases().get(i).unitsPerVisit(), rng);
         }
 
         int activeCount = 0;
@@ -166,11 +164,10 @@ public final class PracticeSimulator {
                 left[e] -= s;
                 final int attended = attendedOf[s].sample();
                 attendedThisMonth += attended;
-                final ContinuousSampler units = unitsOf[kase];
-                final boolean integerUnits = integerUnitsOfCase[kase];
+                final DiscreteSampler units = unitsOf[kase];
                 if (counted) {
                     for (int k = 0; k < attended; k++) {
-                        int u = integerUnits ? (int) units.sample() : toCount(units.sample(), rng);
+                        int u = units.sample();
                         year.addVisit(month, e, u, ++ordinal[e]);
                         unitsThisMonth += u;
                     }
@@ -202,6 +199,29 @@ public final class PracticeSimulator {
         if (activeNeeded > active.length) {
             active = Arrays.copyOf(active, Math.max(activeNeeded, active.length * 2));
         }
+    }
+
+    /**
+     * A count sampler for the per-visit hot path: integer constants and integer discrete laws are
+     * drawn as ints directly (one alias-table draw, no double conversion); other families go through
+     * {@link #toCount}.
+     */
+    static DiscreteSampler countSampler(Distribution d, UniformRandomProvider rng) {
+        if (d instanceof Constant c && c.isIntegerValued() && c.value() >= 0) {
+            final int v = (int) c.value();
+            return () -> v;
+        }
+        if (d instanceof Discrete disc && disc.isIntegerValued() && disc.supportMin() >= 0) {
+            final double[] dv = disc.values();
+            final int[] values = new int[dv.length];
+            for (int i = 0; i < dv.length; i++) {
+                values[i] = (int) Math.max(0, Math.min(Integer.MAX_VALUE, dv[i]));
+            }
+            final DiscreteSampler index = disc.createIndexSampler(rng);
+            return () -> values[index.sample()];
+        }
+        final ContinuousSampler s = d.createSampler(rng);
+        return () -> toCount(s.sample(), rng);
     }
 
     private static DiscreteSampler indexSampler(UniformRandomProvider rng, double[] shares) {
