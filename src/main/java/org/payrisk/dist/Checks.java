@@ -43,6 +43,15 @@ final class Checks {
         }
     }
 
+    static boolean allIntegers(double[] values) {
+        for (double v : values) {
+            if (v != Math.rint(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String format(double v) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);

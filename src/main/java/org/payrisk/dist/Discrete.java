@@ -114,12 +114,7 @@ public record Discrete(double[] values, double[] weights) implements Distributio
 
     @Override
     public boolean isIntegerValued() {
-        for (double v : values) {
-            if (v != Math.rint(v)) {
-                return false;
-            }
-        }
-        return true;
+        return Checks.allIntegers(values);
     }
 
     @Override

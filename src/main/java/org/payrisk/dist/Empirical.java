@@ -69,12 +69,7 @@ public record Empirical(double[] values) implements Distribution {
 
     @Override
     public boolean isIntegerValued() {
-        for (double v : values) {
-            if (v != Math.rint(v)) {
-                return false;
-            }
-        }
-        return true;
+        return Checks.allIntegers(values);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.payrisk.testing.Moments;
 
 /**
  * Statistical tier: every family's sample mean and variance against its theoretical values (which
@@ -52,28 +53,13 @@ class DistributionSamplingTest {
         UniformRandomProvider rng = new TrialStreams(20261127L).stream(0, 0);
         ContinuousSampler s = d.createSampler(rng);
         double[] x = new double[N];
-        double sum = 0;
         for (int i = 0; i < N; i++) {
             x[i] = s.sample();
             assertTrue(x[i] >= d.supportMin() && x[i] <= d.supportMax(), "draw outside the support: " + x[i]);
             if (d.isIntegerValued()) {
                 assertEquals(Math.rint(x[i]), x[i], "a count distribution drew a fraction");
             }
-            sum += x[i];
         }
-        double mean = sum / N;
-        double m2 = 0;
-        double m4 = 0;
-        for (double v : x) {
-            double dv = v - mean;
-            m2 += dv * dv;
-            m4 += dv * dv * dv * dv;
-        }
-        double var = m2 / (N - 1);
-        m4 /= N;
-        double meanTol = Z * Math.sqrt(d.variance() / N);
-        assertEquals(d.mean(), mean, meanTol, "sample mean of " + d);
-        double varTol = Z * Math.sqrt(Math.max(0, m4 - var * var) / N);
-        assertEquals(d.variance(), var, varTol, "sample variance of " + d);
+        Moments.assertMeanAndVariance(x, d.mean(), d.variance(), Z, d.toString());
     }
 }

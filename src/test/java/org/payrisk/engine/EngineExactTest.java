@@ -7,6 +7,7 @@ import org.payrisk.stats.MetricSummary;
 import org.payrisk.stats.RunSummary;
 import org.payrisk.stats.Summaries;
 import org.payrisk.stats.TrialOutcomes;
+import org.payrisk.testing.Moments;
 import org.payrisk.testing.Scenarios;
 
 /**
@@ -71,22 +72,6 @@ class EngineExactTest {
     }
 
     static void checkMeanAndVariance(double[] x, double mean, double variance) {
-        int n = x.length;
-        double m = 0;
-        for (double v : x) {
-            m += v;
-        }
-        m /= n;
-        double m2 = 0;
-        double m4 = 0;
-        for (double v : x) {
-            double d = v - m;
-            m2 += d * d;
-            m4 += d * d * d * d;
-        }
-        double var = m2 / (n - 1);
-        m4 /= n;
-        assertEquals(mean, m, Z * Math.sqrt(variance / n), "mean");
-        assertEquals(variance, var, Z * Math.sqrt((m4 - var * var) / n), "variance");
+        Moments.assertMeanAndVariance(x, mean, variance, Z, "a compound Poisson total");
     }
 }
