@@ -88,8 +88,30 @@ final class ChartWriter {
         Path svgFile = chartsDir.resolve(spec.slug() + ".svg");
         AtomicFiles.writeString(svgFile, file);
 
-        String inline = svg.getSVGElement("chart-" + spec.slug(), false, box,
-                PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+        String inline = withoutUnusedNamespaces(svg.getSVGElement("chart-" + spec.slug(), false, box,
+                PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET));
         return new WrittenChart(pngFile, svgFile, inline);
+    }
+
+    /**
+     * Drops JFreeSVG's xlink and jfreesvg namespace declarations when nothing uses their prefixes, so
+     * the only URL left in an inlined chart is the SVG namespace name (which is never fetched).
+     */
+    static String withoutUnusedNamespaces(String svg) {
+        String out = svg;
+        for (String prefix : new String[] {"xlink", "jfreesvg"}) {
+            String decl = " xmlns:" + prefix + "=";
+            int at = out.indexOf(decl);
+            if (at < 0) {
+                continue;
+            }
+            char quote = out.charAt(at + decl.length());
+            int end = out.indexOf(quote, at + decl.length() + 1);
+            String rest = out.substring(0, at) + out.substring(end + 1);
+            if (!rest.contains(prefix + ":")) {
+                out = rest;
+            }
+        }
+        return out;
     }
 }

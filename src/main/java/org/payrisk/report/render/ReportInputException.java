@@ -21,7 +21,7 @@ public final class ReportInputException extends IOException {
      * @param problem what is wrong, one line, starting with the field path when there is one
      */
     public ReportInputException(Path file, String problem) {
-        super(file + ": " + problem);
+        super(oneLine(file + ": " + problem));
     }
 
     /**
@@ -32,6 +32,11 @@ public final class ReportInputException extends IOException {
      * @param cause the parser or I/O error behind it
      */
     public ReportInputException(Path file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
+        super(oneLine(file + ": " + problem), cause);
+    }
+
+    /** Parser messages sometimes span lines; the CLI prints this message as one paragraph line. */
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\R\\s*", " ");
     }
 }

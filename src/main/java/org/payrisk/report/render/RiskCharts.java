@@ -48,6 +48,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
@@ -515,7 +516,7 @@ final class RiskCharts {
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         worstRenderer.setDefaultNegativeItemLabelPosition(
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
-        worstRenderer.setItemLabelAnchorOffset(6);
+        worstRenderer.setItemLabelInsets(new RectangleInsets(0, 6, 0, 6));
         CategoryPlot worstPlot = new CategoryPlot(worst, null, money, worstRenderer);
         worstPlot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.NONE));
 

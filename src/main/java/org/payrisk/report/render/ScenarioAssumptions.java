@@ -195,7 +195,7 @@ final class ScenarioAssumptions {
                 int line = p.currentTokenLocation().getLineNr();
                 Frame top = stack.peek();
                 if (t == JsonToken.FIELD_NAME) {
-                    top.pendingKey = top.path.isEmpty() ? key(p.currentName()) : top.path + "." + key(p.currentName());
+                    top.pendingKey = child(top.path, p.currentName());
                     top.pendingLine = line;
                     touch(stack, line);
                     continue;
@@ -262,8 +262,7 @@ final class ScenarioAssumptions {
                 return;
             }
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                String child = path.isEmpty() ? key(e.getKey()) : path + "." + key(e.getKey());
-                walk(e.getValue(), child, name, out, lines);
+                walk(e.getValue(), child(path, e.getKey()), name, out, lines);
             }
         } else if (node.isArray() && !node.isEmpty() && !allScalars(node)) {
             for (int i = 0; i < node.size(); i++) {
@@ -445,8 +444,12 @@ final class ScenarioAssumptions {
         return f.format(v);
     }
 
-    private static String key(String k) {
-        return PLAIN_KEY.matcher(k).matches() ? k : "[\"" + k.replace("\"", "\\\"") + "\"]";
+    /** The path of a field: {@code a.b}, or {@code a["odd key"]} when the key is not a plain word. */
+    private static String child(String path, String key) {
+        if (!PLAIN_KEY.matcher(key).matches()) {
+            return path + "[\"" + key.replace("\"", "\\\"") + "\"]";
+        }
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     private static String lastKey(String path) {
@@ -468,6 +471,8 @@ final class ScenarioAssumptions {
     private static List<Assumption> attachComments(List<Assumption> rows, Map<String, int[]> lines, String text) {
         String[] raw = text.split("\r\n|\r|\n", -1);
         List<Assumption> out = new ArrayList<>(rows);
+        // Kept apart until the end so a section's line range cannot capture its fields' comments.
+        List<Assumption> sections = new ArrayList<>();
         for (int ln = 1; ln <= raw.length; ln++) {
             String comment = trailingComment(raw[ln - 1]);
             if (comment.isEmpty()) {
@@ -494,9 +499,10 @@ final class ScenarioAssumptions {
                 }
             }
             if (section != null) {
-                out.add(new Assumption(section, "(section)", "", comment, ln));
+                sections.add(new Assumption(section, "(section)", "", comment, ln));
             }
         }
+        out.addAll(sections);
         out.sort(Comparator.comparingInt(Assumption::line));
         return out;
     }
