@@ -1,0 +1,263 @@
+package org.payrisk.report.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The one-page plain-language briefing: the same text goes to {@code brief.md} and {@code brief.html}.
+ *
+ * <p>Every dollar figure and percentage in the findings is a {@code summary.json} field passed through
+ * {@link PlainNumbers}, and every finding names (by footnote) the field it comes from. A negative amount
+ * is written as "a loss of $X" rather than "-$X", which reads badly in a sentence. Thread safe:
+ * immutable.
+ *
+ * @param title the heading
+ * @param scenarioName the scenario's name
+ * @param intro one paragraph saying what was simulated
+ * @param findings the results, the comparison the scenario exists for first
+ * @param drivers key inputs from the scenario copy, as phrases (empty without a scenario copy)
+ * @param driversSource where the inputs come from
+ * @param limits what the numbers are not
+ * @param sources the footnotes: which summary.json field each finding comes from
+ * @param rounding the rounding rule, in words
+ */
+record Brief(String title, String scenarioName, String intro, List<Finding> findings, List<String> drivers,
+             String driversSource, List<String> limits, List<Source> sources, String rounding) {
+
+    Brief {
+        findings = List.copyOf(findings);
+        drivers = List.copyOf(drivers);
+        limits = List.copyOf(limits);
+        sources = List.copyOf(sources);
+    }
+
+    /** For the templates: whether there are drivers to list. */
+    boolean hasDrivers() {
+        return !drivers.isEmpty();
+    }
+
+    /**
+     * One finding sentence.
+     *
+     * @param text the sentence
+     * @param note number of the {@link Source} its figures come from
+     */
+    record Finding(String text, int note) {
+    }
+
+    /**
+     * A footnote.
+     *
+     * @param number footnote number, from 1
+     * @param field the summary.json field, e.g. {@code models[i].netIncome.p05}
+     * @param meaning what the field is, in words
+     */
+    record Source(int number, String field, String meaning) {
+    }
+
+    /** Builds the briefing for a summary and, when present, its scenario copy. */
+    static Brief of(Summary s, Optional<ScenarioAssumptions.Scenario> scenario) {
+        List<Summary.ModelSummary> models = s.models();
+        List<String> names = models.stream().map(Summary.ModelSummary::name).toList();
+        String trials = PlainNumbers.count(s.trials());
+        String years = s.horizonMonths() == 12 ? "year" : s.horizonMonths() + "-month period";
+
+        String intro = "We simulated " + trials + " possible " + plural(years) + " of this practice. In each one, the "
+                + "same patients were paid for under " + (names.size() == 1 ? "the payment model " : "each payment "
+                + "model: ") + Names.and(names) + ". So the differences below come from how the practice is "
+                + "paid, not from luck in which patients came.";
+
+        List<Finding> findings = new ArrayList<>();
+        findings.add(new Finding(badYearSentence(models, years), 1));
+        findings.add(new Finding(medianSentence(models, years), 2));
+        findings.add(new Finding("The chance of a losing " + years + " (net income below zero) is "
+                + perModel(models, m -> m.netIncome().probLoss(), true) + ".", 3));
+        for (Summary.Comparison c : s.comparisons()) {
+            findings.add(new Finding(Names.sentenceStart(c.a()) + " brings more net income than " + c.b() + " in "
+                    + PlainNumbers.percent(c.probAGreater()) + " of simulated " + plural(years)
+                    + ", for the very same patients.", 4));
+        }
+        int worstNote = s.comparisons().isEmpty() ? 4 : 5;
+        findings.add(new Finding("Averaged over the worst 1 " + years + " in 20, net income is "
+                + perModel(models, m -> m.netIncome().worst5Mean(), false) + ".", worstNote));
+
+        List<Source> sources = new ArrayList<>(List.of(
+                new Source(1, "models[i].netIncome.p05",
+                        "5th percentile of net income over the " + years + ": 1 " + years + " in 20 falls below it"),
+                new Source(2, "models[i].netIncome.p50", "median net income over the " + years),
+                new Source(3, "models[i].netIncome.probLoss", "share of simulated " + plural(years)
+                        + " with net income below zero")));
+        if (!s.comparisons().isEmpty()) {
+            sources.add(new Source(4, "comparisons[k].probAGreater", "share of simulated " + plural(years)
+                    + " in which model a's net income is strictly higher than model b's in the same " + years));
+        }
+        sources.add(new Source(worstNote, "models[i].netIncome.worst5Mean",
+                "mean net income over the worst 5% of simulated " + plural(years)));
+
+        List<String> drivers = scenario.map(Brief::drivers).orElse(List.of());
+        String driversSource = scenario.map(sc -> "From " + sc.file().getFileName()
+                + ", the copy of the scenario saved with this run; the full list is in report.html.").orElse("");
+
+        List<String> limits = List.of(
+                "This is a model of a hypothetical practice with these inputs; it is not a forecast of any real "
+                        + "practice's income.",
+                "The results are only as good as the inputs. A different patient mix, fee schedule, contract or "
+                        + "cost base can change which payment model comes out ahead, and anything the scenario "
+                        + "leaves out (staff turnover, one-off costs, contract changes during the " + years
+                        + ") is not in these numbers.",
+                "Each figure is an estimate from " + trials + " simulated " + plural(years) + "; the simulation's "
+                        + "own error is reported with every figure in report.html.");
+
+        String rounding = "Dollar amounts are rounded to 3 significant figures and chances to the whole percent "
+                + "(\"less than 1%\" when it would round to zero). In the field names, i is the model ("
+                + indexList(names) + ") and k the comparison in summary.json order.";
+
+        return new Brief("Income risk under " + (names.size() == 1 ? "one payment model" : names.size()
+                + " payment models"), s.scenarioName(), intro, findings, drivers, driversSource, limits, sources,
+                rounding);
+    }
+
+    /** "Under fee-for-service, 1 year in 20 brings less than $35,000 of net income; under capitation, ..." */
+    private static String badYearSentence(List<Summary.ModelSummary> models, String years) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < models.size(); i++) {
+            Summary.ModelSummary m = models.get(i);
+            double p05 = m.netIncome().p05();
+            String amount = p05 >= 0 ? "less than " + PlainNumbers.dollars(p05)
+                    : "a loss of more than " + PlainNumbers.dollars(-p05);
+            if (i == 0) {
+                b.append("Under ").append(m.name()).append(", 1 ").append(years).append(" in 20 brings ")
+                        .append(amount).append(p05 >= 0 ? " of net income" : "");
+            } else {
+                b.append("; under ").append(m.name()).append(", ").append(amount);
+            }
+        }
+        return b.append('.').toString();
+    }
+
+    /** "The typical (median) year is best under capitation, at $96,300, against ..." */
+    private static String medianSentence(List<Summary.ModelSummary> models, String years) {
+        if (models.size() == 1) {
+            return "In a typical (median) " + years + ", net income is " + money(models.get(0).netIncome().p50()) + ".";
+        }
+        int best = 0;
+        for (int i = 1; i < models.size(); i++) {
+            if (models.get(i).netIncome().p50() > models.get(best).netIncome().p50()) {
+                best = i;
+            }
+        }
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            if (i != best) {
+                others.add(money(models.get(i).netIncome().p50()) + " under " + models.get(i).name());
+            }
+        }
+        return "The typical (median) " + years + " is best under " + models.get(best).name() + ", at "
+                + money(models.get(best).netIncome().p50()) + " of net income, against " + Names.and(others) + ".";
+    }
+
+    /** "3% under fee-for-service, less than 1% under capitation and ..." or the same with dollars. */
+    private static String perModel(List<Summary.ModelSummary> models, ToDoubleFunction<Summary.ModelSummary> field,
+                                   boolean probability) {
+        List<String> parts = new ArrayList<>();
+        for (Summary.ModelSummary m : models) {
+            double v = field.applyAsDouble(m);
+            parts.add((probability ? PlainNumbers.percent(v) : money(v)) + " under " + m.name());
+        }
+        return Names.and(parts);
+    }
+
+    /** $35,000, or "a loss of $5,000" for a negative amount. */
+    static String money(double amount) {
+        return amount >= 0 || PlainNumbers.roundDollars(amount).signum() == 0
+                ? PlainNumbers.dollars(amount) : "a loss of " + PlainNumbers.dollars(-amount);
+    }
+
+    private static String plural(String unit) {
+        return unit + "s";
+    }
+
+    private static String indexList(List<String> names) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            parts.add(i + " " + names.get(i));
+        }
+        return String.join(", ", parts);
+    }
+
+    // ---------------------------------------------------------------- inputs that drive the result
+
+    /** Practice-level inputs worth a line in a one-page brief, with plain labels. */
+    private static final String[][] KEY_INPUTS = {
+        {"practice.clinicians", "Clinical staff"},
+        {"practice.visitsPerClinicianDay", "Schedule"},
+        {"practice.costs.fixedPerMonth", "Fixed costs"},
+        {"practice.costs.perAttendedVisit", "Variable cost"},
+        {"demand.newEpisodesPerMonth", "New patients (episodes of care)"},
+        {"demand.cancellationRate", "Cancelled visits"},
+    };
+
+    /** At most this many payment terms per model, so the brief stays on one page. */
+    private static final int MAX_TERMS = 6;
+
+    private static List<String> drivers(ScenarioAssumptions.Scenario sc) {
+        List<String> out = new ArrayList<>();
+        for (String[] k : KEY_INPUTS) {
+            sc.at(k[0]).ifPresent(a -> out.add(k[1] + ": " + a.inWords() + note(a)));
+        }
+        List<String> payers = new ArrayList<>();
+        for (ScenarioAssumptions.Assumption a : sc.assumptions()) {
+            if (a.path().startsWith("demand.payers.")) {
+                String share = a.value().matches("0?\\.[0-9]+|0|1")
+                        ? PlainNumbers.percent(Double.parseDouble(a.value())) : a.value();
+                payers.add(a.path().substring("demand.payers.".length()) + " " + share);
+            }
+        }
+        if (!payers.isEmpty()) {
+            out.add("Payer mix: " + String.join(", ", payers));
+        }
+        for (int i = 0; ; i++) {
+            String prefix = "models[" + i + "].";
+            List<ScenarioAssumptions.Assumption> rows = sc.assumptions().stream()
+                    .filter(a -> a.path().startsWith(prefix)).toList();
+            if (rows.isEmpty()) {
+                break;
+            }
+            String name = sc.at(prefix + "name").map(ScenarioAssumptions.Assumption::value).orElse("model " + i);
+            List<String> terms = new ArrayList<>();
+            for (ScenarioAssumptions.Assumption a : rows) {
+                String rest = a.path().substring(prefix.length());
+                if (!rest.startsWith("default.")) {
+                    continue;
+                }
+                // Drop "default.<kind>." so the label is the payment term itself.
+                String[] parts = rest.substring("default.".length()).split("\\.", 2);
+                String label = humanize(parts.length > 1 ? parts[1] : parts[0]);
+                String words = a.unit().equalsIgnoreCase(label) ? a.value() : a.inWords();
+                terms.add(label + ": " + words + note(a));
+            }
+            if (terms.isEmpty()) {
+                continue;
+            }
+            String more = terms.size() > MAX_TERMS ? "; and " + (terms.size() - MAX_TERMS) + " more" : "";
+            out.add(Names.sentenceStart(name) + " pays (default payer): "
+                    + String.join("; ", terms.subList(0, Math.min(MAX_TERMS, terms.size()))) + more);
+        }
+        return out;
+    }
+
+    private static String note(ScenarioAssumptions.Assumption a) {
+        return a.note().isEmpty() ? "" : " (source note: " + a.note() + ")";
+    }
+
+    /** {@code outlier.perVisit} becomes {@code outlier, per visit}. */
+    static String humanize(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String p : path.split("\\.")) {
+            parts.add(p.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT));
+        }
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,117 @@
+package org.payrisk.report.render;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.jfree.svg.MeetOrSlice;
+import org.jfree.svg.PreserveAspectRatio;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Draws a {@link RiskCharts.ChartSpec} to {@code <slug>.png} (at {@link ChartStyle#PNG_SCALE} times the
+ * logical size) and {@code <slug>.svg}, atomically, and returns the SVG element for inlining in HTML.
+ *
+ * <p>Headless: uses only off-screen {@link BufferedImage} and {@link SVGGraphics2D}. Output is
+ * deterministic: the SVG's definition ids are prefixed with the chart slug rather than JFreeSVG's
+ * default clock-based prefix, which also keeps ids unique when several charts share one HTML page.
+ * Thread safe if each call gets its own chart (JFreeChart objects are not shared between threads).
+ */
+final class ChartWriter {
+
+    private ChartWriter() {
+    }
+
+    /**
+     * A chart written to disk.
+     *
+     * @param png the PNG file
+     * @param svg the SVG file
+     * @param inlineSvg the SVG element without XML prolog or fixed size (it scales to its container)
+     */
+    record WrittenChart(Path png, Path svg, String inlineSvg) {
+    }
+
+    private static String twoDecimals(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Draws the chart to PNG and SVG files in {@code chartsDir} (created if needed), each written atomically.
+     *
+     * @return the files and the inline SVG element
+     * @throws IOException if a file cannot be written
+     */
+    static WrittenChart write(RiskCharts.ChartSpec spec, Path chartsDir) throws IOException {
+        int w = ChartStyle.WIDTH;
+        int h = ChartStyle.HEIGHT;
+        Rectangle2D area = new Rectangle2D.Double(0, 0, w, h);
+
+        BufferedImage image = new BufferedImage(w * ChartStyle.PNG_SCALE, h * ChartStyle.PNG_SCALE,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.scale(ChartStyle.PNG_SCALE, ChartStyle.PNG_SCALE);
+            spec.chart().draw(g, area);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream(256 * 1024);
+        if (!ImageIO.write(image, "png", png)) {
+            throw new IOException("no PNG writer available in this Java runtime");
+        }
+        Path pngFile = chartsDir.resolve(spec.slug() + ".png");
+        AtomicFiles.write(pngFile, png.toByteArray());
+
+        SVGGraphics2D svg = new SVGGraphics2D(w, h);
+        svg.setDefsKeyPrefix(spec.slug() + "-");
+        // Two decimals of a pixel are finer than any screen or printer; full doubles triple the file size.
+        svg.setGeomDoubleConverter(ChartWriter::twoDecimals);
+        spec.chart().draw(svg, area);
+        ViewBox box = new ViewBox(0, 0, w, h);
+        String file = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + svg.getSVGElement(null, true, box, null, null) + "\n";
+        Path svgFile = chartsDir.resolve(spec.slug() + ".svg");
+        AtomicFiles.writeString(svgFile, file);
+
+        String inline = withoutUnusedNamespaces(svg.getSVGElement("chart-" + spec.slug(), false, box,
+                PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET));
+        return new WrittenChart(pngFile, svgFile, inline);
+    }
+
+    /**
+     * Drops JFreeSVG's xlink and jfreesvg namespace declarations when nothing uses their prefixes, so
+     * the only URL left in an inlined chart is the SVG namespace name (which is never fetched).
+     */
+    static String withoutUnusedNamespaces(String svg) {
+        String out = svg;
+        for (String prefix : new String[] {"xlink", "jfreesvg"}) {
+            String decl = " xmlns:" + prefix + "=";
+            int at = out.indexOf(decl);
+            if (at < 0) {
+                continue;
+            }
+            char quote = out.charAt(at + decl.length());
+            int end = out.indexOf(quote, at + decl.length() + 1);
+            String rest = out.substring(0, at) + out.substring(end + 1);
+            if (!rest.contains(prefix + ":")) {
+                out = rest;
+            }
+        }
+        return out;
+    }
+}

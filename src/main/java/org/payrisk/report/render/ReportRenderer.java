@@ -1,0 +1,109 @@
+package org.payrisk.report.render;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a finished run directory into human-readable outputs:
+ * {@code charts/*.png} (1800 x 1080 pixels, 2x of 900 x 540) and {@code charts/*.svg},
+ * a self-contained {@code report.html}, and the one-page briefing {@code brief.md} / {@code brief.html}.
+ *
+ * <p>It only reads {@code summary.json} (required), {@code run.json} and the scenario copy
+ * ({@code scenario.yaml}, {@code scenario.yml} or {@code scenario.json}) and never simulates, so an old
+ * run can be re-rendered. Every file is replaced atomically; chart files of an earlier render that this
+ * render no longer produces (e.g. a model since renamed) are removed. The content of every output is
+ * determined by the input files alone.
+ *
+ * <p>Thread safety: concurrent renders of different directories are safe; two concurrent renders of
+ * the same directory each leave complete files (the last rename wins).
+ */
+public final class ReportRenderer {
+
+    /** Names of chart files this renderer owns in {@code charts/}, so stale ones can be removed safely. */
+    private static final Pattern OWN_CHART = Pattern.compile(
+            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+)\\.(png|svg)");
+
+    static {
+        // Charts are drawn off-screen; without this, a desktop JVM might try to reach a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private ReportRenderer() {
+    }
+
+    /**
+     * Renders charts/, report.html, brief.md and brief.html into runDir from runDir/summary.json,
+     * runDir/run.json (optional) and runDir/scenario.yaml|scenario.json (optional).
+     *
+     * @param runDir a payrisk run directory
+     * @return the files written and the seconds it took
+     * @throws ReportInputException if runDir is not a directory, summary.json is missing or breaks the
+     *     output contract, or run.json / the scenario copy exist but cannot be parsed (one-line message
+     *     naming the file and the problem)
+     * @throws IOException if an output cannot be written
+     */
+    public static RenderResult render(Path runDir) throws IOException {
+        long start = System.nanoTime();
+        Objects.requireNonNull(runDir, "runDir");
+        if (!Files.isDirectory(runDir)) {
+            throw new ReportInputException(runDir, Files.exists(runDir) ? "not a directory" : "no such directory");
+        }
+        Summary summary = SummaryReader.read(runDir.resolve("summary.json"));
+        Optional<RunInfo> run = RunInfo.find(runDir);
+        Optional<ScenarioAssumptions.Scenario> scenario = ScenarioAssumptions.find(runDir);
+
+        List<Path> written = new ArrayList<>();
+        Path chartsDir = runDir.resolve("charts");
+        Files.createDirectories(chartsDir);
+        AtomicFiles.removeLeftovers(chartsDir);
+        AtomicFiles.removeLeftovers(runDir);
+
+        List<ReportView.Figure> figures = new ArrayList<>();
+        for (RiskCharts.ChartSpec spec : RiskCharts.all(summary)) {
+            ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
+            written.add(c.png());
+            written.add(c.svg());
+            figures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
+        }
+        removeStaleCharts(chartsDir, written);
+
+        Brief brief = Brief.of(summary, scenario);
+        ReportView view = ReportView.of(summary, run, scenario, brief, figures);
+        written.add(write(runDir.resolve("report.html"), Templates.html("report.mustache", view)));
+        written.add(write(runDir.resolve("brief.md"), Templates.markdown("brief.md.mustache", brief)));
+        written.add(write(runDir.resolve("brief.html"), Templates.html("brief.html.mustache", brief)));
+
+        return new RenderResult(written, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        AtomicFiles.writeString(file, text);
+        return file;
+    }
+
+    private static void removeStaleCharts(Path chartsDir, List<Path> written) throws IOException {
+        Set<Path> keep = new HashSet<>();
+        for (Path p : written) {
+            keep.add(p.getFileName());
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(chartsDir)) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                if (OWN_CHART.matcher(name).matches() && !keep.contains(p.getFileName())) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,658 @@
+package org.payrisk.report.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.CategoryTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAnchor;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Builds every payrisk chart from a {@link Summary}: data in, {@link JFreeChart} out, nothing drawn
+ * or written here (that is {@link ChartWriter}'s job).
+ *
+ * <p>Titles are written for a non-specialist; the subtitle names the scenario and the trial count.
+ * Each model keeps its palette colour (by scenario order) in every chart. Thread safe: no state; the
+ * returned charts are new objects owned by the caller.
+ */
+final class RiskCharts {
+
+    private RiskCharts() {
+    }
+
+    /**
+     * One chart ready to draw.
+     *
+     * @param slug file name without extension, e.g. {@code monthly-fan-capitation}
+     * @param kind which kind of chart this is (several charts can share a kind)
+     * @param title the chart's title, also its text alternative in the report
+     * @param caption one sentence telling a reader how to read the chart
+     * @param chart the chart
+     */
+    record ChartSpec(String slug, String kind, String title, String caption, JFreeChart chart) {
+    }
+
+    /**
+     * All charts for a summary, in report order: income distribution, exceedance, box plot, one
+     * monthly fan per model, one difference histogram per comparison, risk bars.
+     */
+    static List<ChartSpec> all(Summary s) {
+        List<String> slugs = Names.uniqueSlugs(s.models().stream().map(Summary.ModelSummary::name).toList());
+        String context = s.scenarioName() + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years";
+        List<ChartSpec> out = new ArrayList<>();
+        out.add(incomeDistribution(s, context));
+        out.add(exceedance(s, context));
+        out.add(box(s, context));
+        double[] fanRange = fanRange(s);
+        for (int i = 0; i < s.models().size(); i++) {
+            out.add(monthlyFan(s, i, slugs.get(i), fanRange, context));
+        }
+        for (Summary.Comparison c : s.comparisons()) {
+            int a = s.modelIndex(c.a());
+            int b = s.modelIndex(c.b());
+            out.add(difference(s, c, a, b, slugs.get(a) + "-vs-" + slugs.get(b), context));
+        }
+        out.add(riskBars(s, context));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- income distribution
+
+    static ChartSpec incomeDistribution(Summary s, String context) {
+        List<Double> edges = s.netIncomeHistogram().binEdges();
+        int bins = edges.size() - 1;
+        int n = s.models().size();
+        XYSeriesCollection steps = new XYSeriesCollection();
+        for (Summary.ModelSummary m : s.models()) {
+            // Step outline of the histogram: up from zero at the first edge, across every bin, down at the last.
+            XYSeries series = new XYSeries(m.name(), false, true);
+            List<Long> counts = s.netIncomeHistogram().counts().get(m.name());
+            series.add(edges.get(0).doubleValue(), 0.0);
+            double share = 0;
+            for (int b = 0; b < bins; b++) {
+                share = counts.get(b) / (double) s.trials();
+                series.add(edges.get(b).doubleValue(), share);
+            }
+            series.add(edges.get(bins).doubleValue(), share);
+            series.add(edges.get(bins).doubleValue(), 0.0);
+            steps.addSeries(series);
+        }
+
+        // Above the histograms, a strip with one row per model: a bar from P5 to P95, a dot at the median.
+        XYSeriesCollection intervals = new XYSeriesCollection();
+        for (int i = 0; i < n; i++) {
+            Summary.Metric net = s.models().get(i).netIncome();
+            double y = n - 1 - i + 0.5;
+            XYSeries series = new XYSeries("interval " + i, false, true);
+            series.add(net.p05(), y);
+            series.add(net.p50(), y);
+            series.add(net.p95(), y);
+            intervals.addSeries(series);
+        }
+
+        NumberAxis x = ChartStyle.moneyAxis("Net income in the year (revenue minus costs)");
+        NumberAxis y = ChartStyle.percentAxis("Share of simulated years");
+        y.setUpperMargin(0.06);
+        XYPlot histogram = new XYPlot(steps, null, y, lines(n, new XYStepRenderer()));
+        XYStepAreaRenderer area = new XYStepAreaRenderer(XYStepAreaRenderer.AREA);
+        area.setOutline(false);
+        for (int i = 0; i < n; i++) {
+            area.setSeriesPaint(i, ChartStyle.translucent(i, 38));
+        }
+        histogram.setDataset(1, steps);
+        histogram.setRenderer(1, area);
+        // Under REVERSE the higher dataset index is drawn first: translucent fills, then outlines on top.
+        histogram.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        ChartStyle.style(histogram);
+        histogram.addDomainMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.TOP_LEFT_OF_LINE));
+
+        NumberAxis rows = new NumberAxis();
+        rows.setRange(0, n);
+        rows.setVisible(false);
+        XYPlot strip = new XYPlot(intervals, null, rows, new IntervalRenderer(n));
+        ChartStyle.style(strip);
+        strip.setRangeGridlinesVisible(false);
+        strip.addDomainMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.NONE));
+
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
+        plot.setGap(6);
+        plot.add(strip, 1);
+        plot.add(histogram, 4);
+        ChartStyle.style(x);
+        plot.setFixedLegendItems(modelLegend(s));
+        double[] range = withZeroIfNear(edges.get(0), edges.get(bins));
+        x.setRange(range[0], range[1]);
+
+        String title = "How much could the practice earn in a year?";
+        JFreeChart chart = ChartStyle.chart(title, plot, true, context,
+                "Top: the middle 90% of each model's years (5th to 95th percentile), dot at the median");
+        return new ChartSpec("income-distribution", "income-distribution", title,
+                "Each curve shows how often each level of yearly net income came up in the simulated years "
+                        + "(taller means more common); the bars at the top span the middle 90% of each model's "
+                        + "years with a dot at the median, and the black line marks break-even.",
+                chart);
+    }
+
+    /** Draws each model's P5-median-P95 row: end ticks, a thick line and a median dot. */
+    private static final class IntervalRenderer extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+        private static final Shape TICK = new Rectangle2D.Double(-1.5, -8, 3, 16);
+        private static final Shape DOT = new Ellipse2D.Double(-6, -6, 12, 12);
+
+        IntervalRenderer(int models) {
+            super(true, true);
+            setDefaultSeriesVisibleInLegend(false);
+            for (int i = 0; i < models; i++) {
+                setSeriesPaint(i, ChartStyle.modelColour(i));
+                setSeriesStroke(i, new BasicStroke(4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            }
+            setUseOutlinePaint(true);
+            setDefaultOutlinePaint(Color.WHITE);
+            setDrawOutlines(true);
+        }
+
+        @Override
+        public Shape getItemShape(int row, int column) {
+            return column == 1 ? DOT : TICK;
+        }
+    }
+
+    // ---------------------------------------------------------------- exceedance (S-curve)
+
+    static ChartSpec exceedance(Summary s, String context) {
+        XYSeriesCollection curves = new XYSeriesCollection();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Summary.ModelSummary m : s.models()) {
+            XYSeries series = new XYSeries(m.name(), false, true);
+            for (int k = 0; k < s.quantileGrid().size(); k++) {
+                double v = m.netIncomeQuantiles().get(k);
+                series.add(v, s.quantileGrid().get(k));
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            curves.addSeries(series);
+        }
+        NumberAxis x = ChartStyle.moneyAxis("Net income in the year");
+        NumberAxis y = ChartStyle.percentAxis("Chance the year brings less than this");
+        y.setRange(0, 1);
+        y.setTickUnit(new NumberTickUnit(0.1, ChartStyle.percentFormat()));
+        XYPlot plot = new XYPlot(curves, x, y, lines(s.models().size(), new XYLineAndShapeRenderer(true, false)));
+        ChartStyle.style(plot);
+        double[] range = withZeroIfNear(lo, hi);
+        x.setRange(range[0], range[1]);
+        plot.addDomainMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.TOP_RIGHT_OF_LINE));
+        ValueMarker oneIn20 = new ValueMarker(0.05, ChartStyle.MUTED_TEXT, ChartStyle.DASHED);
+        ChartStyle.label(oneIn20, "1 year in 20", ChartStyle.MUTED_TEXT);
+        oneIn20.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        oneIn20.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        plot.addRangeMarker(oneIn20);
+
+        String title = "What is the chance of a year below a given income?";
+        JFreeChart chart = ChartStyle.chart(title, plot, true, context,
+                "Further right means safer: the same chance of a bad year comes with more income");
+        return new ChartSpec("exceedance", "exceedance", title,
+                "Pick an income on the horizontal axis and read up to a curve: its height is the chance that a "
+                        + "year brings less than that under that payment model, so the curve further to the "
+                        + "right is the safer one at that level.",
+                chart);
+    }
+
+    // ---------------------------------------------------------------- box and whisker
+
+    static ChartSpec box(Summary s, String context) {
+        DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
+        DefaultCategoryDataset means = new DefaultCategoryDataset();
+        for (Summary.ModelSummary m : s.models()) {
+            Summary.Metric net = m.netIncome();
+            boxes.add(new BoxAndWhiskerItem(net.mean(), net.p50(), net.p25(), net.p75(), net.p01(), net.p99(),
+                    net.p01(), net.p99(), List.of()), "Net income", m.name());
+            means.addValue(net.mean(), "Mean", m.name());
+        }
+        CategoryAxis models = new CategoryAxis(null);
+        models.setCategoryMargin(0.25);
+        NumberAxis money = ChartStyle.moneyAxis("Net income in the year");
+        CategoryPlot plot = new CategoryPlot(boxes, models, money, new ColouredBoxRenderer());
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        LineAndShapeRenderer meanRenderer = new LineAndShapeRenderer(false, true);
+        meanRenderer.setSeriesShape(0, diamond(7));
+        meanRenderer.setUseFillPaint(true);
+        meanRenderer.setSeriesFillPaint(0, Color.WHITE);
+        meanRenderer.setUseOutlinePaint(true);
+        meanRenderer.setSeriesOutlinePaint(0, Color.BLACK);
+        meanRenderer.setSeriesOutlineStroke(0, new BasicStroke(2f));
+        meanRenderer.setDrawOutlines(true);
+        plot.setDataset(1, means);
+        plot.setRenderer(1, meanRenderer);
+        // Means are drawn after (over) the boxes.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        ChartStyle.style(plot);
+        models.setTickLabelFont(ChartStyle.LEGEND_FONT.deriveFont(Font.BOLD));
+        double lo = s.models().stream().mapToDouble(m -> m.netIncome().p01()).min().orElse(0);
+        double hi = s.models().stream().mapToDouble(m -> m.netIncome().p99()).max().orElse(0);
+        double[] range = withZeroIfNear(lo, hi);
+        money.setRange(range[0], range[1]);
+        plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.TOP_RIGHT_OF_LINE));
+
+        String title = "Typical and extreme years under each payment model";
+        JFreeChart chart = ChartStyle.chart(title, plot, false, context,
+                "Box: middle half of years  \u00b7  line in box: median  \u00b7  diamond: mean  "
+                        + "\u00b7  whiskers: 1st to 99th percentile");
+        return new ChartSpec("box", "box", title,
+                "Each box holds the middle half of simulated years for that model, the line inside it is the "
+                        + "median year, the white diamond is the average, and the whiskers reach from the 1st to "
+                        + "the 99th percentile, so only 1 year in 50 falls outside them.",
+                chart);
+    }
+
+    /** Colours each box by its model (the column), not by series, so boxes match the other charts. */
+    private static final class ColouredBoxRenderer extends BoxAndWhiskerRenderer {
+        private static final long serialVersionUID = 1L;
+
+        ColouredBoxRenderer() {
+            setMeanVisible(false);
+            setMedianVisible(true);
+            setFillBox(true);
+            setUseOutlinePaintForWhiskers(true);
+            setMaximumBarWidth(0.16);
+            setWhiskerWidth(0.6);
+            setArtifactPaint(Color.BLACK);
+            // Without this the drawing supplier's 1-pixel stroke wins and whiskers look faint.
+            setAutoPopulateSeriesStroke(false);
+            setDefaultStroke(new BasicStroke(2f));
+            setDefaultOutlineStroke(new BasicStroke(2f));
+            setDefaultSeriesVisibleInLegend(false);
+        }
+
+        @Override
+        public Paint getItemPaint(int row, int column) {
+            return ChartStyle.tint(ChartStyle.modelColour(column), 0.55);
+        }
+
+        @Override
+        public Paint getItemOutlinePaint(int row, int column) {
+            return ChartStyle.modelColour(column);
+        }
+    }
+
+    // ---------------------------------------------------------------- monthly fan
+
+    /** One dollar range for every model's fan so the fans can be compared by eye. */
+    private static double[] fanRange(Summary s) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Summary.ModelSummary m : s.models()) {
+            for (Summary.MonthBand b : m.monthlyNetIncome()) {
+                lo = Math.min(lo, b.p05());
+                hi = Math.max(hi, b.p95());
+            }
+        }
+        double[] r = withZeroIfNear(lo, hi);
+        double pad = (r[1] - r[0]) * 0.04;
+        return new double[] {r[0] - pad, r[1] + pad};
+    }
+
+    static ChartSpec monthlyFan(Summary s, int index, String slug, double[] range, String context) {
+        Summary.ModelSummary m = s.models().get(index);
+        YIntervalSeries inner = new YIntervalSeries("25th to 75th percentile");
+        YIntervalSeries outer = new YIntervalSeries("5th to 95th percentile");
+        for (Summary.MonthBand b : m.monthlyNetIncome()) {
+            inner.add(b.month(), b.p50(), b.p25(), b.p75());
+            outer.add(b.month(), b.p50(), b.p05(), b.p95());
+        }
+        Color colour = ChartStyle.modelColour(index);
+        NumberAxis months = new NumberAxis("Month of the simulated year");
+        months.setRange(0.7, s.horizonMonths() + 0.3);
+        if (s.horizonMonths() <= 24) {
+            months.setTickUnit(new NumberTickUnit(1));
+        } else {
+            months.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        NumberAxis money = ChartStyle.moneyAxis("Net income in the month");
+        money.setRange(range[0], range[1]);
+
+        DeviationRenderer innerRenderer = new DeviationRenderer(true, false);
+        innerRenderer.setSeriesPaint(0, colour);
+        innerRenderer.setSeriesFillPaint(0, colour);
+        innerRenderer.setSeriesStroke(0, ChartStyle.LINE_STROKE);
+        innerRenderer.setAlpha(0.35f);
+        DeviationRenderer outerRenderer = new DeviationRenderer(false, false);
+        outerRenderer.setSeriesFillPaint(0, colour);
+        outerRenderer.setAlpha(0.16f);
+
+        XYPlot plot = new XYPlot(new YIntervalSeriesCollection(), months, money, innerRenderer);
+        YIntervalSeriesCollection innerData = new YIntervalSeriesCollection();
+        innerData.addSeries(inner);
+        YIntervalSeriesCollection outerData = new YIntervalSeriesCollection();
+        outerData.addSeries(outer);
+        plot.setDataset(0, innerData);
+        plot.setDataset(1, outerData);
+        plot.setRenderer(1, outerRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        ChartStyle.style(plot);
+        plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.ABOVE_LINE_AT_LEFT));
+
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(new LegendItem("Median month", null, null, null, new Line2D.Double(-10, 0, 10, 0),
+                ChartStyle.LINE_STROKE, colour));
+        legend.add(new LegendItem("Middle half of months (25th to 75th percentile)",
+                ChartStyle.tint(colour, 1 - (1 - (1 - 0.16) * (1 - 0.35)))));
+        legend.add(new LegendItem("9 months in 10 (5th to 95th percentile)", ChartStyle.tint(colour, 0.84)));
+        plot.setFixedLegendItems(legend);
+
+        String title = Names.sentenceStart(m.name()) + ": how net income varies month by month";
+        JFreeChart chart = ChartStyle.chart(title, plot, true, context,
+                "Same dollar scale in every model's chart");
+        return new ChartSpec("monthly-fan-" + slug, "monthly-fan", title,
+                "The line is the median net income of each month under " + m.name() + "; the darker band holds "
+                        + "the middle half of simulated months and the lighter band 9 in 10 of them, so a wide "
+                        + "band means an unpredictable month.",
+                chart);
+    }
+
+    // ---------------------------------------------------------------- paired difference
+
+    static ChartSpec difference(Summary s, Summary.Comparison c, int a, int b, String slug, String context) {
+        List<Double> edges = c.histogram().binEdges();
+        XYIntervalSeries bars = new XYIntervalSeries("difference");
+        for (int k = 0; k + 1 < edges.size(); k++) {
+            double share = c.histogram().counts().get(k) / (double) s.trials();
+            double lo = edges.get(k);
+            double hi = edges.get(k + 1);
+            bars.add((lo + hi) / 2, lo, hi, share, share, share);
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(bars);
+        NumberAxis x = ChartStyle.moneyAxis(
+                "How much more " + c.a() + " paid than " + c.b() + " (net income in the year)");
+        NumberAxis y = ChartStyle.percentAxis("Share of simulated years");
+        y.setUpperMargin(0.08);
+        XYPlot plot = new XYPlot(data, x, y, new SignColouredBarRenderer(a, b));
+        ChartStyle.style(plot);
+        double[] range = withZeroIfNear(edges.get(0), edges.get(edges.size() - 1));
+        x.setRange(range[0], range[1]);
+        plot.addDomainMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.TOP_RIGHT_OF_LINE));
+
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(new LegendItem("Years " + c.a() + " paid more", ChartStyle.modelColour(a)));
+        legend.add(new LegendItem("Years " + c.b() + " paid more", ChartStyle.modelColour(b)));
+        plot.setFixedLegendItems(legend);
+
+        String title = beatsSentence(c);
+        JFreeChart chart = ChartStyle.chart(title, plot, true, context,
+                "Same patients, same year: each simulated year paid under both models, then subtracted");
+        return new ChartSpec("difference-" + slug, "difference", title,
+                "Each bar counts the simulated years by how much more " + c.a() + " paid than " + c.b()
+                        + " for the very same patients; bars to the right of the black line are years "
+                        + c.a() + " came out ahead.",
+                chart);
+    }
+
+    /** {@code Fee-for-service beats capitation in 63% of simulated years}. */
+    static String beatsSentence(Summary.Comparison c) {
+        return Names.sentenceStart(c.a()) + " beats " + c.b() + " in " + PlainNumbers.percent(c.probAGreater())
+                + " of simulated years";
+    }
+
+    /** Bars right of zero in model A's colour, left of zero in model B's. */
+    private static final class SignColouredBarRenderer extends XYBarRenderer {
+        private static final long serialVersionUID = 1L;
+        private final int a;
+        private final int b;
+
+        SignColouredBarRenderer(int a, int b) {
+            this.a = a;
+            this.b = b;
+            setBarPainter(new StandardXYBarPainter());
+            setShadowVisible(false);
+            setDrawBarOutline(true);
+            setDefaultOutlinePaint(Color.WHITE);
+            setDefaultOutlineStroke(new BasicStroke(0.6f));
+            setMargin(0.0);
+        }
+
+        @Override
+        public Paint getItemPaint(int series, int item) {
+            double mid = getPlot().getDataset().getXValue(series, item);
+            return ChartStyle.modelColour(mid > 0 ? a : b);
+        }
+    }
+
+    // ---------------------------------------------------------------- risk bars
+
+    static ChartSpec riskBars(Summary s, String context) {
+        DefaultStatisticalCategoryDataset loss = new DefaultStatisticalCategoryDataset();
+        DefaultCategoryDataset worst = new DefaultCategoryDataset();
+        NumberFormat lossFormat = new DecimalFormat("0.##%", DecimalFormatSymbols.getInstance(Locale.US));
+        List<CategoryTextAnnotation> lossLabels = new ArrayList<>();
+        double lossTop = 0;
+        for (Summary.ModelSummary m : s.models()) {
+            Summary.Metric net = m.netIncome();
+            Double twoSe = net.mcse().map(e -> 2 * e.probLoss()).orElse(null);
+            loss.add(Double.valueOf(net.probLoss()), twoSe, "Chance of a losing year", m.name());
+            worst.addValue(net.worst5Mean(), "Worst 1 year in 20", m.name());
+            // The value label goes past the error bar, which would otherwise run through it.
+            double end = net.probLoss() + (twoSe == null ? 0 : twoSe);
+            lossTop = Math.max(lossTop, end);
+            lossLabels.add(valueLabel(lossFormat.format(net.probLoss()), m.name(), end));
+        }
+        NumberAxis pct = ChartStyle.percentAxis("Chance of a losing year");
+        // Leave room right of the longest bar for its label; a chart of all-zero chances still needs a scale.
+        pct.setRange(0, Math.max(lossTop * 1.3, 0.01));
+        StatisticalBarRenderer lossRenderer = new ByModelStatisticalBarRenderer();
+        lossRenderer.setErrorIndicatorPaint(Color.BLACK);
+        lossRenderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        bars(lossRenderer);
+        CategoryPlot lossPlot = new CategoryPlot(loss, null, pct, lossRenderer);
+        lossLabels.forEach(lossPlot::addAnnotation);
+
+        NumberAxis money = ChartStyle.moneyAxis("Average net income of the worst 1 year in 20");
+        money.setAutoRangeIncludesZero(true);
+        money.setUpperMargin(0.3);
+        money.setLowerMargin(0.3);
+        BarRenderer worstRenderer = new ByModelBarRenderer();
+        bars(worstRenderer);
+        worstRenderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                ChartStyle.moneyFormat()));
+        worstRenderer.setDefaultItemLabelsVisible(true);
+        worstRenderer.setDefaultItemLabelFont(ChartStyle.ITEM_LABEL_FONT);
+        worstRenderer.setDefaultItemLabelPaint(ChartStyle.TEXT);
+        worstRenderer.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        worstRenderer.setDefaultNegativeItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
+        worstRenderer.setItemLabelInsets(new RectangleInsets(0, 6, 0, 6));
+        CategoryPlot worstPlot = new CategoryPlot(worst, null, money, worstRenderer);
+        worstPlot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.NONE));
+
+        CategoryAxis models = new CategoryAxis(null);
+        models.setCategoryMargin(0.3);
+        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(models);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setGap(36);
+        for (CategoryPlot p : List.of(lossPlot, worstPlot)) {
+            p.setOrientation(PlotOrientation.HORIZONTAL);
+            p.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+            ChartStyle.style(p);
+            plot.add(p, 1);
+        }
+        ChartStyle.style(plot);
+        models.setTickLabelFont(ChartStyle.LEGEND_FONT.deriveFont(Font.BOLD));
+
+        String title = "How often is a year lost, and how bad are the worst years?";
+        JFreeChart chart = ChartStyle.chart(title, plot, false, context,
+                "Left: chance net income is below zero (black lines: \u00b1 2 Monte Carlo standard errors)",
+                "Right: average net income of the worst 5% of years");
+        return new ChartSpec("risk-bars", "risk-bars", title,
+                "The left bars give the chance that a year ends with a loss under each model (the black error "
+                        + "lines show the simulation's own uncertainty), and the right bars the average net "
+                        + "income over the worst 1 year in 20; longer left bars and shorter right bars mean more risk.",
+                chart);
+    }
+
+    /** A bold value label just right of {@code value} on a horizontal bar. */
+    private static CategoryTextAnnotation valueLabel(String text, String category, double value) {
+        CategoryTextAnnotation a = new CategoryTextAnnotation(text, category, value);
+        a.setFont(ChartStyle.ITEM_LABEL_FONT);
+        a.setPaint(ChartStyle.TEXT);
+        a.setTextAnchor(TextAnchor.CENTER_LEFT);
+        a.setCategoryAnchor(CategoryAnchor.MIDDLE);
+        return new PaddedCategoryTextAnnotation(a);
+    }
+
+    /** Shifts a category text annotation a few pixels right so it does not touch the bar or error line. */
+    private static final class PaddedCategoryTextAnnotation extends CategoryTextAnnotation {
+        private static final long serialVersionUID = 1L;
+
+        PaddedCategoryTextAnnotation(CategoryTextAnnotation a) {
+            super(a.getText(), a.getCategory(), a.getValue());
+            setFont(a.getFont());
+            setPaint(a.getPaint());
+            setTextAnchor(a.getTextAnchor());
+            setCategoryAnchor(a.getCategoryAnchor());
+        }
+
+        @Override
+        public void draw(Graphics2D g2, CategoryPlot plot, Rectangle2D dataArea, CategoryAxis domainAxis,
+                         ValueAxis rangeAxis) {
+            Graphics2D g = (Graphics2D) g2.create();
+            try {
+                g.translate(6, 0);
+                super.draw(g, plot, dataArea, domainAxis, rangeAxis);
+            } finally {
+                g.dispose();
+            }
+        }
+    }
+
+    private static void bars(BarRenderer r) {
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setMaximumBarWidth(0.2);
+    }
+
+    /** Colours each bar by its model (the column). */
+    private static final class ByModelBarRenderer extends BarRenderer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Paint getItemPaint(int row, int column) {
+            return ChartStyle.modelColour(column);
+        }
+    }
+
+    /** Colours each bar by its model (the column). */
+    private static final class ByModelStatisticalBarRenderer extends StatisticalBarRenderer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Paint getItemPaint(int row, int column) {
+            return ChartStyle.modelColour(column);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** One legend line per model in its colour (used where several datasets would repeat the models). */
+    private static LegendItemCollection modelLegend(Summary s) {
+        LegendItemCollection legend = new LegendItemCollection();
+        for (int i = 0; i < s.models().size(); i++) {
+            legend.add(new LegendItem(s.models().get(i).name(), null, null, null, new Line2D.Double(-10, 0, 10, 0),
+                    ChartStyle.LINE_STROKE, ChartStyle.modelColour(i)));
+        }
+        return legend;
+    }
+
+    /** A line renderer with each model's colour and the common line width. */
+    private static <R extends XYLineAndShapeRenderer> R lines(int models, R r) {
+        r.setDefaultShapesVisible(false);
+        for (int i = 0; i < models; i++) {
+            r.setSeriesPaint(i, ChartStyle.modelColour(i));
+            r.setSeriesStroke(i, ChartStyle.LINE_STROKE);
+        }
+        return r;
+    }
+
+    /**
+     * A padded axis range for data spanning [lo, hi] that also shows zero (break-even) when zero is
+     * within 40% of the span from the data, so readers see how close a model comes to a loss without
+     * squashing the data when the practice is far from one.
+     */
+    static double[] withZeroIfNear(double lo, double hi) {
+        double span = Math.max(hi - lo, Math.max(Math.abs(hi), 1.0) * 1e-6);
+        if (lo > 0 && lo <= 0.4 * span) {
+            lo = 0;
+        } else if (hi < 0 && -hi <= 0.4 * span) {
+            hi = 0;
+        }
+        span = Math.max(hi - lo, span);
+        return new double[] {lo - 0.03 * span, hi + 0.03 * span};
+    }
+
+    /** A diamond of the given half-size in pixels, centred on the origin. */
+    private static Shape diamond(double r) {
+        Path2D.Double d = new Path2D.Double();
+        d.moveTo(0, -r);
+        d.lineTo(r, 0);
+        d.lineTo(0, r);
+        d.lineTo(-r, 0);
+        d.closePath();
+        return d;
+    }
+}

@@ -1,0 +1,232 @@
+package org.payrisk.report.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * Every figure in brief.md is a summary.json field after the stated rounding, paired with the right model,
+ * and the footnotes name real fields. summary.json is read here with plain Jackson, not with the code
+ * under test.
+ */
+class BriefTest {
+
+    private static final String NAME = "[A-Za-z][A-Za-z0-9-]*";
+    private static final String MONEY = "(?:a loss of (?:more than )?)?\\$[0-9][0-9,]*(?:\\.[0-9]+)?(?: million| billion)?";
+    private static final String PCT = "(?:(?:less|more) than )?[0-9]+%";
+    private static final String FIG = "(" + MONEY + "|" + PCT + ")";
+    private static final Pattern ANY_FIGURE = Pattern.compile(FIG);
+    /** "$75,400 under fee-for-service", "less than 1% under capitation". */
+    private static final Pattern FIG_UNDER = Pattern.compile(FIG + " under (" + NAME + ")");
+    /** "Under fee-for-service, 1 year in 20 brings less than $16,200", "under capitation, less than $61,800". */
+    private static final Pattern UNDER_FIG = Pattern.compile(
+            "(?:^|; )[Uu]nder (" + NAME + "), (?:1 year in 20 brings )?(?:less than )?" + FIG);
+    /** "best under bundled, at $111,000". */
+    private static final Pattern BEST_AT = Pattern.compile("best under (" + NAME + "), at " + FIG);
+    private static final Pattern PAIRED = Pattern.compile(
+            "^(" + NAME + ") brings more net income than (" + NAME + ") in (" + PCT + ") of simulated years");
+    private static final Pattern FINDING = Pattern.compile("^- (.+) \\[([0-9]+)\\]$");
+    private static final Pattern SOURCE = Pattern.compile("^- \\[([0-9]+)\\] summary\\.json `([^`]+)`: .+$");
+
+    @Test
+    void everyFigureIsASummaryFieldAfterTheStatedRounding() throws IOException {
+        RenderedRun run = RenderedRun.get();
+        String md = run.read("brief.md");
+        Map<Integer, String> sources = sources(md);
+        List<String[]> findings = findings(md);
+        assertTrue(findings.size() >= 5, "findings: " + findings.size());
+        JsonNode models = run.summary.get("models");
+        int comparison = 0;
+        int checkedFigures = 0;
+        for (String[] f : findings) {
+            String text = f[0];
+            String field = sources.get(Integer.parseInt(f[1]));
+            assertTrue(field != null, "finding without a footnote source: " + text);
+            if (field.startsWith("models[i].")) {
+                String leaf = field.substring("models[i].".length());
+                Map<String, String> expected = new LinkedHashMap<>();
+                for (JsonNode m : models) {
+                    expected.put(m.get("name").asText(), format(leaf, at(m, leaf)));
+                }
+                Map<String, String> written = figuresByModel(text);
+                assertEquals(expected, written, "figures of: " + text);
+                assertEquals(expected.size(), count(ANY_FIGURE, text), "stray figure in: " + text);
+                checkedFigures += written.size();
+            } else if (field.equals("comparisons[k].probAGreater")) {
+                JsonNode c = run.summary.get("comparisons").get(comparison++);
+                Matcher m = PAIRED.matcher(text);
+                assertTrue(m.find(), "paired comparison sentence: " + text);
+                assertEquals(Names.sentenceStart(c.get("a").asText()), m.group(1));
+                assertEquals(c.get("b").asText(), m.group(2));
+                assertEquals(PlainNumbers.percent(c.get("probAGreater").asDouble()), m.group(3));
+                assertEquals(1, count(ANY_FIGURE, text), "stray figure in: " + text);
+                checkedFigures++;
+            } else {
+                throw new AssertionError("footnote names a field this test does not know: " + field);
+            }
+        }
+        assertEquals(run.summary.get("comparisons").size(), comparison, "one finding per comparison");
+        assertEquals(3 * 4 + 3, checkedFigures, "p05, p50, probLoss, worst5Mean per model + 3 comparisons");
+    }
+
+    @Test
+    void leadsWithTheOneYearInTwentyComparison() throws IOException {
+        List<String[]> findings = findings(RenderedRun.get().read("brief.md"));
+        JsonNode first = RenderedRun.get().summary.get("models").get(0);
+        assertTrue(findings.get(0)[0].startsWith("Under " + first.get("name").asText() + ", 1 year in 20 brings less than "
+                + PlainNumbers.dollars(first.get("netIncome").get("p05").asDouble()) + " of net income; under "),
+                findings.get(0)[0]);
+    }
+
+    @Test
+    void footnotesNameFieldsThatExistInSummaryJson() throws IOException {
+        RenderedRun run = RenderedRun.get();
+        for (String field : sources(run.read("brief.md")).values()) {
+            String concrete = field.replace("[i]", "[0]").replace("[k]", "[0]");
+            JsonNode n = run.summary;
+            for (String part : concrete.split("\\.")) {
+                Matcher m = Pattern.compile("(\\w+)\\[(\\d+)\\]").matcher(part);
+                n = m.matches() ? n.get(m.group(1)).get(Integer.parseInt(m.group(2))) : n.get(part);
+                assertTrue(n != null, field + " is not a summary.json field");
+            }
+            assertTrue(n.isNumber(), field + " is not a number");
+        }
+    }
+
+    @Test
+    void briefHtmlSaysTheSameFindingsAsBriefMd() throws Exception {
+        RenderedRun run = RenderedRun.get();
+        List<String> md = findings(run.read("brief.md")).stream().map(f -> f[0]).toList();
+        Document html = ChartsTest.xmlParser().parse(run.dir.resolve("brief.html").toFile());
+        NodeList items = ((org.w3c.dom.Element) html.getElementsByTagName("ul").item(0)).getElementsByTagName("li");
+        List<String> fromHtml = new ArrayList<>();
+        for (int i = 0; i < items.getLength(); i++) {
+            fromHtml.add(items.item(i).getTextContent().replaceAll("\\s*\\[[0-9]+\\]$", "").trim());
+        }
+        assertEquals(md, fromHtml);
+        String htmlText = Files.readString(run.dir.resolve("brief.html"));
+        assertFalse(htmlText.toLowerCase().contains("<script"));
+    }
+
+    @Test
+    void namesTheDrivingInputsWithTheirSourceNotes() throws IOException {
+        String md = RenderedRun.get().read("brief.md");
+        assertTrue(md.contains("Fixed costs: $28,000 per month"), md);
+        assertTrue(md.contains("Variable cost: $28 per attended visit (source note: per-visit clinician pay + supplies)"));
+        assertTrue(md.contains("New patients (episodes of care): negative binomial, mean 42, dispersion 15"));
+        assertTrue(md.contains("Payer mix: medicare 55%, commercial 35%, medicaid 10%"));
+        assertTrue(md.contains("$100.60 per evaluation"), "cents kept as written");
+        assertTrue(md.contains("it is not a forecast"), "limits");
+        assertTrue(md.split("\\s+").length < 900, "fits on one page");
+    }
+
+    @Test
+    void negativeAmountsAreWrittenAsLosses() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Path dir = RenderedRun.freshDir("brief-loss");
+        SummaryFixture.copyCommittedRun(dir);
+        ObjectNode summary = (ObjectNode) json.readTree(dir.resolve("summary.json").toFile());
+        ObjectNode net = (ObjectNode) summary.get("models").get(0).get("netIncome");
+        net.put("p05", -12_345.6);
+        net.put("worst5Mean", -40_020.0);
+        json.writeValue(dir.resolve("summary.json").toFile(), summary);
+        ReportRenderer.render(dir);
+        String md = Files.readString(dir.resolve("brief.md"));
+        assertTrue(md.contains("Under fee-for-service, 1 year in 20 brings a loss of more than $12,300; under capitation"), md);
+        assertTrue(md.contains("net income is a loss of $40,000 under fee-for-service"), md);
+        assertFalse(md.contains("-$"), "no minus signs in prose");
+    }
+
+    // ---------------------------------------------------------------- parsing brief.md
+
+    /** [text, note] of each bullet under "What the simulation shows". */
+    static List<String[]> findings(String md) {
+        List<String[]> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : md.split("\n")) {
+            if (line.startsWith("## ")) {
+                in = line.equals("## What the simulation shows");
+                continue;
+            }
+            Matcher m = FINDING.matcher(line);
+            if (in && m.matches()) {
+                out.add(new String[] {m.group(1), m.group(2)});
+            } else if (in && line.startsWith("- ")) {
+                throw new AssertionError("finding without a footnote marker: " + line);
+            }
+        }
+        return out;
+    }
+
+    private static Map<Integer, String> sources(String md) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        for (String line : md.split("\n")) {
+            Matcher m = SOURCE.matcher(line);
+            if (m.matches()) {
+                out.put(Integer.parseInt(m.group(1)), m.group(2));
+            }
+        }
+        assertFalse(out.isEmpty(), "no footnotes found");
+        return out;
+    }
+
+    /** The figure written for each model in a sentence, normalised: "a loss of $X" becomes "-$X". */
+    private static Map<String, String> figuresByModel(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Pattern p : List.of(FIG_UNDER, UNDER_FIG, BEST_AT)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                boolean figFirst = p == FIG_UNDER;
+                String fig = normalise(m.group(figFirst ? 1 : 2));
+                String model = m.group(figFirst ? 2 : 1);
+                String previous = out.put(model, fig);
+                if (previous != null && !previous.equals(fig)) {
+                    throw new AssertionError(model + " has two figures in: " + text);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String normalise(String fig) {
+        return fig.replaceFirst("^a loss of (more than )?\\$", "-\\$");
+    }
+
+    /** The rounding the brief promises, applied to a summary.json value. */
+    private static String format(String leaf, double v) {
+        return leaf.endsWith("probLoss") ? PlainNumbers.percent(v) : PlainNumbers.dollars(v);
+    }
+
+    private static double at(JsonNode node, String dotted) {
+        JsonNode n = node;
+        for (String part : dotted.split("\\.")) {
+            n = n.get(part);
+        }
+        return n.asDouble();
+    }
+
+    private static int count(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,85 @@
+package org.payrisk.report.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Re-rendering a run: same bytes, atomic replacement, no leftovers, stale charts removed, user files kept. */
+class RenderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reRenderOverAnExistingRunGivesIdenticalFilesAndLeavesNoTemporaries() throws IOException {
+        RenderedRun first = RenderedRun.get();
+        Path again = SummaryFixture.copyCommittedRun(tmp.resolve("run"));
+        Files.createDirectories(again.resolve("charts"));
+        Files.writeString(again.resolve("charts/monthly-fan-old-model.png"), "stale chart of a renamed model");
+        Files.writeString(again.resolve("charts/my-notes.txt"), "not ours");
+        Files.writeString(again.resolve("charts/.box.png.123456.tmp"), "left by a killed render");
+        Files.writeString(again.resolve("report.html"), "old report");
+
+        RenderResult r = ReportRenderer.render(again);
+
+        assertEquals(first.result.files().size(), r.files().size());
+        assertEquals(again.resolve("brief.html"), r.files().get(r.files().size() - 1));
+        for (Path written : first.result.files()) {
+            Path rel = first.dir.relativize(written);
+            assertArrayEquals(Files.readAllBytes(written), Files.readAllBytes(again.resolve(rel)),
+                    rel + " differs between two renders of the same run");
+        }
+        assertFalse(Files.exists(again.resolve("charts/monthly-fan-old-model.png")), "stale chart removed");
+        assertTrue(Files.exists(again.resolve("charts/my-notes.txt")), "files we do not own are kept");
+        try (Stream<Path> all = Files.walk(again)) {
+            List<Path> temps = all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            assertEquals(List.of(), temps);
+        }
+        assertTrue(r.seconds() > 0);
+    }
+
+    @Test
+    void atomicWriteReplacesTheTargetAndCleansUpOnFailure() throws IOException {
+        Path target = tmp.resolve("out/file.txt");
+        AtomicFiles.writeString(target, "one");
+        AtomicFiles.writeString(target, "two");
+        assertEquals("two", Files.readString(target));
+
+        Path blocked = Files.createDirectories(tmp.resolve("out/blocked"));
+        Files.writeString(blocked.resolve("inside"), "a non-empty directory cannot be replaced by a file");
+        assertThrows(IOException.class, () -> AtomicFiles.writeString(blocked, "x"));
+        try (Stream<Path> files = Files.list(tmp.resolve("out"))) {
+            assertEquals(List.of("blocked", "file.txt"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void rendersWithoutRunJsonOrScenarioCopy() throws IOException {
+        Path dir = SummaryFixture.copyCommittedRun(tmp.resolve("bare"));
+        Files.delete(dir.resolve("run.json"));
+        Files.delete(dir.resolve("scenario.yaml"));
+        ReportRenderer.render(dir);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("has no copy of the scenario"), "assumptions section explains the gap");
+        assertTrue(html.contains("not present in this run directory"), "provenance explains the missing run.json");
+        assertFalse(Files.readString(dir.resolve("brief.md")).contains("## What drives these numbers"));
+    }
+
+    @Test
+    void renderResultValidates() {
+        assertThrows(IllegalArgumentException.class, () -> new RenderResult(List.of(), -1));
+        assertThrows(IllegalArgumentException.class, () -> new RenderResult(List.of(), Double.NaN));
+        assertThrows(NullPointerException.class, () -> new RenderResult(null, 1));
+    }
+}
