@@ -3,6 +3,8 @@ package org.payrisk.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.payrisk.report.render.RenderResult;
+import org.payrisk.report.render.ReportInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,8 +30,14 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(dir.resolve("summary.json"))) {
             throw new UserInputException(dir + ": expected a run directory holding summary.json, found none");
         }
-        Reports.render(dir);
-        spec.commandLine().getOut().printf("Rendered the report of %s%n", dir);
+        RenderResult r;
+        try {
+            r = Reports.render(dir);
+        } catch (ReportInputException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        spec.commandLine().getOut().printf("Rendered %d files into %s in %.1f s: open %s%n", r.files().size(), dir,
+                r.seconds(), dir.resolve("report.html"));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -112,13 +112,16 @@ final class RunCommand implements Callable<Integer> {
             if (exportTrials) {
                 TrialsCsv.write(outcomes, staging.resolve("trials.csv"));
             }
+            double visits = summary.activity().get("attendedVisits").mean() * n;
+            // run.json first, so the report's provenance reads the same file a later re-render reads
+            writeRunJson(staging.resolve("run.json"), engine.name(), t, s, n, started, Double.NaN, simSeconds, Double.NaN,
+                    visits, scenario);
             long t1 = System.nanoTime();
             if (!noReport) {
                 Reports.render(staging);
             }
-            double reportSeconds = (System.nanoTime() - t1) / 1e9;
+            double reportSeconds = noReport ? Double.NaN : (System.nanoTime() - t1) / 1e9;
             double wall = (System.nanoTime() - t0) / 1e9;
-            double visits = summary.activity().get("attendedVisits").mean() * n;
             writeRunJson(staging.resolve("run.json"), engine.name(), t, s, n, started, wall, simSeconds, reportSeconds,
                     visits, scenario);
             dir.commit();
@@ -174,9 +177,13 @@ final class RunCommand implements Callable<Integer> {
         o.put("inputFile", scenario.source().path().toAbsolutePath().normalize().toString());
         o.put("inputSha256", scenario.source().sha256());
         o.put("startedAt", started.toString());
-        o.put("wallSeconds", wall);
         o.put("simulationSeconds", sim);
-        o.put("reportSeconds", report);
+        if (!Double.isNaN(report)) {
+            o.put("reportSeconds", report);
+        }
+        if (!Double.isNaN(wall)) {
+            o.put("wallSeconds", wall);
+        }
         o.put("trialsPerSecond", trials / sim);
         o.put("attendedVisitsPerSecond", visits / sim);
         o.put("command", "payrisk run " + scenario.source().path());
@@ -194,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%-22s %14s %14s %14s %14s %9.1f%%%n", m.name(), dollars(ni.mean()), dollars(ni.meanStdError()),
                     dollars(ni.percentile(5)), dollars(ni.percentile(50)), 100 * ni.probLoss());
         }
-        out.printf("%nWritten to %s%n", target);
+        out.printf("%nWritten to %s (open %s)%n", target, target.resolve("report.html"));
         out.flush();
     }
 

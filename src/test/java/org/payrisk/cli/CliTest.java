@@ -74,6 +74,33 @@ class CliTest {
     }
 
     @Test
+    void runRendersTheReportAndReportReRendersIt(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        Result r = payrisk("run", SCENARIO, "--trials", "300", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        for (String f : List.of("report.html", "brief.md", "brief.html", "charts/income-distribution.png",
+                "charts/exceedance.svg", "charts/risk-bars.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        // the brief's headline figures are the real run's summary.json values after the brief's rounding
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        String brief = Files.readString(out.resolve("brief.md"));
+        for (JsonNode m : summary.get("models")) {
+            String p05 = org.payrisk.report.render.PlainNumbers.dollars(m.at("/netIncome/p05").asDouble());
+            assertTrue(brief.contains(p05), () -> "brief lacks " + p05 + " for " + m.get("name").asText());
+        }
+        byte[] html = Files.readAllBytes(out.resolve("report.html"));
+        Files.delete(out.resolve("brief.md"));
+        Result again = payrisk("report", out.toString());
+        assertEquals(0, again.status(), again.err());
+        assertTrue(Files.isRegularFile(out.resolve("brief.md")));
+        assertArrayEquals(html, Files.readAllBytes(out.resolve("report.html")), "re-rendering gives the same report");
+
+        Files.writeString(out.resolve("summary.json"), "{ \"schema\": 1, ");
+        assertBadInput(payrisk("report", out.toString()), "summary.json");
+    }
+
+    @Test
     void anExistingRunIsNeverOverwrittenWithoutForce(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("run");
         assertEquals(0, payrisk("run", SCENARIO, "--trials", "50", "--out", out.toString(), "--no-report", "--quiet").status());

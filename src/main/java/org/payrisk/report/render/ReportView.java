@@ -164,7 +164,7 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
             addIfPresent(provenance, "Java", r.javaVersion());
             addIfPresent(provenance, "Operating system", r.os());
             addIfPresent(provenance, "Command", r.command());
-            addIfPresent(provenance, "Run time", r.wallSeconds().isEmpty() ? "" : r.wallSeconds() + " s");
+            addIfPresent(provenance, "Simulation time", r.simulationSeconds().isEmpty() ? "" : r.simulationSeconds() + " s");
         });
         if (run.isEmpty()) {
             provenance.add(new Item("run.json", "not present in this run directory"));

@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param inputFile scenario file as given on the command line
  * @param inputSha256 hex SHA-256 of the scenario file's bytes
  * @param startedAt ISO-8601 UTC start time of the run
- * @param wallSeconds wall-clock seconds of the whole run
+ * @param simulationSeconds seconds spent simulating (known before the report is rendered, so re-rendering
+ *                          gives the same page)
  * @param command the command line that made the run
  */
 record RunInfo(String payriskVersion, String engine, String threads, String javaVersion, String os,
-               String inputFile, String inputSha256, String startedAt, String wallSeconds, String command) {
+               String inputFile, String inputSha256, String startedAt, String simulationSeconds, String command) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +56,7 @@ record RunInfo(String payriskVersion, String engine, String threads, String java
         }
         return Optional.of(new RunInfo(text(n, "payriskVersion"), text(n, "engine"), text(n, "threads"),
                 text(n, "javaVersion"), text(n, "os"), text(n, "inputFile"), text(n, "inputSha256"),
-                text(n, "startedAt"), text(n, "wallSeconds"), text(n, "command")));
+                text(n, "startedAt"), text(n, "simulationSeconds"), text(n, "command")));
     }
 
     private static String text(JsonNode n, String field) {
