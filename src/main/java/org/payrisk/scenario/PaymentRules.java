@@ -77,8 +77,8 @@ final class PaymentRules {
                 continue;
             }
             if (!ScenarioReader.RULES.contains(e.getKey())) {
-                String nearest = Names.nearest(e.getKey(), known);
-                throw f.error(e.getValue(), "unknown payment rule `" + e.getKey() + "`"
+                String nearest = nearest(e.getKey(), known);
+                throw f.error(e.getValue(), "unknown payment rule or field `" + e.getKey() + "`"
                         + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
                         + " Known rules: " + String.join(", ", ScenarioReader.RULES)
                         + " (beside them: " + String.join(", ", ScenarioReader.CONTRACT_EXTRAS) + ").");
@@ -388,6 +388,19 @@ final class PaymentRules {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The nearest name by edit distance, or else a known name the text begins (e.g. paymentLag). */
+    private static String nearest(String name, List<String> known) {
+        String n = Names.nearest(name, known);
+        if (n == null && name.length() >= 4) {
+            for (String k : known) {
+                if (k.toLowerCase().startsWith(name.toLowerCase())) {
+                    return k;
+                }
+            }
+        }
+        return n;
+    }
 
     private int settlementMonth(MapNode m, int delay) throws ScenarioException {
         Optional<SourceNode> n = f.optional(m, "settlementMonth");
