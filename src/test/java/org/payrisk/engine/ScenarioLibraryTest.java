@@ -73,6 +73,27 @@ class ScenarioLibraryTest {
         }
     }
 
+    /**
+     * The shipped scenario's results did not change with the new rules: reference values from the core
+     * before this change (commit eecbbfa, {@code payrisk run scenarios/ot-private-practice.yaml --trials
+     * 200}, its summary.json), compared bit for bit.
+     */
+    @org.junit.jupiter.api.Test
+    void shippedScenarioIsUnchanged() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/ot-private-practice.yaml"));
+        RunSummary r = Summaries.run(new LocalEngine().run(s, new RunSettings(TRIALS, s.seed(), 2), SimulationEngine.Progress.NONE));
+        double[][] expected = {
+            {90720.34899999975, 37522.09773534389, 499753.9599999999},
+            {98244.6975, 13555.721426553258, 583080.68},
+            {101662.49, 35227.76698520242, 517657.25}};
+        for (int m = 0; m < 3; m++) {
+            ModelSummary ms = r.models().get(m);
+            assertEquals(expected[m][0], ms.netIncome().mean(), 0, ms.name() + " netIncome.mean");
+            assertEquals(expected[m][1], ms.netIncome().sd(), 0, ms.name() + " netIncome.sd");
+            assertEquals(expected[m][2], ms.revenue().percentile(5), 0, ms.name() + " revenue.p05");
+        }
+    }
+
     private static void finite(MetricSummary m, String what) {
         assertTrue(Double.isFinite(m.mean()) && Double.isFinite(m.sd()) && Double.isFinite(m.min()) && Double.isFinite(m.max()),
                 what + ": finite mean, sd, min, max");
