@@ -19,8 +19,9 @@ import org.payrisk.practice.PracticeYear;
  * <ul>
  *   <li>a risk corridor: the year's cost of care (the practice's costs attributed to covered patients
  *       by their share of attended visits, or covered visits x {@code valuePerVisit} when given) is
- *       compared to the capitation paid; beyond +/-{@code band} of it, {@code share} of the excess cost
- *       is paid by the payer, or {@code share} of the excess gain is paid back;</li>
+ *       compared to the expected cost (member-months x {@code expectedCostPmpm} when given, else the
+ *       capitation paid); beyond +/-{@code band} of it, {@code share} of the excess cost is paid by
+ *       the payer, or {@code share} of the excess gain is paid back;</li>
  *   <li>stop-loss: for each covered episode, {@code share} of its cost above the attachment point
  *       (attended visits in the horizon x {@code valuePerVisit}) is reimbursed.</li>
  * </ul>
@@ -53,12 +54,25 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
     }
 
     /**
-     * @param band half-width of the corridor as a share of the capitation paid, in [0, 1]
+     * @param band half-width of the corridor as a share of the expected cost, in [0, 1]
      * @param share share of the cost or gain beyond the corridor that is shared, in [0, 1]
      * @param valuePerVisit dollars per covered attended visit to value the cost of care, or NaN to
      *                      attribute the practice's own costs
+     * @param expectedCostPmpm expected cost of care per member per month, dollars, or NaN to take the
+     *                         capitation paid as the expected cost
      */
-    public record Corridor(double band, double share, double valuePerVisit) {
+    public record Corridor(double band, double share, double valuePerVisit, double expectedCostPmpm) {
+
+        /**
+         * A corridor around the capitation paid.
+         *
+         * @param band half-width as a share of the capitation paid
+         * @param share share beyond the corridor
+         * @param valuePerVisit dollars per covered visit, or NaN for the practice's own costs
+         */
+        public Corridor(double band, double share, double valuePerVisit) {
+            this(band, share, valuePerVisit, Double.NaN);
+        }
     }
 
     /**
@@ -108,12 +122,15 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
         final double price = Math.max(0, pmpm.createSampler(rng).sample());
         final int horizon = year.horizonMonths();
         double paid = 0;
+        double memberMonths = 0;
         if (churn == null) {
             final ContinuousSampler enrolled = members.createSampler(rng);
             for (int m = 1; m <= horizon; m++) {
-                double pay = Math.max(0, Math.rint(enrolled.sample())) * price;
+                double n = Math.max(0, Math.rint(enrolled.sample()));
+                double pay = n * price;
                 revenueByMonth[m] += pay;
                 paid += pay;
+                memberMonths += n;
             }
         } else {
             final double leave = PaymentRule.clamp(churn.leaveRate().createSampler(rng).sample(), 0, 1);
@@ -127,13 +144,15 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
                 double pay = n * price;
                 revenueByMonth[m] += pay;
                 paid += pay;
+                memberMonths += n;
             }
         }
         if (settlements == null || (corridor == null && stopLoss == null)) {
             return;
         }
         if (corridor != null) {
-            settlements.add(settlementMonth, corridor(paid, careCost(year, covered)));
+            double expected = Double.isNaN(corridor.expectedCostPmpm()) ? paid : memberMonths * corridor.expectedCostPmpm();
+            settlements.add(settlementMonth, corridor(expected, careCost(year, covered)));
         }
         if (stopLoss != null) {
             settlements.add(settlementMonth, stopLossPayment(year, covered));
@@ -149,13 +168,14 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
     }
 
     /**
-     * @param paid capitation paid over the horizon, dollars
+     * @param expected expected cost of care over the horizon (the capitation paid, or member-months x
+     *                 expectedCostPmpm), dollars
      * @param cost cost of care over the horizon, dollars
      * @return the corridor payment, positive to the practice
      */
-    public double corridor(double paid, double cost) {
-        double hi = paid * (1 + corridor.band());
-        double lo = paid * (1 - corridor.band());
+    public double corridor(double expected, double cost) {
+        double hi = expected * (1 + corridor.band());
+        double lo = expected * (1 - corridor.band());
         if (cost > hi) {
             return corridor.share() * (cost - hi);
         }

@@ -247,11 +247,12 @@ final class PaymentRules {
         Capitation.Corridor corridor = null;
         Optional<SourceNode> rc = f.optional(r, "riskCorridor");
         if (rc.isPresent()) {
-            MapNode m = f.map(rc.get(), "a risk corridor { band, share, valuePerVisit }");
-            f.allowOnly(m, List.of("band", "share", "valuePerVisit"));
+            MapNode m = f.map(rc.get(), "a risk corridor { band, share, valuePerVisit, expectedCostPmpm }");
+            f.allowOnly(m, List.of("band", "share", "valuePerVisit", "expectedCostPmpm"));
             corridor = new Capitation.Corridor(f.number(f.required(m, "band"), Range.PROBABILITY),
                     f.number(f.required(m, "share"), Range.PROBABILITY),
-                    optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN));
+                    optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN),
+                    optionalNumber(m, "expectedCostPmpm", Range.NON_NEGATIVE, Double.NaN));
         }
         Capitation.StopLoss stop = null;
         Optional<SourceNode> sl = f.optional(r, "stopLoss");

@@ -43,6 +43,19 @@ class CapitationRiskTest {
         Settlements s2 = new Settlements();
         own.accrue(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), new double[13], s2);
         assertEquals(0.5 * (12 * MedicareFixtures.MONTHLY_COST - 3300), s2.amount(0), 1e-9);
+        // an expected cost of $1.10 PMPM: 3,000 member-months x 1.10 = 3,300, band 10% -> 3,630;
+        // cost 3,600 is inside the corridor
+        Capitation pmpm = new Capitation(Constant.of(1), Constant.of(250), null,
+                new Capitation.Corridor(0.1, 0.5, 100, 1.10), null, 15);
+        Settlements s3 = new Settlements();
+        pmpm.accrue(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), new double[13], s3);
+        assertEquals(0, s3.amount(0), 1e-9);
+        // $1.00 PMPM expected: 3,000 -> 3,300 upper edge; 50% of 300 = 150
+        Capitation pmpm1 = new Capitation(Constant.of(2), Constant.of(250), null,
+                new Capitation.Corridor(0.1, 0.5, 100, 1.00), null, 15);
+        Settlements s4 = new Settlements();
+        pmpm1.accrue(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), new double[13], s4);
+        assertEquals(150, s4.amount(0), 1e-9);
     }
 
     @Test
