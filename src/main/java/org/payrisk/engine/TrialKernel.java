@@ -19,7 +19,9 @@ import org.payrisk.stats.TrialOutcomes;
  * under every model, each rule from its own stream (seed, trial, 1 + 128 model + rule), and store
  * the outcomes at the trial's index.
  *
- * <p>A contract's overlays and payment lag draw from a second stream of their own, (seed, trial,
+ * <p>Rules that draw per claim (the Medicare form) draw from the trial's claims key, stream (seed,
+ * trial, {@value #CLAIMS_PURPOSE}), reset per visit, so every model sees the same claims. A
+ * contract's overlays and payment lag draw from a second stream of their own, (seed, trial,
  * {@value #TERMS_PURPOSE_BASE} + 128 model + rule), so adding an overlay never changes the claims
  * of the base rule. Revenue (the accrual view): payments in their month of service, minus money
  * withheld, plus every settlement of the performance year (withhold returns, bonuses, shared savings
@@ -39,6 +41,9 @@ public final class TrialKernel {
 
     /** First purpose number of the contracts' terms streams (far above the rules' purposes). */
     static final int TERMS_PURPOSE_BASE = 1 << 24;
+
+    /** Purpose of the stream whose first long is the trial's claims key, common to all models. */
+    static final int CLAIMS_PURPOSE = TERMS_PURPOSE_BASE - 1;
 
     private final TrialStreams streams;
     private final PracticeSimulator simulator;
@@ -93,6 +98,7 @@ public final class TrialKernel {
         out.setActivity(1, trial, year.totalRefusedEpisodes());
         out.setActivity(2, trial, year.totalAttendedVisits());
         out.setActivity(3, trial, year.totalUnits());
+        final long claimsKey = streams.stream(trial, CLAIMS_PURPOSE).nextLong();
         for (int m = 0; m < models.size(); m++) {
             Arrays.fill(revenueByMonth, 0);
             Arrays.fill(cash, 0);
@@ -102,7 +108,7 @@ public final class TrialKernel {
                 UniformRandomProvider rng = streams.stream(trial, 1 + PURPOSES_PER_MODEL * m + r);
                 System.arraycopy(revenueByMonth, 0, before, 0, horizon + 1);
                 settlements.reset();
-                model.rules().get(r).accrue(year, covered[m][r], rng, revenueByMonth, settlements);
+                model.rules().get(r).accrue(year, covered[m][r], rng, claimsKey, revenueByMonth, settlements);
                 double base = 0;
                 for (int month = 1; month <= horizon; month++) {
                     paid[month] = revenueByMonth[month] - before[month];

@@ -108,17 +108,17 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
     @Override
     public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
         if (corridor == null && stopLoss == null) {
-            accrue(year, covered, rng, revenueByMonth, null);
+            accrue(year, covered, rng, 0, revenueByMonth, null);
             return;
         }
         Settlements s = new Settlements();
-        accrue(year, covered, rng, revenueByMonth, s);
+        accrue(year, covered, rng, 0, revenueByMonth, s);
         revenueByMonth[year.horizonMonths()] += s.total();
     }
 
     @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth,
-                       Settlements settlements) {
+    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                       double[] revenueByMonth, Settlements settlements) {
         final double price = Math.max(0, pmpm.createSampler(rng).sample());
         final int horizon = year.horizonMonths();
         double paid = 0;

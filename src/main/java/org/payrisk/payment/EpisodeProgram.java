@@ -62,17 +62,20 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
         return "bundled";
     }
 
-    /** Books the reconciliation in the horizon's last month (as the engine does). */
+    /**
+     * Books the reconciliation in the horizon's last month (as the engine does). Used alone, the
+     * claims key is the first long of {@code rng}.
+     */
     @Override
     public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
         Settlements s = new Settlements();
-        accrue(year, covered, rng, revenueByMonth, s);
+        accrue(year, covered, rng, rng.nextLong(), revenueByMonth, s);
         revenueByMonth[year.horizonMonths()] += s.total();
     }
 
     @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth,
-                       Settlements settlements) {
+    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                       double[] revenueByMonth, Settlements settlements) {
         final int nCases = targetByCase.size();
         final double[] target = new double[nCases];
         for (int c = 0; c < nCases; c++) {
@@ -84,7 +87,7 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
         final double score = qualityScore == null ? Double.NaN
                 : PaymentRule.clamp(qualityScore.createSampler(rng).sample(), 0, 1);
         final double[] spend = new double[year.episodeCount()];
-        feeSchedule.accrueValued(year, covered, rng, revenueByMonth, spend);
+        feeSchedule.accrueValued(year, covered, rng, claimsKey, revenueByMonth, spend);
 
         double targets = 0;
         double net = 0;

@@ -17,9 +17,11 @@ public sealed interface EpisodeValuer permits FeeForService, MedicareFeeForServi
      * @param year the simulated practice-year
      * @param covered covered[p] is true when payer p is paid under this contract
      * @param rng this rule's stream
+     * @param claimsKey the trial's claims key (see {@link PaymentRule#accrue(PracticeYear, boolean[],
+     *                  UniformRandomProvider, long, double[], Settlements)})
      * @param revenueByMonth dollars by month, index 1..horizon
      * @param spendByEpisode allowed dollars by episode index, length &gt;= year.episodeCount(); added to
      */
-    void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth,
-                      double[] spendByEpisode);
+    void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                      double[] revenueByMonth, double[] spendByEpisode);
 }

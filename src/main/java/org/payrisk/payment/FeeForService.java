@@ -33,16 +33,16 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
 
     @Override
     public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
-        accrueValued(year, covered, rng, revenueByMonth, null);
+        accrueValued(year, covered, rng, 0, revenueByMonth, null);
     }
 
     /**
      * {@inheritDoc} A claim's allowed amount is the price paid for it (this simple form has no
-     * patient share).
+     * patient share). The claims key is not used: denials draw from the rule's stream, as always.
      */
     @Override
-    public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth,
-                             double[] spendByEpisode) {
+    public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                             double[] revenueByMonth, double[] spendByEpisode) {
         final double evalPrice = Math.max(0, evaluation.createSampler(rng).sample());
         final double unitPrice = Math.max(0, perUnit.createSampler(rng).sample());
         final double denial = PaymentRule.clamp(denialRate.createSampler(rng).sample(), 0, 1);

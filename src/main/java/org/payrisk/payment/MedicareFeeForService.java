@@ -30,13 +30,15 @@ import org.payrisk.practice.PracticeYear;
  *       collected.</li>
  * </ol>
  *
- * <p>Per trial, in this order: conversionFactorChange, mipsAdjustment (clamped to +/-{@value #MIPS_LIMIT}),
- * assistantShare, denialRate, patientCollectionRate, then the KX terms (medicalNecessityDocumented,
- * reviewProbability, reviewTakeBack) when present; then, per claim of a covered payer: for a follow-up
- * the minutes draw (when given), one code draw per unit and one {@code nextDouble} for the assistant
- * (when assistantShare &gt; 0); then one {@code nextDouble} for the denial (when denialRate &gt; 0), one for
- * the KX documentation (only above the threshold, when the probability is &lt; 1) and one for the review
- * (only above the review threshold, when reviewProbability &gt; 0). Evaluations skip the minutes,
+ * <p>Random numbers come from a {@link ClaimRandom} built on the trial's claims key, which is the
+ * same in every payment model, never from the rule's own stream: per trial, each term from its own
+ * slot (conversionFactorChange, mipsAdjustment clamped to +/-{@value #MIPS_LIMIT}, assistantShare,
+ * denialRate, patientCollectionRate, then the KX terms medicalNecessityDocumented, reviewProbability,
+ * reviewTakeBack), since they are facts of the practice's year (its MIPS score, its denial rate, the
+ * conversion factor) that every model should share; per claim, from the stream reset for the visit:
+ * for a follow-up the minutes draw (when given), one code draw per unit and one {@code nextDouble}
+ * for the assistant; then, for every claim, three {@code nextDouble}s for the denial, the KX
+ * documentation and the review, used only where they apply. Evaluations skip the minutes,
  * codes and assistant draws. Thread safe (immutable; per-trial scratch is local).
  *
  * @param schedule the fee schedule
@@ -128,30 +130,41 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
         return "feeForService";
     }
 
+    /**
+     * Pays one trial. Used alone (outside the engine), the claims key is the first long of
+     * {@code rng} (the only draw made from it).
+     */
     @Override
     public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
-        accrueValued(year, covered, rng, revenueByMonth, null);
+        accrueValued(year, covered, rng, rng.nextLong(), revenueByMonth, null);
     }
 
     @Override
-    public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth,
-                             double[] spendByEpisode) {
-        final double cf = 1 + conversionFactorChange.createSampler(rng).sample();
-        final double mips = PaymentRule.clamp(mipsAdjustment.createSampler(rng).sample(), -MIPS_LIMIT, MIPS_LIMIT);
-        final double assistant = PaymentRule.clamp(assistantShare.createSampler(rng).sample(), 0, 1);
-        final double denial = PaymentRule.clamp(denialRate.createSampler(rng).sample(), 0, 1);
-        final double collected = PaymentRule.clamp(patientCollectionRate.createSampler(rng).sample(), 0, 1);
+    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                       double[] revenueByMonth, Settlements settlements) {
+        accrueValued(year, covered, rng, claimsKey, revenueByMonth, null);
+    }
+
+    @Override
+    public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                             double[] revenueByMonth, double[] spendByEpisode) {
+        final ClaimRandom claim = new ClaimRandom(claimsKey);
+        final double cf = 1 + term(claim, 0, conversionFactorChange);
+        final double mips = PaymentRule.clamp(term(claim, 1, mipsAdjustment), -MIPS_LIMIT, MIPS_LIMIT);
+        final double assistant = PaymentRule.clamp(term(claim, 2, assistantShare), 0, 1);
+        final double denial = PaymentRule.clamp(term(claim, 3, denialRate), 0, 1);
+        final double collected = PaymentRule.clamp(term(claim, 4, patientCollectionRate), 0, 1);
         double documented = 1;
         double reviewed = 0;
         double takeBack = 0;
         if (kx != null) {
-            documented = PaymentRule.clamp(kx.medicalNecessityDocumented().createSampler(rng).sample(), 0, 1);
-            reviewed = PaymentRule.clamp(kx.reviewProbability().createSampler(rng).sample(), 0, 1);
-            takeBack = PaymentRule.clamp(kx.reviewTakeBack().createSampler(rng).sample(), 0, 1);
+            documented = PaymentRule.clamp(term(claim, 5, kx.medicalNecessityDocumented()), 0, 1);
+            reviewed = PaymentRule.clamp(term(claim, 6, kx.reviewProbability()), 0, 1);
+            takeBack = PaymentRule.clamp(term(claim, 7, kx.reviewTakeBack()), 0, 1);
         }
-        final ContinuousSampler minutes = minutesPerVisit == null ? null : minutesPerVisit.createSampler(rng);
+        final ContinuousSampler minutes = minutesPerVisit == null ? null : minutesPerVisit.createSampler(claim);
         final int[] mixCodes = mixCodes();
-        final DiscreteSampler codeOf = mixSampler(rng, mixCodes);
+        final DiscreteSampler codeOf = mixSampler(claim, mixCodes);
 
         final double payerFactor = payerShare * (1 - sequestration) * (1 + mips);
         final double patientFactor = (1 - payerShare) * collected;
@@ -165,6 +178,7 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
             if (!covered[year.visitPayer(v)]) {
                 continue;
             }
+            claim.visit(v);
             double allowed;
             if (year.isEvaluation(v)) {
                 allowed = schedule.totalOf(evaluationCode);
@@ -187,12 +201,15 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
                     }
                 }
                 allowed = FeeSchedule.mppr(sumTotal, sumPe, maxPe, mpprRate);
-                if (assistant > 0 && rng.nextDouble() < assistant) {
+                if (claim.nextDouble() < assistant) {
                     allowed *= assistantRate;
                 }
             }
             allowed *= cfFactor;
-            if (denial > 0 && rng.nextDouble() < denial) {
+            final double uDenial = claim.nextDouble();
+            final double uDocumented = claim.nextDouble();
+            final double uReview = claim.nextDouble();
+            if (uDenial < denial) {
                 continue;
             }
             final int e = year.visitEpisode(v);
@@ -204,11 +221,11 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
                     running[e] = 0;
                 }
                 double after = running[e] + allowed;
-                if (after > kx.threshold() && documented < 1 && !(rng.nextDouble() < documented)) {
+                if (after > kx.threshold() && !(uDocumented < documented)) {
                     continue;
                 }
                 running[e] = after;
-                if (after > kx.reviewThreshold() && reviewed > 0 && rng.nextDouble() < reviewed) {
+                if (after > kx.reviewThreshold() && uReview < reviewed) {
                     payer *= 1 - takeBack;
                 }
             }
@@ -217,6 +234,12 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
                 spendByEpisode[e] += allowed;
             }
         }
+    }
+
+    /** One per-trial term, drawn from its own slot of the claims stream. */
+    private static double term(ClaimRandom claim, int slot, Distribution d) {
+        claim.visit(-1 - slot);
+        return d.createSampler(claim).sample();
     }
 
     private int[] mixCodes() {

@@ -30,11 +30,14 @@ public sealed interface PaymentRule permits FeeForService, MedicareFeeForService
      * @param year the simulated practice-year
      * @param covered covered[p] is true when payer p is paid under this contract
      * @param rng this rule's own stream for this trial
+     * @param claimsKey the trial's claims key, the same for every model: rules that draw per claim
+     *                  (the Medicare form) draw from it so that all models see the same claims; the
+     *                  simple rules ignore it
      * @param revenueByMonth dollars by month of service, index 1..horizon
      * @param settlements where lump sums and their payment months are added
      */
-    default void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth,
-                        Settlements settlements) {
+    default void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                        double[] revenueByMonth, Settlements settlements) {
         accrue(year, covered, rng, revenueByMonth);
     }
 

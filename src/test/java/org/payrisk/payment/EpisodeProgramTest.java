@@ -22,7 +22,7 @@ class EpisodeProgramTest {
 
     private static Settlements run(EpisodeProgram p, double[] revenue) {
         Settlements s = new Settlements();
-        p.accrue(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), revenue, s);
+        p.accrue(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), 0, revenue, s);
         return s;
     }
 

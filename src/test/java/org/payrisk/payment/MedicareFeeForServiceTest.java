@@ -151,7 +151,7 @@ class MedicareFeeForServiceTest {
     @Test
     void episodeSpendIsTheAllowedAmount() {
         double[] spend = new double[MedicareFixtures.EPISODES];
-        rule(null, 0, 0, 0, null).accrueValued(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(),
+        rule(null, 0, 0, 0, null).accrueValued(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), 5L,
                 new double[13], spend);
         for (double s : spend) {
             assertEquals(100.60 + 2 * FOLLOW_UP_3, s, 1e-9);
