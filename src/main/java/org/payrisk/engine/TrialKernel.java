@@ -20,10 +20,11 @@ import org.payrisk.stats.TrialOutcomes;
  * the outcomes at the trial's index.
  *
  * <p>Rules that draw per claim (the Medicare form) draw from the trial's claims key, stream (seed,
- * trial, {@value #CLAIMS_PURPOSE}), reset per visit, so every model sees the same claims. A
- * contract's overlays and payment lag draw from a second stream of their own, (seed, trial,
- * {@value #TERMS_PURPOSE_BASE} + 128 model + rule), so adding an overlay never changes the claims
- * of the base rule. Revenue (the accrual view): payments in their month of service, minus money
+ * trial, {@value #CLAIMS_PURPOSE}), reset per visit, so every model sees the same claims; overlays
+ * draw their quality scores and benchmarks from fixed slots of the same key, so one practice has
+ * one quality level a year in every model. A contract's payment lag draws from a stream of its own,
+ * (seed, trial, {@value #TERMS_PURPOSE_BASE} + 128 model + rule), so adding an overlay or a lag never
+ * changes the claims of the base rule. Revenue (the accrual view): payments in their month of service, minus money
  * withheld, plus every settlement of the performance year (withhold returns, bonuses, shared savings
  * or losses, reconciliation, corridor and stop-loss) booked in the horizon's last month whenever it
  * is paid. Cash (what reaches the bank): payments shifted by the drawn lag (a fractional lag splits a
@@ -39,7 +40,7 @@ public final class TrialKernel {
     /** Stream purpose numbers reserved per model (payers, hence rules, are at most 127). */
     static final int PURPOSES_PER_MODEL = 128;
 
-    /** First purpose number of the contracts' terms streams (far above the rules' purposes). */
+    /** First purpose number of the contracts' payment-lag streams (far above the rules' purposes). */
     static final int TERMS_PURPOSE_BASE = 1 << 24;
 
     /** Purpose of the stream whose first long is the trial's claims key, common to all models. */
@@ -116,15 +117,13 @@ public final class TrialKernel {
                 }
                 RuleTerms terms = model.terms().get(r);
                 double lag = 0;
-                if (!terms.isNone()) {
-                    UniformRandomProvider termsRng = streams.stream(trial, TERMS_PURPOSE_BASE + PURPOSES_PER_MODEL * m + r);
-                    if (terms.paymentLagMonths() != null) {
-                        lag = terms.paymentLagMonths().createSampler(termsRng).sample();
-                        lag = lag > 0 ? Math.min(lag, 1200) : 0;
-                    }
-                    for (Overlay o : terms.overlays()) {
-                        o.apply(year, covered[m][r], termsRng, base, paid, revenueByMonth, settlements);
-                    }
+                if (terms.paymentLagMonths() != null) {
+                    UniformRandomProvider lagRng = streams.stream(trial, TERMS_PURPOSE_BASE + PURPOSES_PER_MODEL * m + r);
+                    lag = terms.paymentLagMonths().createSampler(lagRng).sample();
+                    lag = lag > 0 ? Math.min(lag, 1200) : 0;
+                }
+                for (Overlay o : terms.overlays()) {
+                    o.apply(year, covered[m][r], claimsKey, base, paid, revenueByMonth, settlements);
                 }
                 addLagged(paid, lag, cashTerms.steadyStateReceivables(), cash, horizon);
                 for (int i = 0; i < settlements.count(); i++) {

@@ -13,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Per-trial scratch, one per rule call; not thread safe. Samplers built on it must keep no state
  * between draws (commons-rng's ziggurat, alias, Cheng beta, inverse-transform samplers do not).
  */
-final class ClaimRandom implements UniformRandomProvider {
+public final class ClaimRandom implements UniformRandomProvider {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
@@ -21,14 +21,29 @@ final class ClaimRandom implements UniformRandomProvider {
     private long state;
 
     /** @param key the trial's claims key */
-    ClaimRandom(long key) {
+    public ClaimRandom(long key) {
         this.key = key;
         this.state = mix(key);
     }
 
-    /** @param v the visit about to be drawn for */
+    /** @param v the visit about to be drawn for (negative values are the per-trial slots) */
     void visit(int v) {
         state = mix(key + GOLDEN * (v + 1L));
+    }
+
+    /**
+     * One per-trial draw from its own slot of the trial's claims stream: the same in every model, so
+     * that a fact of the practice's year (its quality score, its MIPS score) is shared by all models.
+     *
+     * @param key the trial's claims key
+     * @param slot the quantity's slot, &gt;= 0 (the Medicare form uses 0-7, overlays 100 and up)
+     * @param d its distribution
+     * @return the draw
+     */
+    public static double draw(long key, int slot, org.payrisk.dist.Distribution d) {
+        ClaimRandom c = new ClaimRandom(key);
+        c.visit(-1 - slot);
+        return d.createSampler(c).sample();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.payrisk.payment;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.practice.PracticeYear;
 
 /**
@@ -11,6 +10,16 @@ import org.payrisk.practice.PracticeYear;
  */
 public sealed interface Overlay permits QualityWithhold, PayForPerformance, SharedSavings {
 
+    /**
+     * Claims-stream slot of the quality score: every overlay of every model draws its quality score
+     * from this slot, so one practice has one quality level a year (different score distributions
+     * are comonotonic).
+     */
+    int QUALITY_SLOT = 100;
+
+    /** Claims-stream slot of the shared-savings benchmark. */
+    int BENCHMARK_SLOT = 101;
+
     /** @return the overlay's name as written in a scenario file */
     String kind();
 
@@ -19,14 +28,15 @@ public sealed interface Overlay permits QualityWithhold, PayForPerformance, Shar
      *
      * @param year the simulated practice-year
      * @param covered covered[p] is true when payer p is paid under this contract
-     * @param rng the contract's terms stream (overlays draw only per-trial terms)
+     * @param claimsKey the trial's claims key: overlays draw their per-trial terms from its slots
+     *                  ({@link #QUALITY_SLOT}, {@link #BENCHMARK_SLOT}), the same in every model
      * @param baseTotal the base rule's payments over the horizon, dollars (before any overlay)
      * @param paidByMonth the contract's payments by service month, 1..horizon; an overlay that holds
      *                    money back lowers it
      * @param revenueByMonth the model's revenue by month, 1..horizon; lowered by the same amounts
      * @param settlements where lump sums are added
      */
-    void apply(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double baseTotal, double[] paidByMonth,
+    void apply(PracticeYear year, boolean[] covered, long claimsKey, double baseTotal, double[] paidByMonth,
                double[] revenueByMonth, Settlements settlements);
 
     /**

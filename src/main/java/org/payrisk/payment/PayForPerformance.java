@@ -1,7 +1,6 @@
 package org.payrisk.payment;
 
 import java.util.Objects;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
 import org.payrisk.practice.PracticeYear;
 
@@ -9,7 +8,8 @@ import org.payrisk.practice.PracticeYear;
  * A pay-for-performance bonus: when the year's quality score reaches the threshold, the payer adds
  * {@code rate} times the contract's payments for the year, paid at settlement.
  *
- * <p>Per trial: the quality score is drawn once (clamped to [0, 1]).
+ * <p>Per trial: the quality score is drawn once (clamped to [0, 1]) from the claims stream's quality
+ * slot, shared by every overlay of every model.
  *
  * @param rate bonus as a share of the base payments, &gt;= 0
  * @param qualityScore the year's quality score, drawn per trial, in [0, 1]
@@ -36,9 +36,9 @@ public record PayForPerformance(double rate, Distribution qualityScore, double t
     }
 
     @Override
-    public void apply(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double baseTotal,
+    public void apply(PracticeYear year, boolean[] covered, long claimsKey, double baseTotal,
                       double[] paidByMonth, double[] revenueByMonth, Settlements settlements) {
-        final double score = PaymentRule.clamp(qualityScore.createSampler(rng).sample(), 0, 1);
+        final double score = PaymentRule.clamp(ClaimRandom.draw(claimsKey, QUALITY_SLOT, qualityScore), 0, 1);
         settlements.add(settlementMonth, score >= threshold ? rate * baseTotal : 0);
     }
 }

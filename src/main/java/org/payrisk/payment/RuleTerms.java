@@ -6,8 +6,8 @@ import org.payrisk.dist.Distribution;
 /**
  * What a contract adds around its base rule: value-based overlays and the payment lag.
  *
- * <p>Per trial, from the contract's own terms stream: the lag first, then each overlay's terms in
- * order.
+ * <p>Per trial: the lag from the contract's own lag stream; the overlays' terms from fixed slots of
+ * the trial's claims stream (see {@link Overlay#QUALITY_SLOT}).
  *
  * @param overlays value-based layers, in scenario order
  * @param paymentLagMonths months between service and payment, drawn per trial (&gt;= 0, fractions

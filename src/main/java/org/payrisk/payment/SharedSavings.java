@@ -1,7 +1,6 @@
 package org.payrisk.payment;
 
 import java.util.Objects;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
 import org.payrisk.practice.PracticeYear;
 
@@ -15,7 +14,8 @@ import org.payrisk.practice.PracticeYear;
  * {@code lossSharingRate} x losses, at most {@code stopLoss} x benchmark (0 = upside only). Paid at
  * settlement.
  *
- * <p>Per trial: the benchmark per episode, then the quality score (when given).
+ * <p>Per trial: the benchmark per episode and the quality score (when given), each from its slot of
+ * the claims stream, shared by every model.
  *
  * @param benchmarkPerEpisode expected spend per episode, dollars, drawn per trial
  * @param minimumSavingsRate savings below this share of the benchmark earn nothing, in [0, 1]
@@ -42,11 +42,11 @@ public record SharedSavings(Distribution benchmarkPerEpisode, double minimumSavi
     }
 
     @Override
-    public void apply(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double baseTotal,
+    public void apply(PracticeYear year, boolean[] covered, long claimsKey, double baseTotal,
                       double[] paidByMonth, double[] revenueByMonth, Settlements settlements) {
-        final double perEpisode = Math.max(0, benchmarkPerEpisode.createSampler(rng).sample());
+        final double perEpisode = Math.max(0, ClaimRandom.draw(claimsKey, BENCHMARK_SLOT, benchmarkPerEpisode));
         final double quality = qualityScore == null ? 1
-                : PaymentRule.clamp(qualityScore.createSampler(rng).sample(), 0, 1);
+                : PaymentRule.clamp(ClaimRandom.draw(claimsKey, QUALITY_SLOT, qualityScore), 0, 1);
         settlements.add(settlementMonth, amount(perEpisode * Overlay.episodesStarted(year, covered), baseTotal, quality));
     }
 
