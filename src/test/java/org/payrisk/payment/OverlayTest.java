@@ -69,4 +69,22 @@ class OverlayTest {
         assertEquals(300, s.amount(0), 1e-9);
         assertEquals(12, Overlay.episodesStarted(y, new boolean[] {true}));
     }
+
+    @Test
+    void oneQualityLevelPerPracticeYear() {
+        // the quality score is drawn from the claims key's quality slot: the same key gives the same
+        // score to every withhold (whatever model it belongs to); another trial's key gives another
+        PracticeYear y = MedicareFixtures.year();
+        org.payrisk.dist.Distribution score = org.payrisk.dist.Beta.of(0.8, 0.1);
+        double[] amounts = new double[3];
+        long[] keys = {11L, 11L, 12L};
+        for (int i = 0; i < 3; i++) {
+            Settlements s = new Settlements();
+            new QualityWithhold(0.1, score, 18).apply(y, new boolean[] {true}, keys[i], 12000, flat(1000), flat(1000), s);
+            amounts[i] = s.amount(0);
+        }
+        assertEquals(amounts[0], amounts[1], 0);
+        org.junit.jupiter.api.Assertions.assertNotEquals(amounts[0], amounts[2]);
+        org.junit.jupiter.api.Assertions.assertTrue(amounts[0] > 0 && amounts[0] <= 1200);
+    }
 }
