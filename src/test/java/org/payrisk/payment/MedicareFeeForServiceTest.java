@@ -54,6 +54,15 @@ class MedicareFeeForServiceTest {
         assertEquals(cents(s.session(new int[] {1, 0, 0}, 0.5)), cents(s.session(session, 0.5)), 1e-9);
     }
 
+    @Test
+    void workedClaimOfPaymentRulesDoc() {
+        // docs/payment-rules.md: 97530, 97530, 97110 at 2026 fees (PE parts assumed as in the scenario)
+        FeeSchedule s = new FeeSchedule(List.of("97530", "97110"), new double[] {35.07, 29.06}, new double[] {20.34, 16.85});
+        double allowed = s.session(new int[] {0, 0, 1}, FeeSchedule.MPPR_RATE);
+        assertEquals(80.605, allowed, 1e-9);
+        assertEquals(76.90, cents(allowed * 0.8 * 0.98 + allowed * 0.2 * 0.85), 1e-9);
+    }
+
     private static double cents(double x) {
         return Math.round(x * 100) / 100.0;
     }
