@@ -17,7 +17,7 @@ import org.payrisk.practice.PracticeYear;
  * @param denialRate probability a claim is denied, drawn once per trial, in [0, 1]
  */
 public record FeeForService(Distribution evaluation, Distribution perUnit, Distribution denialRate)
-        implements PaymentRule {
+        implements PaymentRule, EpisodeValuer {
 
     /** Checks presence; ranges are validated where the scenario is read. */
     public FeeForService {
@@ -33,6 +33,16 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
 
     @Override
     public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+        accrueValued(year, covered, rng, 0, revenueByMonth, null);
+    }
+
+    /**
+     * {@inheritDoc} A claim's allowed amount is the price paid for it (this simple form has no
+     * patient share). The claims key is not used: denials draw from the rule's stream, as always.
+     */
+    @Override
+    public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                             double[] revenueByMonth, double[] spendByEpisode) {
         final double evalPrice = Math.max(0, evaluation.createSampler(rng).sample());
         final double unitPrice = Math.max(0, perUnit.createSampler(rng).sample());
         final double denial = PaymentRule.clamp(denialRate.createSampler(rng).sample(), 0, 1);
@@ -41,7 +51,11 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
             if (!covered[year.visitPayer(v)] || rng.nextDouble() < denial) {
                 continue;
             }
-            revenueByMonth[year.visitMonth(v)] += year.isEvaluation(v) ? evalPrice : unitPrice * year.visitUnits(v);
+            final double pay = year.isEvaluation(v) ? evalPrice : unitPrice * year.visitUnits(v);
+            revenueByMonth[year.visitMonth(v)] += pay;
+            if (spendByEpisode != null) {
+                spendByEpisode[year.visitEpisode(v)] += pay;
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ import org.payrisk.practice.PracticeYear;
  * One payment contract. Implementations are immutable and thread safe; all per-trial state lives in
  * local variables of {@link #accrue}.
  */
-public sealed interface PaymentRule permits FeeForService, Capitation, Bundled {
+public sealed interface PaymentRule permits FeeForService, MedicareFeeForService, Capitation, Bundled, EpisodeProgram {
 
     /** @return the rule's name as written in a scenario file, e.g. {@code "feeForService"} */
     String kind();
@@ -21,6 +21,25 @@ public sealed interface PaymentRule permits FeeForService, Capitation, Bundled {
      * @param revenueByMonth dollars by month, index 1..horizon (index 0 unused)
      */
     void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth);
+
+    /**
+     * Adds this contract's payments for one trial and the lump sums it settles later (episode
+     * reconciliation, risk corridor, stop-loss). Rules without settlements pay exactly as
+     * {@link #accrue(PracticeYear, boolean[], UniformRandomProvider, double[])}.
+     *
+     * @param year the simulated practice-year
+     * @param covered covered[p] is true when payer p is paid under this contract
+     * @param rng this rule's own stream for this trial
+     * @param claimsKey the trial's claims key, the same for every model: rules that draw per claim
+     *                  (the Medicare form) draw from it so that all models see the same claims; the
+     *                  simple rules ignore it
+     * @param revenueByMonth dollars by month of service, index 1..horizon
+     * @param settlements where lump sums and their payment months are added
+     */
+    default void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                        double[] revenueByMonth, Settlements settlements) {
+        accrue(year, covered, rng, revenueByMonth);
+    }
 
     /**
      * A draw clamped to [lo, hi]: used for rates and prices given as distributions whose support is

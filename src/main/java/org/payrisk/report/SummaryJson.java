@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.payrisk.stats.ActivitySummary;
+import org.payrisk.stats.CashSummary;
 import org.payrisk.stats.Histogram;
 import org.payrisk.stats.MetricSummary;
 import org.payrisk.stats.ModelSummary;
@@ -72,18 +73,11 @@ public final class SummaryJson {
             o.set("netIncome", metric(m.netIncome()));
             o.set("revenue", metric(m.revenue()));
             o.set("costs", metric(m.costs()));
-            ArrayNode monthly = o.putArray("monthlyNetIncome");
-            for (MonthlyBand b : m.monthlyNetIncome()) {
-                ObjectNode mb = monthly.addObject();
-                mb.put("month", b.month());
-                num(mb, "mean", b.mean());
-                num(mb, "p05", b.p05());
-                num(mb, "p25", b.p25());
-                num(mb, "p50", b.p50());
-                num(mb, "p75", b.p75());
-                num(mb, "p95", b.p95());
-            }
+            o.set("monthlyNetIncome", bands(m.monthlyNetIncome()));
             o.set("netIncomeQuantiles", array(m.netIncomeQuantiles()));
+            if (m.cash() != null) {
+                o.set("cash", cash(m.cash()));
+            }
         }
         root.set("quantileGrid", array(Summaries.QUANTILE_GRID));
         ObjectNode hist = root.putObject("netIncomeHistogram");
@@ -149,6 +143,32 @@ public final class SummaryJson {
             num(se, "worst5Mean", m.mcse().worst5Mean());
             num(se, "probLoss", m.mcse().probLoss());
         }
+        return o;
+    }
+
+    private static ArrayNode bands(java.util.List<MonthlyBand> list) {
+        ArrayNode monthly = NODES.arrayNode();
+        for (MonthlyBand b : list) {
+            ObjectNode mb = monthly.addObject();
+            mb.put("month", b.month());
+            num(mb, "mean", b.mean());
+            num(mb, "p05", b.p05());
+            num(mb, "p25", b.p25());
+            num(mb, "p50", b.p50());
+            num(mb, "p75", b.p75());
+            num(mb, "p95", b.p95());
+        }
+        return monthly;
+    }
+
+    private static ObjectNode cash(CashSummary c) {
+        ObjectNode o = NODES.objectNode();
+        num(o, "probNegativeAnyMonth", c.probNegativeAnyMonth());
+        num(o, "probNegativeAnyMonthStdError", c.probNegativeAnyMonthStdError());
+        o.set("minBalance", metric(c.minBalance()));
+        o.set("endBalance", metric(c.endBalance()));
+        o.set("runwayMonths", metric(c.runwayMonths()));
+        o.set("monthlyBalance", bands(c.monthlyBalance()));
         return o;
     }
 

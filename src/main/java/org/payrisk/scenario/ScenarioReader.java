@@ -9,11 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.payrisk.dist.Constant;
 import org.payrisk.dist.Distribution;
-import org.payrisk.payment.Bundled;
-import org.payrisk.payment.Capitation;
-import org.payrisk.payment.FeeForService;
+import org.payrisk.payment.CashTerms;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.payment.PaymentRule;
+import org.payrisk.payment.RuleTerms;
 import org.payrisk.practice.CaseType;
 import org.payrisk.practice.Demand;
 import org.payrisk.practice.Practice;
@@ -26,8 +25,10 @@ import org.payrisk.scenario.SourceNode.MapNode;
 final class ScenarioReader {
 
     static final List<String> TOP = List.of("name", "description", "horizonMonths", "warmUpMonths", "simulation",
-            "practice", "demand", "models");
+            "practice", "demand", "cash", "models");
     static final List<String> RULES = List.of("feeForService", "capitation", "bundled");
+    /** Keys allowed beside the rule key of a contract. */
+    static final List<String> CONTRACT_EXTRAS = List.of("overlays", "paymentLagMonths");
     static final double SHARE_TOLERANCE = 1e-6;
 
     /** Defaults when a scenario leaves them out. */
@@ -65,7 +66,9 @@ final class ScenarioReader {
         MapNode demandNode = f.map(f.required(root, "demand"), "the demand");
         Demand demand = demand(demandNode);
         PracticeModel pm = new PracticeModel(practice, demand, horizon, warmUp);
-        List<PaymentModel> models = models(f.list(f.required(root, "models"), "payment models"), demand);
+        CashTerms cash = cash(root);
+        PaymentRules payment = new PaymentRules(f, dists, demand, horizon);
+        List<PaymentModel> models = models(f.list(f.required(root, "models"), "payment models"), demand, payment, cash);
         return new Scenario(name, description, trials, seed, pm, models, source);
     }
 
@@ -155,7 +158,31 @@ final class ScenarioReader {
         }
     }
 
-    private List<PaymentModel> models(ListNode list, Demand demand) throws ScenarioException {
+    private CashTerms cash(MapNode root) throws ScenarioException {
+        Optional<SourceNode> c = f.optional(root, "cash");
+        if (c.isEmpty()) {
+            return CashTerms.DEFAULT;
+        }
+        MapNode m = f.map(c.get(), "cash settings { startingReserve, openingReceivables }");
+        f.allowOnly(m, List.of("startingReserve", "openingReceivables"));
+        double reserve = f.optional(m, "startingReserve").isPresent() ? f.number(f.required(m, "startingReserve"), Range.ANY) : 0;
+        boolean steady = true;
+        Optional<SourceNode> o = f.optional(m, "openingReceivables");
+        if (o.isPresent()) {
+            String v = f.text(o.get(), "steadyState or none");
+            if (!v.equals("steadyState") && !v.equals("none")) {
+                String nearest = Names.nearest(v, List.of("steadyState", "none"));
+                throw f.error(o.get(), "expected `steadyState` (a running practice is still owed for last year's "
+                        + "services) or `none` (a new practice), found `" + v + "`"
+                        + (nearest != null ? "; did you mean `" + nearest + "`?" : ""));
+            }
+            steady = v.equals("steadyState");
+        }
+        return new CashTerms(reserve, steady);
+    }
+
+    private List<PaymentModel> models(ListNode list, Demand demand, PaymentRules payment, CashTerms cash)
+            throws ScenarioException {
         if (list.items().isEmpty()) {
             throw f.error(list, "expected at least one payment model, found an empty list");
         }
@@ -170,13 +197,16 @@ final class ScenarioReader {
                 throw f.error(nameNode, "duplicate model name `" + name + "`: each model needs its own name");
             }
             List<PaymentRule> rules = new ArrayList<>();
+            List<RuleTerms> terms = new ArrayList<>();
             int[] ruleOfPayer = new int[demand.payers().size()];
             Arrays.fill(ruleOfPayer, -1);
             Optional<SourceNode> dflt = f.optional(m, "default");
             Optional<SourceNode> overrides = f.optional(m, "payers");
             int defaultRule = -1;
             if (dflt.isPresent()) {
-                rules.add(rule(dflt.get(), demand));
+                PaymentRules.Contract c = payment.contract(dflt.get());
+                rules.add(c.rule());
+                terms.add(c.terms());
                 defaultRule = 0;
             }
             if (overrides.isPresent()) {
@@ -190,7 +220,9 @@ final class ScenarioReader {
                                 + " Payers in demand.payers: " + String.join(", ", demand.payers()) + ".");
                     }
                     ruleOfPayer[p] = rules.size();
-                    rules.add(rule(e.getValue(), demand));
+                    PaymentRules.Contract c = payment.contract(e.getValue());
+                    rules.add(c.rule());
+                    terms.add(c.terms());
                 }
             }
             for (int p = 0; p < ruleOfPayer.length; p++) {
@@ -205,80 +237,13 @@ final class ScenarioReader {
             // A default contract that every payer overrides pays nobody: drop it.
             if (defaultRule == 0 && Arrays.stream(ruleOfPayer).noneMatch(r -> r == 0)) {
                 rules.remove(0);
+                terms.remove(0);
                 for (int p = 0; p < ruleOfPayer.length; p++) {
                     ruleOfPayer[p]--;
                 }
             }
-            out.add(new PaymentModel(name, rules, ruleOfPayer));
+            out.add(new PaymentModel(name, rules, ruleOfPayer, terms, cash));
         }
         return out;
-    }
-
-    private PaymentRule rule(SourceNode node, Demand demand) throws ScenarioException {
-        MapNode m = f.map(node, "a payment rule (" + String.join(", ", RULES) + ")");
-        if (m.fields().size() != 1) {
-            throw f.error(m, "expected exactly one payment rule (" + String.join(", ", RULES) + "), found " + m.describe());
-        }
-        var e = m.fields().entrySet().iterator().next();
-        String kind = e.getKey();
-        if (!RULES.contains(kind)) {
-            String nearest = Names.nearest(kind, RULES);
-            throw f.error(e.getValue(), "unknown payment rule `" + kind + "`"
-                    + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
-                    + " Known rules: " + String.join(", ", RULES) + ".");
-        }
-        MapNode r = f.map(e.getValue(), "the terms of " + kind);
-        switch (kind) {
-            case "feeForService": {
-                f.allowOnly(r, List.of("evaluation", "perUnit", "denialRate"));
-                Distribution denial = f.optional(r, "denialRate").isPresent()
-                        ? dists.read(f.required(r, "denialRate"), Range.PROBABILITY) : Constant.of(0);
-                return new FeeForService(dists.read(f.required(r, "evaluation"), Range.NON_NEGATIVE),
-                        dists.read(f.required(r, "perUnit"), Range.NON_NEGATIVE), denial);
-            }
-            case "capitation":
-                f.allowOnly(r, List.of("pmpm", "members"));
-                return new Capitation(dists.read(f.required(r, "pmpm"), Range.NON_NEGATIVE),
-                        dists.read(f.required(r, "members"), Range.COUNT));
-            default:
-                return bundled(r, demand);
-        }
-    }
-
-    private Bundled bundled(MapNode r, Demand demand) throws ScenarioException {
-        f.allowOnly(r, List.of("perEpisode", "outlier"));
-        SourceNode priceNode = f.required(r, "perEpisode");
-        List<Distribution> prices = new ArrayList<>();
-        if (priceNode instanceof MapNode pm && !DistributionReader.isFamilyMapping(pm)) {
-            for (var e : pm.fields().entrySet()) {
-                if (demand.caseIndex(e.getKey()) < 0) {
-                    String nearest = Names.nearest(e.getKey(), demand.cases().stream().map(CaseType::name).toList());
-                    throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
-                            + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
-                            + " Cases in demand.cases: " + String.join(", ", demand.cases().stream().map(CaseType::name).toList()) + ".");
-                }
-            }
-            for (CaseType c : demand.cases()) {
-                SourceNode n = pm.fields().get(c.name());
-                if (n == null) {
-                    throw f.error(pm, pm.path() + "." + c.name(), "missing the episode price of case `" + c.name()
-                            + "`: expected a price for every case, or one price for all");
-                }
-                prices.add(dists.read(n, Range.NON_NEGATIVE));
-            }
-        } else {
-            Distribution one = dists.read(priceNode, Range.NON_NEGATIVE);
-            for (int i = 0; i < demand.cases().size(); i++) {
-                prices.add(one);
-            }
-        }
-        Optional<SourceNode> outlier = f.optional(r, "outlier");
-        if (outlier.isEmpty()) {
-            return new Bundled(prices, 0, null);
-        }
-        MapNode o = f.map(outlier.get(), "outlier terms { afterVisits, perVisit }");
-        f.allowOnly(o, List.of("afterVisits", "perVisit"));
-        int after = (int) f.wholeNumber(f.required(o, "afterVisits"), 0, 100_000);
-        return new Bundled(prices, after, dists.read(f.required(o, "perVisit"), Range.NON_NEGATIVE));
     }
 }

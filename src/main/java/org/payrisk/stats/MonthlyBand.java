@@ -1,9 +1,10 @@
 package org.payrisk.stats;
 
 /**
- * The spread of one month's net income across trials (dollars in that month).
+ * The spread of one month's value across trials: net income in that month, or the cash balance at
+ * its end (dollars).
  *
- * @param month month number, 1..horizon
+ * @param month month number, 1..horizon (0 = the start, for cash balances)
  * @param mean mean
  * @param p05 5th percentile
  * @param p25 25th percentile

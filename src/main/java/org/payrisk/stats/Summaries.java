@@ -237,7 +237,7 @@ public final class Summaries {
                 grid[i] = Quantiles.type7(sorted, QUANTILE_GRID[i]);
             }
             models.add(new ModelSummary(outcomes.models().get(m), metric(net[m]), metric(outcomes.revenueColumn(m)),
-                    costs, bands, grid, histograms[m]));
+                    costs, bands, grid, histograms[m], CashSummary.of(outcomes, m)));
         }
         List<PairedComparison> comparisons = new ArrayList<>();
         for (int i = 0; i < nModels; i++) {

@@ -20,6 +20,7 @@ public final class TrialOutcomes {
     private final double[] costs;
     private final double[][] revenue;
     private final double[][][] monthlyNet;
+    private final double[][][] cashBalance;
     private final long[][] activity;
 
     /**
@@ -34,6 +35,7 @@ public final class TrialOutcomes {
         costs = new double[trials];
         revenue = new double[models.size()][trials];
         monthlyNet = new double[models.size()][months][trials];
+        cashBalance = new double[models.size()][months + 1][trials];
         activity = new long[ACTIVITY.size()][trials];
     }
 
@@ -46,7 +48,7 @@ public final class TrialOutcomes {
      * @return approximate heap bytes
      */
     public static long bytesNeeded(int models, long trials, int months) {
-        return 8L * trials * (1 + models + (long) models * months + ACTIVITY.size());
+        return 8L * trials * (1 + models + (long) models * months + (long) models * (months + 1) + ACTIVITY.size());
     }
 
     /** @return model names */
@@ -80,6 +82,30 @@ public final class TrialOutcomes {
      * @param value net income that month, dollars
      */
     public void setMonthlyNet(int model, int month, int trial, double value) { monthlyNet[model][month - 1][trial] = value; }
+
+    /**
+     * @param model model index
+     * @param month 0..months (0 = the starting reserve, m = the balance at the end of month m)
+     * @param trial trial index
+     * @param value cash balance, dollars
+     */
+    public void setCashBalance(int model, int month, int trial, double value) { cashBalance[model][month][trial] = value; }
+
+    /** @param model model @param month 0..months @return a copy of that month's cash balance column */
+    public double[] cashBalanceColumn(int model, int month) { return cashBalance[model][month].clone(); }
+
+    /**
+     * @param model model
+     * @param trial trial
+     * @return the lowest end-of-month cash balance over months 1..months
+     */
+    public double minCashBalance(int model, int trial) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int m = 1; m <= months; m++) {
+            min = Math.min(min, cashBalance[model][m][trial]);
+        }
+        return min;
+    }
 
     /**
      * @param counter index in {@link #ACTIVITY}

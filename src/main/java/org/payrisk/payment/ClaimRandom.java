@@ -1,0 +1,60 @@
+package org.payrisk.payment;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The random numbers of one claim, the same in every payment model: before each visit the stream is
+ * reset to a state that depends only on the trial's claims key and the visit's index (SplitMix64:
+ * Steele, Lea and Flood 2014), so a visit's timed minutes, billed codes, assistant and denial draws
+ * do not depend on which model pays it or on the other visits. Two models with the same Medicare
+ * terms therefore pay identical claims, and their paired difference shows the payment model alone
+ * (common random numbers down to the claim).
+ *
+ * <p>Per-trial scratch, one per rule call; not thread safe. Samplers built on it must keep no state
+ * between draws (commons-rng's ziggurat, alias, Cheng beta, inverse-transform samplers do not).
+ */
+public final class ClaimRandom implements UniformRandomProvider {
+
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private final long key;
+    private long state;
+
+    /** @param key the trial's claims key */
+    public ClaimRandom(long key) {
+        this.key = key;
+        this.state = mix(key);
+    }
+
+    /** @param v the visit about to be drawn for (negative values are the per-trial slots) */
+    void visit(int v) {
+        state = mix(key + GOLDEN * (v + 1L));
+    }
+
+    /**
+     * One per-trial draw from its own slot of the trial's claims stream: the same in every model, so
+     * that a fact of the practice's year (its quality score, its MIPS score) is shared by all models.
+     *
+     * @param key the trial's claims key
+     * @param slot the quantity's slot, &gt;= 0 (the Medicare form uses 0-7, overlays 100 and up)
+     * @param d its distribution
+     * @return the draw
+     */
+    public static double draw(long key, int slot, org.payrisk.dist.Distribution d) {
+        ClaimRandom c = new ClaimRandom(key);
+        c.visit(-1 - slot);
+        return d.createSampler(c).sample();
+    }
+
+    @Override
+    public long nextLong() {
+        state += GOLDEN;
+        return mix(state);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

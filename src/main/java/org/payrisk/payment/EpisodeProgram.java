@@ -1,0 +1,136 @@
+package org.payrisk.payment;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.payrisk.dist.Distribution;
+import org.payrisk.practice.PracticeYear;
+
+/**
+ * An episode program with retrospective reconciliation (in the manner of CJR and TEAM): during the
+ * year every claim is paid fee-for-service under {@code feeSchedule}; afterwards the episodes are
+ * reconciled against a target price:
+ * <pre>
+ *   R = sum over reconciled episodes of [target x (1 - discount) - actual spend]
+ *   quality: R &gt; 0 is multiplied by 1 - qualityWeight x (1 - score); R &lt; 0 by 1 - qualityWeight x score
+ *   caps:    -stopLoss x sum of targets &lt;= R &lt;= stopGain x sum of targets
+ *   the practice receives (or repays) participantShare x R in settlementMonth
+ * </pre>
+ * An episode's actual spend is the allowed amount of its paid claims (payer and patient parts).
+ * Reconciled episodes are those of covered payers that start in month 1 or later and end within the
+ * horizon, since only their whole spend is seen (an episode ends in month start + ceil((1 +
+ * follow-ups) / visitsPerMonth) - 1; cancelled visits are not made up). Episodes still open at the
+ * horizon's end belong to the next performance period.
+ *
+ * <p>Per trial: one target draw per case (drawn once when one distribution serves every case), the
+ * discount, the quality score (when given); then the fee schedule's own draws.
+ *
+ * @param feeSchedule the fee-for-service rule that pays claims and values episodes
+ * @param targetByCase target price per episode, dollars, one per case index
+ * @param discount share taken off the target, drawn per trial, in [0, 1]
+ * @param qualityScore quality score in [0, 1], drawn per trial, or null (no quality adjustment)
+ * @param qualityWeight largest quality adjustment of the reconciliation amount, in [0, 1]
+ * @param stopGain largest gain as a share of the summed targets, &gt;= 0
+ * @param stopLoss largest loss as a share of the summed targets, &gt;= 0 (0 = upside only)
+ * @param participantShare share of the reconciliation amount that reaches the practice, in [0, 1]
+ * @param settlementMonth month the reconciliation is paid
+ * @param visitsPerMonthOfCase each case's visits per month, to find when an episode ends
+ */
+public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targetByCase, Distribution discount,
+                             Distribution qualityScore, double qualityWeight, double stopGain, double stopLoss,
+                             double participantShare, int settlementMonth, int[] visitsPerMonthOfCase)
+        implements PaymentRule {
+
+    /** Checks presence and sizes; copies. */
+    public EpisodeProgram {
+        Objects.requireNonNull(feeSchedule, "feeSchedule");
+        Objects.requireNonNull(discount, "discount");
+        targetByCase = List.copyOf(targetByCase);
+        visitsPerMonthOfCase = visitsPerMonthOfCase.clone();
+        if (targetByCase.size() != visitsPerMonthOfCase.length) {
+            throw new IllegalArgumentException("targetPrice: expected one target per case");
+        }
+    }
+
+    @Override
+    public int[] visitsPerMonthOfCase() {
+        return visitsPerMonthOfCase.clone();
+    }
+
+    @Override
+    public String kind() {
+        return "bundled";
+    }
+
+    /**
+     * Books the reconciliation in the horizon's last month (as the engine does). Used alone, the
+     * claims key is the first long of {@code rng}.
+     */
+    @Override
+    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+        Settlements s = new Settlements();
+        accrue(year, covered, rng, rng.nextLong(), revenueByMonth, s);
+        revenueByMonth[year.horizonMonths()] += s.total();
+    }
+
+    @Override
+    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                       double[] revenueByMonth, Settlements settlements) {
+        final int nCases = targetByCase.size();
+        final double[] target = new double[nCases];
+        for (int c = 0; c < nCases; c++) {
+            Distribution d = targetByCase.get(c);
+            int first = targetByCase.indexOf(d);
+            target[c] = first < c ? target[first] : Math.max(0, d.createSampler(rng).sample());
+        }
+        final double disc = PaymentRule.clamp(discount.createSampler(rng).sample(), 0, 1);
+        final double score = qualityScore == null ? Double.NaN
+                : PaymentRule.clamp(qualityScore.createSampler(rng).sample(), 0, 1);
+        final double[] spend = new double[year.episodeCount()];
+        feeSchedule.accrueValued(year, covered, rng, claimsKey, revenueByMonth, spend);
+
+        double targets = 0;
+        double net = 0;
+        for (int e = 0; e < year.episodeCount(); e++) {
+            if (!reconciled(year, covered, e)) {
+                continue;
+            }
+            double t = target[year.episodeCase(e)];
+            targets += t;
+            net += t * (1 - disc) - spend[e];
+        }
+        settlements.add(settlementMonth, participantShare * reconcile(net, targets, score));
+    }
+
+    /**
+     * @param year the year
+     * @param covered covered payers
+     * @param e an episode
+     * @return true when it is reconciled in this performance period
+     */
+    boolean reconciled(PracticeYear year, boolean[] covered, int e) {
+        int start = year.episodeStart(e);
+        if (start < 1 || !covered[year.episodePayer(e)]) {
+            return false;
+        }
+        int perMonth = visitsPerMonthOfCase[year.episodeCase(e)];
+        int months = (1 + year.episodeFollowUps(e) + perMonth - 1) / perMonth;
+        return start + months - 1 <= year.horizonMonths();
+    }
+
+    /**
+     * The reconciliation amount before the participant share.
+     *
+     * @param net sum of target x (1 - discount) - actual spend, dollars
+     * @param targets sum of target prices, dollars
+     * @param score quality score in [0, 1], or NaN for no quality adjustment
+     * @return the capped, quality-adjusted amount, positive to the practice
+     */
+    public double reconcile(double net, double targets, double score) {
+        double r = net;
+        if (!Double.isNaN(score)) {
+            r *= r > 0 ? 1 - qualityWeight * (1 - score) : 1 - qualityWeight * score;
+        }
+        return Math.max(-stopLoss * targets, Math.min(stopGain * targets, r));
+    }
+}

@@ -1,0 +1,89 @@
+package org.payrisk.payment;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fee schedule of CPT codes: per code the payment of one unit (national non-facility amount, total
+ * RVU x conversion factor) and its practice-expense (PE) part (PE RVU x conversion factor), in
+ * dollars. The PE part is what the multiple procedure payment reduction (MPPR) cuts.
+ *
+ * @param codes CPT codes, unique, in scenario order
+ * @param total dollars per unit, one per code, &gt;= 0
+ * @param pe dollars of PE per unit, one per code, in [0, total]
+ */
+public record FeeSchedule(List<String> codes, double[] total, double[] pe) {
+
+    /** The MPPR cut of the PE part of every unit after the first in a session (50% since April 2013). */
+    public static final double MPPR_RATE = 0.5;
+
+    /** Validates sizes and ranges; copies the arrays. */
+    public FeeSchedule {
+        codes = List.copyOf(codes);
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(pe, "pe");
+        if (codes.isEmpty() || total.length != codes.size() || pe.length != codes.size()) {
+            throw new IllegalArgumentException("feeSchedule: expected at least one code, each with total and pe");
+        }
+        total = total.clone();
+        pe = pe.clone();
+        for (int i = 0; i < total.length; i++) {
+            if (!(total[i] >= 0) || !(pe[i] >= 0) || pe[i] > total[i] || Double.isInfinite(total[i])) {
+                throw new IllegalArgumentException("feeSchedule." + codes.get(i) + ": expected 0 <= pe <= total, found total "
+                        + total[i] + " and pe " + pe[i]);
+            }
+        }
+    }
+
+    @Override public double[] total() { return total.clone(); }
+    @Override public double[] pe() { return pe.clone(); }
+
+    /** @param code a code @return its index, or -1 */
+    public int indexOf(String code) {
+        return codes.indexOf(code);
+    }
+
+    /** @param c code index @return dollars per unit */
+    public double totalOf(int c) {
+        return total[c];
+    }
+
+    /** @param c code index @return PE dollars per unit */
+    public double peOf(int c) {
+        return pe[c];
+    }
+
+    /**
+     * The MPPR payment of one session from running sums: the unit with the highest PE is paid in
+     * full, every other unit loses {@code rate} of its PE part.
+     *
+     * @param sumTotal sum of the units' full payments
+     * @param sumPe sum of the units' PE parts
+     * @param maxPe the largest PE part of one unit (0 for no units)
+     * @param rate PE reduction, e.g. {@link #MPPR_RATE}
+     * @return dollars for the session
+     */
+    public static double mppr(double sumTotal, double sumPe, double maxPe, double rate) {
+        return sumTotal - rate * (sumPe - maxPe);
+    }
+
+    /**
+     * The payment of one session's units with the MPPR (tests and documentation; the hot path keeps
+     * running sums instead).
+     *
+     * @param unitCodes one code index per billed unit of the session
+     * @param rate PE reduction, e.g. {@link #MPPR_RATE}
+     * @return dollars for the session
+     */
+    public double session(int[] unitCodes, double rate) {
+        double sumTotal = 0;
+        double sumPe = 0;
+        double maxPe = 0;
+        for (int c : unitCodes) {
+            sumTotal += total[c];
+            sumPe += pe[c];
+            maxPe = Math.max(maxPe, pe[c]);
+        }
+        return mppr(sumTotal, sumPe, maxPe, rate);
+    }
+}

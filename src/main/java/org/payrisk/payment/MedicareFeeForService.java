@@ -1,0 +1,272 @@
+package org.payrisk.payment;
+
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.payrisk.dist.Distribution;
+import org.payrisk.practice.PracticeYear;
+
+/**
+ * Medicare Physician Fee Schedule payment of outpatient therapy, claim by claim (docs/payment-rules.md
+ * has the rules in plain words and their sources):
+ * <ol>
+ *   <li>An evaluation is one untimed unit of {@code evaluationCode}. A follow-up's timed minutes are
+ *       drawn from {@code minutesPerVisit} (rounded to whole minutes) and become units by the
+ *       {@link EightMinuteRule}; without {@code minutesPerVisit} the practice-year's billed units are
+ *       used. Each unit's code is drawn from {@code codeMix}.</li>
+ *   <li>MPPR: the unit with the highest practice-expense (PE) part is paid in full, every other unit
+ *       of the visit loses {@code mpprRate} of its PE part ({@link FeeSchedule#mppr}).</li>
+ *   <li>The allowed amount is scaled by 1 + the conversion-factor change; a follow-up furnished by an
+ *       OT assistant (probability {@code assistantShare}) is allowed at {@code assistantRate}.</li>
+ *   <li>A claim is denied outright with probability {@code denialRate}. Allowed amounts of paid
+ *       claims add up per episode and calendar year (months 1-12, 13-24, ...): a claim that takes the
+ *       total above the KX threshold is paid only when medical necessity is documented; above the
+ *       review threshold a claim is reviewed with probability {@code reviewProbability} and then
+ *       loses {@code reviewTakeBack} of the payer's payment.</li>
+ *   <li>The payer pays {@code payerShare} of the allowed amount, less sequestration, times 1 + the
+ *       MIPS adjustment; the patient owes the rest, of which {@code patientCollectionRate} is
+ *       collected.</li>
+ * </ol>
+ *
+ * <p>Random numbers come from a {@link ClaimRandom} built on the trial's claims key, which is the
+ * same in every payment model, never from the rule's own stream: per trial, each term from its own
+ * slot (conversionFactorChange, mipsAdjustment clamped to +/-{@value #MIPS_LIMIT}, assistantShare,
+ * denialRate, patientCollectionRate, then the KX terms medicalNecessityDocumented, reviewProbability,
+ * reviewTakeBack), since they are facts of the practice's year (its MIPS score, its denial rate, the
+ * conversion factor) that every model should share; per claim, from the stream reset for the visit:
+ * for a follow-up the minutes draw (when given), one code draw per unit and one {@code nextDouble}
+ * for the assistant; then, for every claim, three {@code nextDouble}s for the denial, the KX
+ * documentation and the review, used only where they apply. Evaluations skip the minutes,
+ * codes and assistant draws. Thread safe (immutable; per-trial scratch is local).
+ *
+ * @param schedule the fee schedule
+ * @param evaluationCode index of the evaluation code in the schedule
+ * @param minutesPerVisit timed minutes of a follow-up, drawn per follow-up, or null to use the
+ *                        practice-year's units
+ * @param codeMix weight of each schedule code in the timed units (0 for codes not in the mix),
+ *                summing to 1
+ * @param assistantShare probability that a follow-up is furnished by an OT assistant (CO modifier),
+ *                       drawn per trial
+ * @param assistantRate share of the allowed amount paid for an assistant's visit, e.g. 0.85
+ * @param mpprRate PE reduction of units after the first, e.g. {@link FeeSchedule#MPPR_RATE}
+ * @param payerShare share of the allowed amount the payer pays (0.8 for Medicare Part B)
+ * @param sequestration cut of the payer's part, e.g. 0.02
+ * @param patientCollectionRate share of the patient's coinsurance collected, drawn per trial
+ * @param denialRate probability a claim is denied, drawn per trial
+ * @param conversionFactorChange relative change of the conversion factor (e.g. -0.025), drawn per trial
+ * @param mipsAdjustment MIPS payment adjustment (e.g. -0.04), drawn per trial, clamped to +/-0.09
+ * @param kx KX threshold and targeted review terms, or null for none
+ */
+public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Distribution minutesPerVisit,
+                                    double[] codeMix, Distribution assistantShare, double assistantRate,
+                                    double mpprRate, double payerShare, double sequestration,
+                                    Distribution patientCollectionRate, Distribution denialRate,
+                                    Distribution conversionFactorChange, Distribution mipsAdjustment, Kx kx)
+        implements PaymentRule, EpisodeValuer {
+
+    /** Largest MIPS payment adjustment, either way (+/-9%, 42 CFR 414.1405). */
+    public static final double MIPS_LIMIT = 0.09;
+
+    /**
+     * The KX threshold per beneficiary per calendar year and the targeted medical review above it.
+     *
+     * @param threshold allowed dollars per episode and calendar year above which claims need the KX
+     *                  modifier, &gt;= 0 (2026: $2,480)
+     * @param medicalNecessityDocumented probability a claim above the threshold is documented and paid,
+     *                                   drawn per trial
+     * @param reviewThreshold allowed dollars per episode and calendar year above which claims may be
+     *                        reviewed ($3,000), &gt;= 0
+     * @param reviewProbability probability that a claim above the review threshold is reviewed, drawn
+     *                          per trial
+     * @param reviewTakeBack share of a reviewed claim's payer payment taken back, drawn per trial
+     */
+    public record Kx(double threshold, Distribution medicalNecessityDocumented, double reviewThreshold,
+                     Distribution reviewProbability, Distribution reviewTakeBack) {
+
+        /** Checks presence. */
+        public Kx {
+            Objects.requireNonNull(medicalNecessityDocumented, "medicalNecessityDocumented");
+            Objects.requireNonNull(reviewProbability, "reviewProbability");
+            Objects.requireNonNull(reviewTakeBack, "reviewTakeBack");
+        }
+    }
+
+    /** Checks presence and ranges; copies the mix. */
+    public MedicareFeeForService {
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(assistantShare, "assistantShare");
+        Objects.requireNonNull(patientCollectionRate, "patientCollectionRate");
+        Objects.requireNonNull(denialRate, "denialRate");
+        Objects.requireNonNull(conversionFactorChange, "conversionFactorChange");
+        Objects.requireNonNull(mipsAdjustment, "mipsAdjustment");
+        if (evaluationCode < 0 || evaluationCode >= schedule.codes().size()) {
+            throw new IllegalArgumentException("evaluationCode: expected a code of the fee schedule");
+        }
+        if (codeMix.length != schedule.codes().size()) {
+            throw new IllegalArgumentException("codeMix: expected one weight per fee schedule code");
+        }
+        codeMix = codeMix.clone();
+        probability("assistantRate", assistantRate);
+        probability("mpprRate", mpprRate);
+        probability("payerShare", payerShare);
+        probability("sequestration", sequestration);
+    }
+
+    private static void probability(String name, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(name + ": expected a share in [0, 1], found " + v);
+        }
+    }
+
+    @Override
+    public double[] codeMix() {
+        return codeMix.clone();
+    }
+
+    @Override
+    public String kind() {
+        return "feeForService";
+    }
+
+    /**
+     * Pays one trial. Used alone (outside the engine), the claims key is the first long of
+     * {@code rng} (the only draw made from it).
+     */
+    @Override
+    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+        accrueValued(year, covered, rng, rng.nextLong(), revenueByMonth, null);
+    }
+
+    @Override
+    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                       double[] revenueByMonth, Settlements settlements) {
+        accrueValued(year, covered, rng, claimsKey, revenueByMonth, null);
+    }
+
+    @Override
+    public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                             double[] revenueByMonth, double[] spendByEpisode) {
+        final ClaimRandom claim = new ClaimRandom(claimsKey);
+        final double cf = 1 + term(claim, 0, conversionFactorChange);
+        final double mips = PaymentRule.clamp(term(claim, 1, mipsAdjustment), -MIPS_LIMIT, MIPS_LIMIT);
+        final double assistant = PaymentRule.clamp(term(claim, 2, assistantShare), 0, 1);
+        final double denial = PaymentRule.clamp(term(claim, 3, denialRate), 0, 1);
+        final double collected = PaymentRule.clamp(term(claim, 4, patientCollectionRate), 0, 1);
+        double documented = 1;
+        double reviewed = 0;
+        double takeBack = 0;
+        if (kx != null) {
+            documented = PaymentRule.clamp(term(claim, 5, kx.medicalNecessityDocumented()), 0, 1);
+            reviewed = PaymentRule.clamp(term(claim, 6, kx.reviewProbability()), 0, 1);
+            takeBack = PaymentRule.clamp(term(claim, 7, kx.reviewTakeBack()), 0, 1);
+        }
+        final ContinuousSampler minutes = minutesPerVisit == null ? null : minutesPerVisit.createSampler(claim);
+        final int[] mixCodes = mixCodes();
+        final DiscreteSampler codeOf = mixSampler(claim, mixCodes);
+
+        final double payerFactor = payerShare * (1 - sequestration) * (1 + mips);
+        final double patientFactor = (1 - payerShare) * collected;
+        final double cfFactor = Math.max(0, cf);
+        final int episodes = year.episodeCount();
+        final double[] running = kx == null ? null : new double[episodes];
+        final int[] runningYear = kx == null ? null : new int[episodes];
+
+        final int n = year.visitCount();
+        for (int v = 0; v < n; v++) {
+            if (!covered[year.visitPayer(v)]) {
+                continue;
+            }
+            claim.visit(v);
+            double allowed;
+            if (year.isEvaluation(v)) {
+                allowed = schedule.totalOf(evaluationCode);
+            } else {
+                int units = minutes == null ? year.visitUnits(v)
+                        : EightMinuteRule.units((int) Math.min(Integer.MAX_VALUE, Math.max(0, Math.rint(minutes.sample()))));
+                if (units <= 0) {
+                    continue;
+                }
+                double sumTotal = 0;
+                double sumPe = 0;
+                double maxPe = 0;
+                for (int u = 0; u < units; u++) {
+                    int c = mixCodes[codeOf.sample()];
+                    sumTotal += schedule.totalOf(c);
+                    double pe = schedule.peOf(c);
+                    sumPe += pe;
+                    if (pe > maxPe) {
+                        maxPe = pe;
+                    }
+                }
+                allowed = FeeSchedule.mppr(sumTotal, sumPe, maxPe, mpprRate);
+                if (claim.nextDouble() < assistant) {
+                    allowed *= assistantRate;
+                }
+            }
+            allowed *= cfFactor;
+            final double uDenial = claim.nextDouble();
+            final double uDocumented = claim.nextDouble();
+            final double uReview = claim.nextDouble();
+            if (uDenial < denial) {
+                continue;
+            }
+            final int e = year.visitEpisode(v);
+            double payer = allowed * payerFactor;
+            if (kx != null) {
+                int calendarYear = (year.visitMonth(v) - 1) / 12 + 1;
+                if (runningYear[e] != calendarYear) {
+                    runningYear[e] = calendarYear;
+                    running[e] = 0;
+                }
+                double after = running[e] + allowed;
+                if (after > kx.threshold() && !(uDocumented < documented)) {
+                    continue;
+                }
+                running[e] = after;
+                if (after > kx.reviewThreshold() && uReview < reviewed) {
+                    payer *= 1 - takeBack;
+                }
+            }
+            revenueByMonth[year.visitMonth(v)] += payer + allowed * patientFactor;
+            if (spendByEpisode != null) {
+                spendByEpisode[e] += allowed;
+            }
+        }
+    }
+
+    /** One per-trial term, drawn from its own slot of the claims stream. */
+    private static double term(ClaimRandom claim, int slot, Distribution d) {
+        claim.visit(-1 - slot);
+        return d.createSampler(claim).sample();
+    }
+
+    private int[] mixCodes() {
+        int k = 0;
+        for (double w : codeMix) {
+            if (w > 0) {
+                k++;
+            }
+        }
+        int[] out = new int[k];
+        k = 0;
+        for (int c = 0; c < codeMix.length; c++) {
+            if (codeMix[c] > 0) {
+                out[k++] = c;
+            }
+        }
+        return out;
+    }
+
+    private DiscreteSampler mixSampler(UniformRandomProvider rng, int[] mixCodes) {
+        if (mixCodes.length == 1) {
+            return () -> 0;
+        }
+        double[] w = new double[mixCodes.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = codeMix[mixCodes[i]];
+        }
+        return AliasMethodDiscreteSampler.of(rng, w);
+    }
+}

@@ -1,0 +1,31 @@
+package org.payrisk.payment;
+
+import java.util.List;
+import org.payrisk.dist.Distribution;
+
+/**
+ * What a contract adds around its base rule: value-based overlays and the payment lag.
+ *
+ * <p>Per trial: the lag from the contract's own lag stream; the overlays' terms from fixed slots of
+ * the trial's claims stream (see {@link Overlay#QUALITY_SLOT}).
+ *
+ * @param overlays value-based layers, in scenario order
+ * @param paymentLagMonths months between service and payment, drawn per trial (&gt;= 0, fractions
+ *                         split the month's payments between the two neighbouring months), or null
+ *                         for payment in the month of service
+ */
+public record RuleTerms(List<Overlay> overlays, Distribution paymentLagMonths) {
+
+    /** No overlays, paid in the month of service. */
+    public static final RuleTerms NONE = new RuleTerms(List.of(), null);
+
+    /** Copies the list. */
+    public RuleTerms {
+        overlays = List.copyOf(overlays);
+    }
+
+    /** @return true when the contract has neither overlays nor a lag (no terms stream is needed) */
+    public boolean isNone() {
+        return overlays.isEmpty() && paymentLagMonths == null;
+    }
+}

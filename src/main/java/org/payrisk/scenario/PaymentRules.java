@@ -1,0 +1,421 @@
+package org.payrisk.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.payrisk.dist.Constant;
+import org.payrisk.dist.Distribution;
+import org.payrisk.payment.Bundled;
+import org.payrisk.payment.Capitation;
+import org.payrisk.payment.EpisodeProgram;
+import org.payrisk.payment.EpisodeValuer;
+import org.payrisk.payment.FeeForService;
+import org.payrisk.payment.FeeSchedule;
+import org.payrisk.payment.MedicareFeeForService;
+import org.payrisk.payment.Overlay;
+import org.payrisk.payment.PayForPerformance;
+import org.payrisk.payment.PaymentRule;
+import org.payrisk.payment.QualityWithhold;
+import org.payrisk.payment.RuleTerms;
+import org.payrisk.payment.SharedSavings;
+import org.payrisk.practice.CaseType;
+import org.payrisk.practice.Demand;
+import org.payrisk.scenario.Fields.Range;
+import org.payrisk.scenario.SourceNode.ListNode;
+import org.payrisk.scenario.SourceNode.MapNode;
+
+/**
+ * Reads one contract of a payment model: its rule (feeForService in the simple or the Medicare form,
+ * capitation, bundled) with the rule's terms, the value-based overlays and the payment lag. Field by
+ * field documentation: docs/payment-rules.md.
+ */
+final class PaymentRules {
+
+    static final List<String> SIMPLE_FFS = List.of("evaluation", "perUnit", "denialRate");
+    static final List<String> MEDICARE_FFS = List.of("feeSchedule", "evaluationCode", "minutesPerVisit", "codeMix",
+            "assistantShare", "assistantRate", "mpprRate", "payerShare", "sequestration", "patientCollectionRate",
+            "denialRate", "kx", "conversionFactorChange", "mipsAdjustment");
+    static final List<String> OVERLAYS = List.of("qualityWithhold", "payForPerformance", "sharedSavings");
+
+    /** Defaults of the Medicare form (sources in docs/payment-rules.md). */
+    static final double DEFAULT_PAYER_SHARE = 0.8;
+    static final double DEFAULT_SEQUESTRATION = 0.02;
+    static final double DEFAULT_ASSISTANT_RATE = 0.85;
+    static final double DEFAULT_REVIEW_THRESHOLD = 3000;
+    static final double DEFAULT_QUALITY_WEIGHT = 0.1;
+
+    /** Settlement defaults, in months after the horizon's end. */
+    static final int OVERLAY_SETTLEMENT_DELAY = 6;
+    static final int RECONCILIATION_SETTLEMENT_DELAY = 6;
+    static final int CAPITATION_SETTLEMENT_DELAY = 3;
+    static final int MAX_MONTH = 1200;
+
+    /** A rule and what surrounds it. */
+    record Contract(PaymentRule rule, RuleTerms terms) {
+    }
+
+    private final Fields f;
+    private final DistributionReader dists;
+    private final Demand demand;
+    private final int horizon;
+
+    PaymentRules(Fields f, DistributionReader dists, Demand demand, int horizon) {
+        this.f = f;
+        this.dists = dists;
+        this.demand = demand;
+        this.horizon = horizon;
+    }
+
+    Contract contract(SourceNode node) throws ScenarioException {
+        MapNode m = f.map(node, "a payment rule (" + String.join(", ", ScenarioReader.RULES) + ")");
+        List<String> known = new ArrayList<>(ScenarioReader.RULES);
+        known.addAll(ScenarioReader.CONTRACT_EXTRAS);
+        Map.Entry<String, SourceNode> ruleEntry = null;
+        for (var e : m.fields().entrySet()) {
+            if (ScenarioReader.CONTRACT_EXTRAS.contains(e.getKey())) {
+                continue;
+            }
+            if (!ScenarioReader.RULES.contains(e.getKey())) {
+                String nearest = nearest(e.getKey(), known);
+                throw f.error(e.getValue(), "unknown payment rule or field `" + e.getKey() + "`"
+                        + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                        + " Known rules: " + String.join(", ", ScenarioReader.RULES)
+                        + " (beside them: " + String.join(", ", ScenarioReader.CONTRACT_EXTRAS) + ").");
+            }
+            if (ruleEntry != null) {
+                throw f.error(e.getValue(), "expected exactly one payment rule (" + String.join(", ", ScenarioReader.RULES)
+                        + "), found both `" + ruleEntry.getKey() + "` and `" + e.getKey() + "`");
+            }
+            ruleEntry = e;
+        }
+        if (ruleEntry == null) {
+            throw f.error(m, "expected exactly one payment rule (" + String.join(", ", ScenarioReader.RULES) + "), found "
+                    + m.describe());
+        }
+        PaymentRule rule = rule(ruleEntry.getKey(), ruleEntry.getValue());
+        List<Overlay> overlays = new ArrayList<>();
+        Optional<SourceNode> o = f.optional(m, "overlays");
+        if (o.isPresent()) {
+            ListNode list = f.list(o.get(), "value-based overlays (" + String.join(", ", OVERLAYS) + ")");
+            for (SourceNode item : list.items()) {
+                overlays.add(overlay(item));
+            }
+        }
+        Distribution lag = f.optional(m, "paymentLagMonths").isPresent()
+                ? dists.read(f.required(m, "paymentLagMonths"), Range.NON_NEGATIVE) : null;
+        return new Contract(rule, overlays.isEmpty() && lag == null ? RuleTerms.NONE : new RuleTerms(overlays, lag));
+    }
+
+    private PaymentRule rule(String kind, SourceNode node) throws ScenarioException {
+        MapNode r = f.map(node, "the terms of " + kind);
+        switch (kind) {
+            case "feeForService":
+                return (PaymentRule) feeForService(r);
+            case "capitation":
+                return capitation(r);
+            default:
+                return bundled(r);
+        }
+    }
+
+    // ---- fee-for-service -------------------------------------------------------------------------
+
+    private EpisodeValuer feeForService(MapNode r) throws ScenarioException {
+        List<String> all = new ArrayList<>(SIMPLE_FFS);
+        for (String k : MEDICARE_FFS) {
+            if (!all.contains(k)) {
+                all.add(k);
+            }
+        }
+        f.allowOnly(r, all);
+        boolean medicare = r.fields().keySet().stream().anyMatch(k -> MEDICARE_FFS.contains(k) && !SIMPLE_FFS.contains(k));
+        if (!medicare) {
+            Distribution denial = f.optional(r, "denialRate").isPresent()
+                    ? dists.read(f.required(r, "denialRate"), Range.PROBABILITY) : Constant.of(0);
+            return new FeeForService(dists.read(f.required(r, "evaluation"), Range.NON_NEGATIVE),
+                    dists.read(f.required(r, "perUnit"), Range.NON_NEGATIVE), denial);
+        }
+        for (String simple : List.of("evaluation", "perUnit")) {
+            if (r.fields().containsKey(simple)) {
+                throw f.error(r.fields().get(simple), "`" + simple + "` belongs to the simple form (evaluation, perUnit); "
+                        + "with a feeSchedule the evaluation is priced by `evaluationCode` and follow-ups by `codeMix`");
+            }
+        }
+        return medicare(r);
+    }
+
+    private MedicareFeeForService medicare(MapNode r) throws ScenarioException {
+        MapNode sched = f.map(f.required(r, "feeSchedule"),
+                "a fee schedule by CPT code, e.g. { \"97530\": { total: 34.61, pe: 20.05 } }");
+        if (sched.fields().isEmpty()) {
+            throw f.error(sched, "expected at least one CPT code with its payment, found none");
+        }
+        List<String> codes = new ArrayList<>(sched.fields().keySet());
+        double[] total = new double[codes.size()];
+        double[] pe = new double[codes.size()];
+        for (int i = 0; i < codes.size(); i++) {
+            MapNode c = f.map(sched.fields().get(codes.get(i)), "the payment of code " + codes.get(i) + " { total, pe }");
+            f.allowOnly(c, List.of("total", "pe"));
+            total[i] = f.number(f.required(c, "total"), Range.NON_NEGATIVE);
+            SourceNode peNode = f.required(c, "pe");
+            pe[i] = f.number(peNode, Range.NON_NEGATIVE);
+            if (pe[i] > total[i]) {
+                throw f.error(peNode, "expected the practice-expense part to be at most the total (" + total[i]
+                        + "), found " + pe[i]);
+            }
+        }
+        FeeSchedule schedule = new FeeSchedule(codes, total, pe);
+        int evaluation = code(f.required(r, "evaluationCode"), codes);
+        MapNode mixNode = f.map(f.required(r, "codeMix"), "the share of timed units by code, e.g. { \"97530\": 0.6, \"97110\": 0.4 }");
+        double[] mix = new double[codes.size()];
+        double sum = 0;
+        for (var e : mixNode.fields().entrySet()) {
+            int c = codeIndex(e.getKey(), e.getValue(), codes);
+            mix[c] = f.number(e.getValue(), Range.PROBABILITY);
+            sum += mix[c];
+        }
+        if (Math.abs(sum - 1) > ScenarioReader.SHARE_TOLERANCE) {
+            throw f.error(mixNode, "expected code shares summing to 1 (within " + ScenarioReader.SHARE_TOLERANCE
+                    + "), found a sum of " + sum);
+        }
+        Distribution minutes = optionalDist(r, "minutesPerVisit", Range.NON_NEGATIVE, null);
+        Distribution assistant = optionalDist(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
+        double assistantRate = optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
+        double mppr = optionalNumber(r, "mpprRate", Range.PROBABILITY, FeeSchedule.MPPR_RATE);
+        double payerShare = optionalNumber(r, "payerShare", Range.PROBABILITY, DEFAULT_PAYER_SHARE);
+        double sequestration = optionalNumber(r, "sequestration", Range.PROBABILITY, DEFAULT_SEQUESTRATION);
+        Distribution collection = optionalDist(r, "patientCollectionRate", Range.PROBABILITY, Constant.of(1));
+        Distribution denial = optionalDist(r, "denialRate", Range.PROBABILITY, Constant.of(0));
+        Distribution cf = optionalDist(r, "conversionFactorChange", Range.ANY, Constant.of(0));
+        if (cf.supportMin() < -1) {
+            throw f.error(r.fields().get("conversionFactorChange"), "expected a relative change of the conversion factor "
+                    + "of at least -1 (e.g. -0.025 for a 2.5% cut), found " + cf + " which can draw values down to " + cf.supportMin());
+        }
+        Distribution mips = optionalDist(r, "mipsAdjustment", Range.ANY, Constant.of(0));
+        if (mips.supportMin() < -MedicareFeeForService.MIPS_LIMIT || mips.supportMax() > MedicareFeeForService.MIPS_LIMIT) {
+            throw f.error(r.fields().get("mipsAdjustment"), "expected a MIPS payment adjustment within [-0.09, 0.09] (the "
+                    + "+/-9% limit), found " + mips + " which can draw values in [" + mips.supportMin() + ", "
+                    + mips.supportMax() + "]; use uniform, triangular, pert, or normal with min and max");
+        }
+        MedicareFeeForService.Kx kx = null;
+        Optional<SourceNode> kxNode = f.optional(r, "kx");
+        if (kxNode.isPresent()) {
+            MapNode k = f.map(kxNode.get(), "KX terms { threshold, medicalNecessityDocumented, reviewThreshold, "
+                    + "reviewProbability, reviewTakeBack }");
+            f.allowOnly(k, List.of("threshold", "medicalNecessityDocumented", "reviewThreshold", "reviewProbability",
+                    "reviewTakeBack"));
+            kx = new MedicareFeeForService.Kx(f.number(f.required(k, "threshold"), Range.NON_NEGATIVE),
+                    optionalDist(k, "medicalNecessityDocumented", Range.PROBABILITY, Constant.of(1)),
+                    optionalNumber(k, "reviewThreshold", Range.NON_NEGATIVE, DEFAULT_REVIEW_THRESHOLD),
+                    optionalDist(k, "reviewProbability", Range.PROBABILITY, Constant.of(0)),
+                    optionalDist(k, "reviewTakeBack", Range.PROBABILITY, Constant.of(0)));
+        }
+        return new MedicareFeeForService(schedule, evaluation, minutes, mix, assistant, assistantRate, mppr, payerShare,
+                sequestration, collection, denial, cf, mips, kx);
+    }
+
+    private int code(SourceNode n, List<String> codes) throws ScenarioException {
+        return codeIndex(f.text(n, "a CPT code of the feeSchedule"), n, codes);
+    }
+
+    private int codeIndex(String code, SourceNode at, List<String> codes) throws ScenarioException {
+        int i = codes.indexOf(code);
+        if (i < 0) {
+            String nearest = Names.nearest(code, codes);
+            throw f.error(at, "unknown CPT code `" + code + "`: expected a code of the feeSchedule"
+                    + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + " Codes in the feeSchedule: " + String.join(", ", codes) + ".");
+        }
+        return i;
+    }
+
+    // ---- capitation ------------------------------------------------------------------------------
+
+    private Capitation capitation(MapNode r) throws ScenarioException {
+        f.allowOnly(r, List.of("pmpm", "members", "churn", "riskCorridor", "stopLoss", "settlementMonth"));
+        Distribution pmpm = dists.read(f.required(r, "pmpm"), Range.NON_NEGATIVE);
+        Distribution members = dists.read(f.required(r, "members"), Range.COUNT);
+        Capitation.Churn churn = null;
+        Optional<SourceNode> c = f.optional(r, "churn");
+        if (c.isPresent()) {
+            MapNode m = f.map(c.get(), "membership churn { leaveRate, joinsPerMonth }");
+            f.allowOnly(m, List.of("leaveRate", "joinsPerMonth"));
+            churn = new Capitation.Churn(dists.read(f.required(m, "leaveRate"), Range.PROBABILITY),
+                    optionalDist(m, "joinsPerMonth", Range.COUNT, Constant.of(0)));
+        }
+        Capitation.Corridor corridor = null;
+        Optional<SourceNode> rc = f.optional(r, "riskCorridor");
+        if (rc.isPresent()) {
+            MapNode m = f.map(rc.get(), "a risk corridor { band, share, valuePerVisit, expectedCostPmpm }");
+            f.allowOnly(m, List.of("band", "share", "valuePerVisit", "expectedCostPmpm"));
+            corridor = new Capitation.Corridor(f.number(f.required(m, "band"), Range.PROBABILITY),
+                    f.number(f.required(m, "share"), Range.PROBABILITY),
+                    optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN),
+                    optionalNumber(m, "expectedCostPmpm", Range.NON_NEGATIVE, Double.NaN));
+        }
+        Capitation.StopLoss stop = null;
+        Optional<SourceNode> sl = f.optional(r, "stopLoss");
+        if (sl.isPresent()) {
+            MapNode m = f.map(sl.get(), "stop-loss terms { attachmentPerEpisode, share, valuePerVisit }");
+            f.allowOnly(m, List.of("attachmentPerEpisode", "share", "valuePerVisit"));
+            stop = new Capitation.StopLoss(f.number(f.required(m, "attachmentPerEpisode"), Range.NON_NEGATIVE),
+                    f.number(f.required(m, "share"), Range.PROBABILITY),
+                    f.number(f.required(m, "valuePerVisit"), Range.NON_NEGATIVE));
+        }
+        int month = settlementMonth(r, CAPITATION_SETTLEMENT_DELAY);
+        if (churn == null && corridor == null && stop == null && !r.fields().containsKey("settlementMonth")) {
+            return new Capitation(pmpm, members);
+        }
+        return new Capitation(pmpm, members, churn, corridor, stop, month);
+    }
+
+    // ---- bundled ---------------------------------------------------------------------------------
+
+    private PaymentRule bundled(MapNode r) throws ScenarioException {
+        f.allowOnly(r, List.of("perEpisode", "outlier", "reconciliation"));
+        Optional<SourceNode> rec = f.optional(r, "reconciliation");
+        if (rec.isPresent()) {
+            for (String k : List.of("perEpisode", "outlier")) {
+                if (r.fields().containsKey(k)) {
+                    throw f.error(r.fields().get(k), "`" + k + "` is a prospective bundle's term; an episode program with "
+                            + "`reconciliation` pays claims fee-for-service and reconciles them against `targetPrice`");
+                }
+            }
+            return reconciliation(f.map(rec.get(), "reconciliation terms"));
+        }
+        List<Distribution> prices = perCase(f.required(r, "perEpisode"), "episode price");
+        Optional<SourceNode> outlier = f.optional(r, "outlier");
+        if (outlier.isEmpty()) {
+            return new Bundled(prices, 0, null);
+        }
+        MapNode o = f.map(outlier.get(), "outlier terms { afterVisits, perVisit }");
+        f.allowOnly(o, List.of("afterVisits", "perVisit"));
+        int after = (int) f.wholeNumber(f.required(o, "afterVisits"), 0, 100_000);
+        return new Bundled(prices, after, dists.read(f.required(o, "perVisit"), Range.NON_NEGATIVE));
+    }
+
+    private EpisodeProgram reconciliation(MapNode r) throws ScenarioException {
+        f.allowOnly(r, List.of("feeForService", "targetPrice", "discount", "qualityScore", "qualityWeight", "stopGain",
+                "stopLoss", "participantShare", "settlementMonth"));
+        EpisodeValuer ffs = feeForService(f.map(f.required(r, "feeForService"),
+                "the fee-for-service terms that pay claims during the episode"));
+        List<Distribution> targets = perCase(f.required(r, "targetPrice"), "target price");
+        Distribution discount = optionalDist(r, "discount", Range.PROBABILITY, Constant.of(0));
+        Distribution quality = optionalDist(r, "qualityScore", Range.PROBABILITY, null);
+        double weight = optionalNumber(r, "qualityWeight", Range.PROBABILITY, DEFAULT_QUALITY_WEIGHT);
+        double stopGain = f.number(f.required(r, "stopGain"), Range.NON_NEGATIVE);
+        double stopLoss = optionalNumber(r, "stopLoss", Range.NON_NEGATIVE, 0);
+        double share = optionalNumber(r, "participantShare", Range.PROBABILITY, 1);
+        int month = settlementMonth(r, RECONCILIATION_SETTLEMENT_DELAY);
+        int[] perMonth = new int[demand.cases().size()];
+        for (int i = 0; i < perMonth.length; i++) {
+            perMonth[i] = demand.cases().get(i).visitsPerMonth();
+        }
+        return new EpisodeProgram(ffs, targets, discount, quality, weight, stopGain, stopLoss, share, month, perMonth);
+    }
+
+    /** One price per case (a mapping by case name) or one price for all. */
+    private List<Distribution> perCase(SourceNode priceNode, String what) throws ScenarioException {
+        List<String> caseNames = demand.cases().stream().map(CaseType::name).toList();
+        List<Distribution> prices = new ArrayList<>();
+        if (priceNode instanceof MapNode pm && !DistributionReader.isFamilyMapping(pm)) {
+            for (var e : pm.fields().entrySet()) {
+                if (demand.caseIndex(e.getKey()) < 0) {
+                    String nearest = Names.nearest(e.getKey(), caseNames);
+                    throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
+                            + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                            + " Cases in demand.cases: " + String.join(", ", caseNames) + ".");
+                }
+            }
+            for (CaseType c : demand.cases()) {
+                SourceNode n = pm.fields().get(c.name());
+                if (n == null) {
+                    throw f.error(pm, pm.path() + "." + c.name(), "missing the " + what + " of case `" + c.name()
+                            + "`: expected a price for every case, or one price for all");
+                }
+                prices.add(dists.read(n, Range.NON_NEGATIVE));
+            }
+        } else {
+            Distribution one = dists.read(priceNode, Range.NON_NEGATIVE);
+            for (int i = 0; i < demand.cases().size(); i++) {
+                prices.add(one);
+            }
+        }
+        return prices;
+    }
+
+    // ---- overlays --------------------------------------------------------------------------------
+
+    private Overlay overlay(SourceNode node) throws ScenarioException {
+        MapNode m = f.map(node, "an overlay (" + String.join(", ", OVERLAYS) + ")");
+        if (m.fields().size() != 1) {
+            throw f.error(m, "expected exactly one overlay (" + String.join(", ", OVERLAYS) + "), found " + m.describe());
+        }
+        var e = m.fields().entrySet().iterator().next();
+        if (!OVERLAYS.contains(e.getKey())) {
+            String nearest = Names.nearest(e.getKey(), OVERLAYS);
+            throw f.error(e.getValue(), "unknown overlay `" + e.getKey() + "`"
+                    + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + " Known overlays: " + String.join(", ", OVERLAYS) + ".");
+        }
+        MapNode o = f.map(e.getValue(), "the terms of " + e.getKey());
+        switch (e.getKey()) {
+            case "qualityWithhold":
+                f.allowOnly(o, List.of("rate", "qualityScore", "settlementMonth"));
+                return new QualityWithhold(f.number(f.required(o, "rate"), Range.PROBABILITY),
+                        dists.read(f.required(o, "qualityScore"), Range.PROBABILITY),
+                        settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
+            case "payForPerformance":
+                f.allowOnly(o, List.of("rate", "qualityScore", "threshold", "settlementMonth"));
+                return new PayForPerformance(f.number(f.required(o, "rate"), Range.NON_NEGATIVE),
+                        dists.read(f.required(o, "qualityScore"), Range.PROBABILITY),
+                        optionalNumber(o, "threshold", Range.PROBABILITY, 0),
+                        settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
+            default: {
+                f.allowOnly(o, List.of("benchmarkPerEpisode", "minimumSavingsRate", "sharingRate", "minimumLossRate",
+                        "lossSharingRate", "stopGain", "stopLoss", "qualityScore", "settlementMonth"));
+                double msr = optionalNumber(o, "minimumSavingsRate", Range.PROBABILITY, 0);
+                return new SharedSavings(dists.read(f.required(o, "benchmarkPerEpisode"), Range.NON_NEGATIVE), msr,
+                        f.number(f.required(o, "sharingRate"), Range.PROBABILITY),
+                        optionalNumber(o, "minimumLossRate", Range.PROBABILITY, msr),
+                        optionalNumber(o, "lossSharingRate", Range.PROBABILITY, 0),
+                        optionalNumber(o, "stopGain", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
+                        optionalNumber(o, "stopLoss", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
+                        optionalDist(o, "qualityScore", Range.PROBABILITY, null),
+                        settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
+            }
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The nearest name by edit distance, or else a known name the text begins (e.g. paymentLag). */
+    private static String nearest(String name, List<String> known) {
+        String n = Names.nearest(name, known);
+        if (n == null && name.length() >= 4) {
+            for (String k : known) {
+                if (k.toLowerCase().startsWith(name.toLowerCase())) {
+                    return k;
+                }
+            }
+        }
+        return n;
+    }
+
+    private int settlementMonth(MapNode m, int delay) throws ScenarioException {
+        Optional<SourceNode> n = f.optional(m, "settlementMonth");
+        return n.isPresent() ? (int) f.wholeNumber(n.get(), 1, MAX_MONTH) : horizon + delay;
+    }
+
+    private Distribution optionalDist(MapNode m, String key, Range range, Distribution dflt) throws ScenarioException {
+        Optional<SourceNode> n = f.optional(m, key);
+        return n.isPresent() ? dists.read(n.get(), range) : dflt;
+    }
+
+    private double optionalNumber(MapNode m, String key, Range range, double dflt) throws ScenarioException {
+        Optional<SourceNode> n = f.optional(m, key);
+        return n.isPresent() ? f.number(n.get(), range) : dflt;
+    }
+
+}
