@@ -194,15 +194,26 @@ final class RunCommand implements Callable<Integer> {
                                    double simSeconds, double visits, Path target) {
         out.printf("%s%n%,d trials, seed %d, %.2f s (%,.0f trials/s, %,.0f attended visits/s)%n%n", scenario.name(), n, seed,
                 simSeconds, n / simSeconds, visits / simSeconds);
-        out.printf("%-22s %14s %14s %14s %14s %10s%n", "annual net income", "mean", "+/- MCSE", "1 year in 20", "median",
-                "P(loss)");
+        int width = "annual net income".length();
+        for (ModelSummary m : summary.models()) {
+            width = Math.max(width, m.name().length());
+        }
+        String row = "%-" + width + "s %12s %10s %13s %12s %8s %10s%n";
+        out.printf(row, "annual net income", "mean", "+/- MCSE", "1 year in 20", "median", "P(loss)", "P(cash<0)");
         for (ModelSummary m : summary.models()) {
             MetricSummary ni = m.netIncome();
-            out.printf("%-22s %14s %14s %14s %14s %9.1f%%%n", m.name(), dollars(ni.mean()), dollars(ni.meanStdError()),
-                    dollars(ni.percentile(5)), dollars(ni.percentile(50)), 100 * ni.probLoss());
+            out.printf(row, m.name(), dollars(ni.mean()), dollars(ni.meanStdError()), dollars(ni.percentile(5)),
+                    dollars(ni.percentile(50)), percent(ni.probLoss()),
+                    m.cash() == null ? "" : percent(m.cash().probNegativeAnyMonth()));
         }
+        out.printf("%n1 year in 20 = 5th percentile; P(cash<0) = chance the bank balance (cash.startingReserve "
+                + "+ payments received - costs) is below zero at the end of some month.%n");
         out.printf("%nWritten to %s (open %s)%n", target, target.resolve("report.html"));
         out.flush();
+    }
+
+    private static String percent(double p) {
+        return String.format("%.1f%%", 100 * p);
     }
 
     private static String dollars(double v) {
