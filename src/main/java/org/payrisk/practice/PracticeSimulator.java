@@ -116,15 +116,14 @@ public final class PracticeSimulator {
         }
 
         int activeCount = 0;
+        // visits the ongoing episodes schedule next month, summed while they are visited this month
+        long scheduledNext = 0;
         for (int month = 1 - model.warmUpMonths(); month <= horizon; month++) {
             final boolean counted = month >= 1;
             final int cal = PracticeModel.calendarMonth(month);
 
-            double scheduled = 0;
-            for (int a = 0; a < activeCount; a++) {
-                int e = active[a];
-                scheduled += Math.min(visitsPerMonthOfCase[year.episodeCase[e]], left[e]);
-            }
+            long scheduled = scheduledNext;
+            scheduledNext = 0;
             final int firstNew = year.episodeCount;
             int arriving = toCount(arrivals[cal].sample() * drawScaleByCalendarMonth[cal], rng);
             int accepted = 0;
@@ -176,6 +175,7 @@ public final class PracticeSimulator {
                 }
                 if (left[e] > 0) {
                     active[keep++] = e;
+                    scheduledNext += Math.min(visitsPerMonthOfCase[kase], left[e]);
                 }
             }
             activeCount = keep;
