@@ -43,8 +43,13 @@ public record TrialStreams(long seed) {
         return new XoRoShiRo128PlusPlus(expander.nextLong(), expander.nextLong());
     }
 
-    /** The SplitMix64 output function (Steele, Lea and Flood 2014). */
-    static long mix(long z) {
+    /**
+     * The SplitMix64 output function (Steele, Lea and Flood 2014): a bijective 64-bit mixer.
+     *
+     * @param z any value
+     * @return its mix
+     */
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

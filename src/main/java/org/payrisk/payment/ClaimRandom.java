@@ -1,6 +1,7 @@
 package org.payrisk.payment;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.payrisk.dist.TrialStreams;
 
 /**
  * The random numbers of one claim, the same in every payment model: before each visit the stream is
@@ -53,8 +54,6 @@ public final class ClaimRandom implements UniformRandomProvider {
     }
 
     private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return TrialStreams.mix(z);
     }
 }
