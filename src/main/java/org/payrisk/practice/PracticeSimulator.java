@@ -9,6 +9,7 @@ import org.payrisk.dist.Binomial;
 import org.payrisk.dist.Constant;
 import org.payrisk.dist.Discrete;
 import org.payrisk.dist.Distribution;
+import org.payrisk.dist.TabulatedCountSampler;
 
 /**
  * Simulates one practice-year from one random stream.
@@ -39,7 +40,9 @@ public final class PracticeSimulator {
 
     private final PracticeModel model;
     private final Distribution[] arrivalsByCalendarMonth;
+    private final TabulatedCountSampler[] arrivalTables;
     private final double[] drawScaleByCalendarMonth;
+    private final TabulatedCountSampler[] followUpTables;
     private final int maxVisitsPerMonth;
     private final double[] payerShares;
     private final double[] caseShares;
@@ -58,19 +61,23 @@ public final class PracticeSimulator {
         double[] season = d.seasonality();
         arrivalsByCalendarMonth = new Distribution[12];
         drawScaleByCalendarMonth = new double[12];
+        arrivalTables = new TabulatedCountSampler[12];
         for (int c = 0; c < 12; c++) {
             Distribution scaled = d.newEpisodesPerMonth().withMeanScaledBy(season[c]);
             arrivalsByCalendarMonth[c] = scaled != null ? scaled : d.newEpisodesPerMonth();
             drawScaleByCalendarMonth[c] = scaled != null ? 1 : season[c];
+            arrivalTables[c] = scaled != null ? TabulatedCountSampler.of(scaled) : null;
         }
         payerShares = d.payerShares();
         int nCases = d.cases().size();
         caseShares = new double[nCases];
         visitsPerMonthOfCase = new int[nCases];
+        followUpTables = new TabulatedCountSampler[nCases];
         int max = 1;
         for (int i = 0; i < nCases; i++) {
             caseShares[i] = d.cases().get(i).share();
             visitsPerMonthOfCase[i] = d.cases().get(i).visitsPerMonth();
+            followUpTables[i] = TabulatedCountSampler.of(d.cases().get(i).followUpVisits());
             max = Math.max(max, visitsPerMonthOfCase[i]);
         }
         maxVisitsPerMonth = max;
@@ -101,17 +108,24 @@ public final class PracticeSimulator {
         for (int s = 0; s <= maxVisitsPerMonth; s++) {
             attendedOf[s] = Binomial.discreteSampler(rng, s, 1 - c);
         }
-        final ContinuousSampler[] arrivals = new ContinuousSampler[12];
+        final DiscreteSampler[] arrivals = new DiscreteSampler[12];
         for (int k = 0; k < 12; k++) {
-            arrivals[k] = arrivalsByCalendarMonth[k].createSampler(rng);
+            if (arrivalTables[k] != null) {
+                arrivals[k] = arrivalTables[k].bind(rng);
+            } else {
+                final ContinuousSampler draw = arrivalsByCalendarMonth[k].createSampler(rng);
+                final double scale = drawScaleByCalendarMonth[k];
+                arrivals[k] = () -> toCount(draw.sample() * scale, rng);
+            }
         }
         final DiscreteSampler payerOf = indexSampler(rng, payerShares);
         final DiscreteSampler caseOf = indexSampler(rng, caseShares);
         final int nCases = caseShares.length;
-        final ContinuousSampler[] followUpsOf = new ContinuousSampler[nCases];
+        final DiscreteSampler[] followUpsOf = new DiscreteSampler[nCases];
         final DiscreteSampler[] unitsOf = new DiscreteSampler[nCases];
         for (int i = 0; i < nCases; i++) {
-            followUpsOf[i] = d.cases().get(i).followUpVisits().createSampler(rng);
+            followUpsOf[i] = followUpTables[i] != null ? followUpTables[i].bind(rng)
+                    : countSampler(d.cases().get(i).followUpVisits(), rng);
             unitsOf[i] = countSampler(d.cases().get(i).unitsPerVisit(), rng);
         }
 
@@ -125,12 +139,12 @@ public final class PracticeSimulator {
             long scheduled = scheduledNext;
             scheduledNext = 0;
             final int firstNew = year.episodeCount;
-            int arriving = toCount(arrivals[cal].sample() * drawScaleByCalendarMonth[cal], rng);
+            int arriving = arrivals[cal].sample();
             int accepted = 0;
             for (; accepted < arriving; accepted++) {
                 int payer = payerOf.sample();
                 int kase = caseOf.sample();
-                int f = toCount(followUpsOf[kase].sample(), rng);
+                int f = followUpsOf[kase].sample();
                 int need = 1 + Math.min(visitsPerMonthOfCase[kase] - 1, f);
                 if (scheduled + need > capacity) {
                     break;
