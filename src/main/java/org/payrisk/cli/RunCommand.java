@@ -206,8 +206,10 @@ final class RunCommand implements Callable<Integer> {
                     dollars(ni.percentile(50)), percent(ni.probLoss()),
                     m.cash() == null ? "" : percent(m.cash().probNegativeAnyMonth()));
         }
-        out.printf("%n1 year in 20 = 5th percentile; P(cash<0) = chance the bank balance (cash.startingReserve "
-                + "+ payments received - costs) is below zero at the end of some month.%n");
+        double reserve = scenario.models().get(0).cash().startingReserve();
+        out.printf("%n1 year in 20 = 5th percentile. P(cash<0) = chance the bank balance (starting reserve %s, set by the "
+                + "scenario's cash block, + payments received - costs) is below zero at the end of some month.%n",
+                dollars(reserve));
         out.printf("%nWritten to %s (open %s)%n", target, target.resolve("report.html"));
         out.flush();
     }
