@@ -219,11 +219,16 @@ final class ChartStyle {
 
     /** The black break-even line at zero dollars, labelled so a reader knows what it is. */
     static ValueMarker zeroMarker(LabelAt at) {
+        return zeroMarker(at, "break-even");
+    }
+
+    /** The black line at zero dollars with its own label (e.g. "empty bank account" on a balance chart). */
+    static ValueMarker zeroMarker(LabelAt at, String text) {
         ValueMarker m = new ValueMarker(0.0, Color.BLACK, ZERO_STROKE);
         if (at == LabelAt.NONE) {
             return m;
         }
-        label(m, "break-even", Color.BLACK);
+        label(m, text, Color.BLACK);
         switch (at) {
             case TOP_RIGHT_OF_LINE -> {
                 m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

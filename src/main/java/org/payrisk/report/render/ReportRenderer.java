@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,7 @@ public final class ReportRenderer {
 
     /** Names of chart files this renderer owns in {@code charts/}, so stale ones can be removed safely. */
     private static final Pattern OWN_CHART = Pattern.compile(
-            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+)\\.(png|svg)");
+            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+|cash-fan-.+)\\.(png|svg)");
 
     static {
         // Charts are drawn off-screen; without this, a desktop JVM might try to reach a display.
@@ -76,10 +77,19 @@ public final class ReportRenderer {
             written.add(c.svg());
             figures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
         }
+        List<ReportView.Figure> cashFigures = new ArrayList<>();
+        OptionalDouble reserve = scenario.map(ScenarioAssumptions.Scenario::startingReserve)
+                .orElse(OptionalDouble.empty());
+        for (RiskCharts.ChartSpec spec : RiskCharts.cash(summary, reserve)) {
+            ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
+            written.add(c.png());
+            written.add(c.svg());
+            cashFigures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
+        }
         removeStaleCharts(chartsDir, written);
 
         Brief brief = Brief.of(summary, scenario);
-        ReportView view = ReportView.of(summary, run, scenario, brief, figures);
+        ReportView view = ReportView.of(summary, run, scenario, brief, figures, cashFigures);
         written.add(write(runDir.resolve("report.html"), Templates.html("report.mustache", view)));
         written.add(write(runDir.resolve("brief.md"), Templates.markdown("brief.md.mustache", brief)));
         written.add(write(runDir.resolve("brief.html"), Templates.html("brief.html.mustache", brief)));
