@@ -95,7 +95,7 @@ final class ScenarioAssumptions {
             Map.entry("valuePerVisit", "$ per attended visit"),
             Map.entry("expectedCostPmpm", "$ per member per month"),
             Map.entry("attachmentPerEpisode", "$ per episode"),
-            Map.entry("settlementMonth", "month of payment (1 = first month of the horizon)"),
+            Map.entry("settlementMonth", "month number (1 = first month of the horizon)"),
             Map.entry("targetPrice", "$ per episode"),
             Map.entry("discount", "share of the target price"),
             Map.entry("qualityScore", "quality score (0 to 1)"),
