@@ -213,6 +213,8 @@ final class ChartStyle {
         TOP_LEFT_OF_LINE,
         /** Horizontal line, label above it at the left end. */
         ABOVE_LINE_AT_LEFT,
+        /** Horizontal line, label below it at the left end (where a balance that starts positive leaves room). */
+        BELOW_LINE_AT_LEFT,
         /** No label (the axis already says where zero is). */
         NONE
     }
@@ -232,6 +234,10 @@ final class ChartStyle {
         switch (at) {
             case TOP_RIGHT_OF_LINE -> {
                 m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            }
+            case BELOW_LINE_AT_LEFT -> {
+                m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             }
             case TOP_LEFT_OF_LINE -> {

@@ -459,11 +459,11 @@ final class RiskCharts {
                 "End of month (0 = the start of the simulated year)", "Cash in the bank",
                 "Median balance", "Middle half of years (25th to 75th percentile)",
                 "9 years in 10 (5th to 95th percentile)");
-        plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.ABOVE_LINE_AT_LEFT, "empty bank account"));
+        plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.BELOW_LINE_AT_LEFT, "empty bank account"));
 
         String title = "How much cash is in the bank at the end of each month?";
         JFreeChart chart = ChartStyle.chart(title, plot, true, context, "Paid under " + m.name()
-                + "; money counted when it arrives (after payment delays); same dollar scale in every model's chart");
+                + ", counting money when it arrives  \u00b7  same dollar scale for every model");
         return new ChartSpec("cash-fan-" + slug, "cash-fan", Names.sentenceStart(m.name()) + ": " + title,
                 "The line is the median bank balance at the end of each month under " + m.name()
                         + ", the bands hold the middle half and 9 in 10 of simulated years, and wherever a band "
