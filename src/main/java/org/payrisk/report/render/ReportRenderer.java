@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * Renders a finished run directory into human-readable outputs:
  * {@code charts/*.png} (1800 x 1080 pixels, 2x of 900 x 540) and {@code charts/*.svg},
  * a self-contained {@code report.html}, and the one-page briefing {@code brief.md} / {@code brief.html}.
+ * When every model of the summary has a {@code cash} object, the bank-balance view is added: one
+ * {@code charts/cash-fan-<model>} chart per model, a "Cash in the bank" section and a briefing line;
+ * summaries without it (older runs) render without them.
  *
  * <p>It only reads {@code summary.json} (required), {@code run.json} and the scenario copy
  * ({@code scenario.yaml}, {@code scenario.yml} or {@code scenario.json}) and never simulates, so an old
