@@ -213,20 +213,31 @@ final class ChartStyle {
         TOP_LEFT_OF_LINE,
         /** Horizontal line, label above it at the left end. */
         ABOVE_LINE_AT_LEFT,
+        /** Horizontal line, label below it at the left end (where a balance that starts positive leaves room). */
+        BELOW_LINE_AT_LEFT,
         /** No label (the axis already says where zero is). */
         NONE
     }
 
     /** The black break-even line at zero dollars, labelled so a reader knows what it is. */
     static ValueMarker zeroMarker(LabelAt at) {
+        return zeroMarker(at, "break-even");
+    }
+
+    /** The black line at zero dollars with its own label (e.g. "empty bank account" on a balance chart). */
+    static ValueMarker zeroMarker(LabelAt at, String text) {
         ValueMarker m = new ValueMarker(0.0, Color.BLACK, ZERO_STROKE);
         if (at == LabelAt.NONE) {
             return m;
         }
-        label(m, "break-even", Color.BLACK);
+        label(m, text, Color.BLACK);
         switch (at) {
             case TOP_RIGHT_OF_LINE -> {
                 m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            }
+            case BELOW_LINE_AT_LEFT -> {
+                m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             }
             case TOP_LEFT_OF_LINE -> {

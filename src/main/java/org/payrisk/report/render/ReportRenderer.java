@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
  * Renders a finished run directory into human-readable outputs:
  * {@code charts/*.png} (1800 x 1080 pixels, 2x of 900 x 540) and {@code charts/*.svg},
  * a self-contained {@code report.html}, and the one-page briefing {@code brief.md} / {@code brief.html}.
+ * When every model of the summary has a {@code cash} object, the bank-balance view is added: one
+ * {@code charts/cash-fan-<model>} chart per model, a "Cash in the bank" section and a briefing line;
+ * summaries without it (older runs) render without them.
  *
  * <p>It only reads {@code summary.json} (required), {@code run.json} and the scenario copy
  * ({@code scenario.yaml}, {@code scenario.yml} or {@code scenario.json}) and never simulates, so an old
@@ -30,7 +34,7 @@ public final class ReportRenderer {
 
     /** Names of chart files this renderer owns in {@code charts/}, so stale ones can be removed safely. */
     private static final Pattern OWN_CHART = Pattern.compile(
-            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+)\\.(png|svg)");
+            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+|cash-fan-.+)\\.(png|svg)");
 
     static {
         // Charts are drawn off-screen; without this, a desktop JVM might try to reach a display.
@@ -76,10 +80,19 @@ public final class ReportRenderer {
             written.add(c.svg());
             figures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
         }
+        List<ReportView.Figure> cashFigures = new ArrayList<>();
+        OptionalDouble reserve = scenario.map(ScenarioAssumptions.Scenario::startingReserve)
+                .orElse(OptionalDouble.empty());
+        for (RiskCharts.ChartSpec spec : RiskCharts.cash(summary, reserve)) {
+            ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
+            written.add(c.png());
+            written.add(c.svg());
+            cashFigures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
+        }
         removeStaleCharts(chartsDir, written);
 
         Brief brief = Brief.of(summary, scenario);
-        ReportView view = ReportView.of(summary, run, scenario, brief, figures);
+        ReportView view = ReportView.of(summary, run, scenario, brief, figures, cashFigures);
         written.add(write(runDir.resolve("report.html"), Templates.html("report.mustache", view)));
         written.add(write(runDir.resolve("brief.md"), Templates.markdown("brief.md.mustache", brief)));
         written.add(write(runDir.resolve("brief.html"), Templates.html("brief.html.mustache", brief)));

@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param comparisons paired comparison rows
  * @param activity patient activity rows
  * @param figures the charts with captions and inline SVG
+ * @param cashRows the bank-balance table, one row per model; empty when the summary has no cash view
+ * @param cashFigures the cumulative-cash fan charts, one per model; empty when the summary has no cash view
+ * @param startingReserve the scenario's starting reserve as dollars, empty when the scenario copy has none
  * @param scenarioFile name of the scenario copy, empty when the run has none
  * @param assumptions every scenario input
  * @param methods methods as label/value pairs
@@ -30,7 +33,8 @@ import java.util.Optional;
  */
 record ReportView(String title, String scenarioName, String trials, int horizonMonths, Brief brief,
                   List<MetricRow> rows, List<ComparisonRow> comparisons, List<ActivityRow> activity,
-                  List<Figure> figures, String scenarioFile, List<ScenarioAssumptions.Assumption> assumptions,
+                  List<Figure> figures, List<CashRow> cashRows, List<Figure> cashFigures, String startingReserve,
+                  String scenarioFile, List<ScenarioAssumptions.Assumption> assumptions,
                   List<Item> methods, String crn, List<Item> provenance) {
 
     ReportView {
@@ -38,6 +42,8 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
         comparisons = List.copyOf(comparisons);
         activity = List.copyOf(activity);
         figures = List.copyOf(figures);
+        cashRows = List.copyOf(cashRows);
+        cashFigures = List.copyOf(cashFigures);
         assumptions = List.copyOf(assumptions);
         methods = List.copyOf(methods);
         provenance = List.copyOf(provenance);
@@ -45,6 +51,14 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
 
     boolean hasComparisons() {
         return !comparisons.isEmpty();
+    }
+
+    boolean hasCash() {
+        return !cashRows.isEmpty();
+    }
+
+    boolean hasStartingReserve() {
+        return !startingReserve.isEmpty();
     }
 
     boolean hasActivity() {
@@ -75,6 +89,22 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
                      String p05, String p50, String p95, String worst5Mean, String probLoss, String probLossMcse) {
     }
 
+    /**
+     * One model's bank balance, formatted.
+     *
+     * @param model model name
+     * @param colour the model's chart colour as CSS hex
+     * @param probNegative chance the balance is below zero at the end of any month, percent
+     * @param probNegativeStdError its standard error, percent
+     * @param minBalanceP50 median of the lowest end-of-month balance, dollars
+     * @param minBalanceP05 5th percentile of the lowest end-of-month balance, dollars
+     * @param endBalanceP50 median balance at the end of the horizon, dollars
+     * @param runwayP50 median months of average costs the lowest balance covers
+     */
+    record CashRow(String model, String colour, String probNegative, String probNegativeStdError,
+                   String minBalanceP50, String minBalanceP05, String endBalanceP50, String runwayP50) {
+    }
+
     /** One paired comparison, formatted (dollars and percent). */
     record ComparisonRow(String a, String b, String colourA, String colourB, String meanDifference,
                          String meanDifferenceStdError, String probAGreater, String probAGreaterStdError,
@@ -102,7 +132,7 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
 
     /** Builds the view from a run's files and its rendered charts. */
     static ReportView of(Summary s, Optional<RunInfo> run, Optional<ScenarioAssumptions.Scenario> scenario,
-                         Brief brief, List<Figure> figures) {
+                         Brief brief, List<Figure> figures, List<Figure> cashFigures) {
         List<MetricRow> rows = new ArrayList<>();
         for (int i = 0; i < s.models().size(); i++) {
             Summary.ModelSummary m = s.models().get(i);
@@ -110,6 +140,18 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
             rows.add(metricRow(true, m.name(), colour, "Net income", m.netIncome()));
             rows.add(metricRow(false, m.name(), colour, "Revenue", m.revenue()));
             rows.add(metricRow(false, m.name(), colour, "Costs", m.costs()));
+        }
+
+        List<CashRow> cashRows = new ArrayList<>();
+        if (s.hasCash()) {
+            for (int i = 0; i < s.models().size(); i++) {
+                Summary.ModelSummary m = s.models().get(i);
+                Summary.Cash c = m.cash().orElseThrow();
+                cashRows.add(new CashRow(m.name(), ChartStyle.hex(ChartStyle.modelColour(i)),
+                        pct(c.probNegativeAnyMonth()), pct(c.probNegativeAnyMonthStdError()),
+                        money(c.minBalance().p50()), money(c.minBalance().p05()), money(c.endBalance().p50()),
+                        months(c.runwayMonths().p50())));
+            }
         }
 
         List<ComparisonRow> comparisons = new ArrayList<>();
@@ -172,6 +214,9 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
 
         return new ReportView("Income risk report: " + s.scenarioName(), s.scenarioName(),
                 PlainNumbers.count(s.trials()), s.horizonMonths(), brief, rows, comparisons, activity, figures,
+                cashRows, s.hasCash() ? cashFigures : List.of(),
+                scenario.flatMap(sc -> sc.startingReserve().isPresent()
+                        ? Optional.of(money(sc.startingReserve().getAsDouble())) : Optional.empty()).orElse(""),
                 scenario.map(sc -> sc.file().getFileName().toString()).orElse(""),
                 scenario.map(ScenarioAssumptions.Scenario::assumptions).orElse(List.of()),
                 methods, crn, provenance);
@@ -206,6 +251,12 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
 
     private static String pct(double p) {
         return new DecimalFormat("0.00%", DecimalFormatSymbols.getInstance(Locale.US)).format(p);
+    }
+
+    /** Months with one decimal: {@code 3.4}, {@code -0.8} (overdrawn by most of a month's costs). */
+    private static String months(double v) {
+        return new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.US)).format(
+                Math.abs(v) < 0.05 ? 0.0 : v);
     }
 
     private static String count(double v) {

@@ -16,6 +16,7 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -349,21 +350,43 @@ final class RiskCharts {
 
     static ChartSpec monthlyFan(Summary s, int index, String slug, double[] range, String context) {
         Summary.ModelSummary m = s.models().get(index);
+        XYPlot plot = fanPlot(m.monthlyNetIncome(), index, range, 1, s.horizonMonths(),
+                "Month of the simulated year", "Net income in the month", "Median month",
+                "Middle half of months (25th to 75th percentile)", "9 months in 10 (5th to 95th percentile)");
+        plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.ABOVE_LINE_AT_LEFT));
+
+        String title = Names.sentenceStart(m.name()) + ": how net income varies month by month";
+        JFreeChart chart = ChartStyle.chart(title, plot, true, context,
+                "Same dollar scale in every model's chart");
+        return new ChartSpec("monthly-fan-" + slug, "monthly-fan", title,
+                "The line is the median net income of each month under " + m.name() + "; the darker band holds "
+                        + "the middle half of simulated months and the lighter band 9 in 10 of them, so a wide "
+                        + "band means an unpredictable month.",
+                chart);
+    }
+
+    /**
+     * A fan of month bands in the model's colour: median line, P25-P75 band over a lighter P5-P95 band,
+     * months {@code firstMonth..horizon} on the x axis and {@code range} dollars on the y axis.
+     */
+    private static XYPlot fanPlot(List<Summary.MonthBand> bands, int index, double[] range, int firstMonth,
+                                  int horizon, String xLabel, String yLabel, String medianLabel, String innerLabel,
+                                  String outerLabel) {
         YIntervalSeries inner = new YIntervalSeries("25th to 75th percentile");
         YIntervalSeries outer = new YIntervalSeries("5th to 95th percentile");
-        for (Summary.MonthBand b : m.monthlyNetIncome()) {
+        for (Summary.MonthBand b : bands) {
             inner.add(b.month(), b.p50(), b.p25(), b.p75());
             outer.add(b.month(), b.p50(), b.p05(), b.p95());
         }
         Color colour = ChartStyle.modelColour(index);
-        NumberAxis months = new NumberAxis("Month of the simulated year");
-        months.setRange(0.7, s.horizonMonths() + 0.3);
-        if (s.horizonMonths() <= 24) {
+        NumberAxis months = new NumberAxis(xLabel);
+        months.setRange(firstMonth - 0.3, horizon + 0.3);
+        if (horizon - firstMonth < 24) {
             months.setTickUnit(new NumberTickUnit(1));
         } else {
             months.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
-        NumberAxis money = ChartStyle.moneyAxis("Net income in the month");
+        NumberAxis money = ChartStyle.moneyAxis(yLabel);
         money.setRange(range[0], range[1]);
 
         DeviationRenderer innerRenderer = new DeviationRenderer(true, false);
@@ -385,23 +408,66 @@ final class RiskCharts {
         plot.setRenderer(1, outerRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         ChartStyle.style(plot);
-        plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.ABOVE_LINE_AT_LEFT));
 
         LegendItemCollection legend = new LegendItemCollection();
-        legend.add(new LegendItem("Median month", null, null, null, new Line2D.Double(-10, 0, 10, 0),
+        legend.add(new LegendItem(medianLabel, null, null, null, new Line2D.Double(-10, 0, 10, 0),
                 ChartStyle.LINE_STROKE, colour));
-        legend.add(new LegendItem("Middle half of months (25th to 75th percentile)",
-                ChartStyle.tint(colour, 1 - (1 - (1 - 0.16) * (1 - 0.35)))));
-        legend.add(new LegendItem("9 months in 10 (5th to 95th percentile)", ChartStyle.tint(colour, 0.84)));
+        legend.add(new LegendItem(innerLabel, ChartStyle.tint(colour, 1 - (1 - (1 - 0.16) * (1 - 0.35)))));
+        legend.add(new LegendItem(outerLabel, ChartStyle.tint(colour, 0.84)));
         plot.setFixedLegendItems(legend);
+        return plot;
+    }
 
-        String title = Names.sentenceStart(m.name()) + ": how net income varies month by month";
-        JFreeChart chart = ChartStyle.chart(title, plot, true, context,
-                "Same dollar scale in every model's chart");
-        return new ChartSpec("monthly-fan-" + slug, "monthly-fan", title,
-                "The line is the median net income of each month under " + m.name() + "; the darker band holds "
-                        + "the middle half of simulated months and the lighter band 9 in 10 of them, so a wide "
-                        + "band means an unpredictable month.",
+    // ---------------------------------------------------------------- cumulative cash fan
+
+    /**
+     * One cumulative-cash fan per model, on one dollar scale, or nothing when the summary has no
+     * {@code cash} objects (runs written before the cash view existed).
+     *
+     * @param startingReserve the scenario's {@code cash.startingReserve}, when the scenario copy has one
+     */
+    static List<ChartSpec> cash(Summary s, OptionalDouble startingReserve) {
+        if (!s.hasCash()) {
+            return List.of();
+        }
+        List<String> slugs = Names.uniqueSlugs(s.models().stream().map(Summary.ModelSummary::name).toList());
+        String context = s.scenarioName() + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years"
+                + (startingReserve.isPresent() ? "  \u00b7  starting reserve "
+                        + ChartStyle.moneyFormat().format(startingReserve.getAsDouble()) : "");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Summary.ModelSummary m : s.models()) {
+            for (Summary.MonthBand b : m.cash().orElseThrow().monthlyBalance()) {
+                lo = Math.min(lo, b.p05());
+                hi = Math.max(hi, b.p95());
+            }
+        }
+        // The empty-account line is the point of the chart, so zero is always on the scale.
+        double[] r = withZeroIfNear(Math.min(lo, 0), Math.max(hi, 0));
+        double pad = (r[1] - r[0]) * 0.04;
+        double[] range = {r[0] - pad, r[1] + pad};
+        List<ChartSpec> out = new ArrayList<>();
+        for (int i = 0; i < s.models().size(); i++) {
+            out.add(cashFan(s, i, slugs.get(i), range, context));
+        }
+        return out;
+    }
+
+    static ChartSpec cashFan(Summary s, int index, String slug, double[] range, String context) {
+        Summary.ModelSummary m = s.models().get(index);
+        XYPlot plot = fanPlot(m.cash().orElseThrow().monthlyBalance(), index, range, 0, s.horizonMonths(),
+                "End of month (0 = the start of the simulated year)", "Cash in the bank",
+                "Median balance", "Middle half of years (25th to 75th percentile)",
+                "9 years in 10 (5th to 95th percentile)");
+        plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.BELOW_LINE_AT_LEFT, "empty bank account"));
+
+        String title = "How much cash is in the bank at the end of each month?";
+        JFreeChart chart = ChartStyle.chart(title, plot, true, context, "Paid under " + m.name()
+                + ", counting money when it arrives  \u00b7  same dollar scale for every model");
+        return new ChartSpec("cash-fan-" + slug, "cash-fan", Names.sentenceStart(m.name()) + ": " + title,
+                "The line is the median bank balance at the end of each month under " + m.name()
+                        + ", the bands hold the middle half and 9 in 10 of simulated years, and wherever a band "
+                        + "dips below the black line the account is overdrawn in those years.",
                 chart);
     }
 

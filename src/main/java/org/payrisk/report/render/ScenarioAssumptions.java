@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -69,12 +70,68 @@ final class ScenarioAssumptions {
             Map.entry("pmpm", "$ per member per month"),
             Map.entry("members", "members"),
             Map.entry("afterVisits", "visits per episode"),
-            Map.entry("perVisit", "$ per visit"));
+            Map.entry("perVisit", "$ per visit"),
+            // Payment rules, overlays and cash flow (docs/payment-rules.md).
+            Map.entry("paymentLagMonths", "months"),
+            Map.entry("perEpisode", "$ per episode"),
+            Map.entry("evaluationCode", "CPT code"),
+            Map.entry("startingReserve", "$"),
+            Map.entry("minutesPerVisit", "timed minutes per follow-up visit"),
+            Map.entry("mpprRate", "share of the practice-expense part"),
+            Map.entry("assistantShare", "share of follow-up visits"),
+            Map.entry("assistantRate", "share of the full fee"),
+            Map.entry("conversionFactorChange", "relative change of every fee"),
+            Map.entry("mipsAdjustment", "relative change of the payer's part"),
+            Map.entry("payerShare", "share of the allowed amount"),
+            Map.entry("sequestration", "share of the payer's part"),
+            Map.entry("patientCollectionRate", "share of coinsurance collected"),
+            Map.entry("medicalNecessityDocumented", "probability per claim above the threshold"),
+            Map.entry("reviewThreshold", "$ per beneficiary per year"),
+            Map.entry("reviewProbability", "probability per claim above the review threshold"),
+            Map.entry("reviewTakeBack", "share of a reviewed claim's payer payment"),
+            Map.entry("leaveRate", "probability per member per month"),
+            Map.entry("joinsPerMonth", "members per month"),
+            Map.entry("band", "share of the expected cost of care"),
+            Map.entry("valuePerVisit", "$ per attended visit"),
+            Map.entry("expectedCostPmpm", "$ per member per month"),
+            Map.entry("attachmentPerEpisode", "$ per episode"),
+            Map.entry("settlementMonth", "month number (1 = first month of the horizon)"),
+            Map.entry("targetPrice", "$ per episode"),
+            Map.entry("discount", "share of the target price"),
+            Map.entry("qualityScore", "quality score (0 to 1)"),
+            Map.entry("qualityWeight", "largest share of the result adjusted for quality"),
+            Map.entry("stopGain", "share of summed targets"),
+            Map.entry("stopLoss", "share of summed targets"),
+            Map.entry("participantShare", "share of the reconciliation"),
+            Map.entry("rate", "share of payments"),
+            Map.entry("benchmarkPerEpisode", "$ per episode"),
+            Map.entry("minimumSavingsRate", "share of the benchmark"),
+            Map.entry("sharingRate", "share of savings"),
+            Map.entry("minimumLossRate", "share of the benchmark"),
+            Map.entry("lossSharingRate", "share of losses"),
+            Map.entry("total", "$ per unit"),
+            Map.entry("pe", "$ per unit (practice-expense part)"));
+
+    /**
+     * Units that depend on the enclosing field, by {@code parent.name}; checked before {@link #UNITS}
+     * because the same field name means different things in different rules.
+     */
+    private static final Map<String, String> UNITS_IN_CONTEXT = Map.ofEntries(
+            Map.entry("kx.threshold", "$ per beneficiary per year"),
+            Map.entry("payForPerformance.threshold", "quality score (0 to 1)"),
+            Map.entry("riskCorridor.share", "share of the excess cost or gain"),
+            Map.entry("stopLoss.share", "share of the cost above the attachment point"),
+            Map.entry("sharedSavings.stopGain", "share of the benchmark"),
+            Map.entry("sharedSavings.stopLoss", "share of the benchmark"),
+            Map.entry("payForPerformance.rate", "share of base payments"),
+            Map.entry("qualityWithhold.rate", "share of every payment"));
 
     /** Units for the entries of a map-valued field, by the map's name (e.g. each payer's share). */
     private static final Map<String, String> UNITS_BY_PARENT = Map.of(
             "payers", "share of new episodes",
-            "perEpisode", "$ per episode");
+            "perEpisode", "$ per episode",
+            "targetPrice", "$ per episode",
+            "codeMix", "share of timed units");
 
     /** Fields whose number is an identifier, not a quantity, so it gets no thousands separators. */
     private static final Set<String> UNGROUPED = Set.of("seed", "schema");
@@ -102,6 +159,9 @@ final class ScenarioAssumptions {
                 return value;
             }
             boolean number = value.matches("-?[0-9][0-9,]*(\\.[0-9]+)?");
+            if (unit.equals("$") && number) {
+                return value.startsWith("-") ? "-$" + value.substring(1) : "$" + value;
+            }
             if (unit.startsWith("$ ") && number) {
                 return (value.startsWith("-") ? "-$" + value.substring(1) : "$" + value) + " " + unit.substring(2);
             }
@@ -127,6 +187,17 @@ final class ScenarioAssumptions {
         /** The assumption at exactly this path, if any. */
         Optional<Assumption> at(String path) {
             return assumptions.stream().filter(a -> a.path().equals(path)).findFirst();
+        }
+
+        /** The scenario's {@code cash.startingReserve} in dollars, when it is given as a number. */
+        OptionalDouble startingReserve() {
+            JsonNode r = tree == null ? null : tree.path("cash").path("startingReserve");
+            return r != null && r.isNumber() ? OptionalDouble.of(r.asDouble()) : OptionalDouble.empty();
+        }
+
+        /** Whether any contract of the scenario sets a {@code paymentLagMonths}. */
+        boolean hasPaymentLags() {
+            return assumptions.stream().anyMatch(a -> a.path().endsWith("paymentLagMonths"));
         }
     }
 
@@ -288,7 +359,10 @@ final class ScenarioAssumptions {
     }
 
     private static String unit(String name, String parentKey) {
-        String u = UNITS.get(name);
+        String u = UNITS_IN_CONTEXT.get(parentKey + "." + name);
+        if (u == null) {
+            u = UNITS.get(name);
+        }
         if (u == null && !name.startsWith("[")) {
             u = UNITS_BY_PARENT.get(parentKey);
         }

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * <p>All money is US dollars over the scenario horizon ({@code horizonMonths}, usually a year) unless a
  * field says per month. Lists are immutable. Fields of the file that are not listed here are ignored,
- * so newer engines may add fields (such as per-model cash-flow objects) without breaking old reports.
+ * so newer engines may add fields without breaking old reports; the per-model {@code cash} object is
+ * optional, so summaries written before it existed still render.
  *
  * @param schema the file's schema number (this reader understands 1)
  * @param payriskVersion version of payrisk that simulated the run
@@ -56,6 +57,11 @@ record Summary(
         activity = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(activity));
     }
 
+    /** Whether every model carries a {@code cash} object (the cash section is shown only then). */
+    boolean hasCash() {
+        return models.stream().allMatch(m -> m.cash().isPresent());
+    }
+
     /** Index of the model with this name in {@link #models()}, or -1. */
     int modelIndex(String name) {
         for (int i = 0; i < models.size(); i++) {
@@ -75,12 +81,32 @@ record Summary(
      * @param costs annual costs, dollars
      * @param monthlyNetIncome net income bands for months 1..horizonMonths, dollars per month
      * @param netIncomeQuantiles annual net income at each probability of the quantile grid, dollars
+     * @param cash the bank-balance view of the same trials; empty for summaries written before it existed
      */
     record ModelSummary(String name, Metric netIncome, Metric revenue, Metric costs,
-                        List<MonthBand> monthlyNetIncome, List<Double> netIncomeQuantiles) {
+                        List<MonthBand> monthlyNetIncome, List<Double> netIncomeQuantiles, Optional<Cash> cash) {
         ModelSummary {
             monthlyNetIncome = List.copyOf(monthlyNetIncome);
             netIncomeQuantiles = List.copyOf(netIncomeQuantiles);
+        }
+    }
+
+    /**
+     * The practice's bank balance under one model, month by month: the starting reserve plus payments
+     * as received (after payment lags; settlements only when paid inside the horizon) minus costs.
+     *
+     * @param probNegativeAnyMonth share of trials whose end-of-month balance is below zero in at least one
+     *     month 1..horizonMonths, in [0, 1]
+     * @param probNegativeAnyMonthStdError its standard error sqrt(p(1 - p) / n)
+     * @param minBalance each trial's lowest end-of-month balance, dollars
+     * @param endBalance the balance at the end of the horizon, dollars
+     * @param runwayMonths minBalance over the trial's average monthly costs, months (negative when overdrawn)
+     * @param monthlyBalance balance bands for months 0 (the starting reserve) to horizonMonths, dollars
+     */
+    record Cash(double probNegativeAnyMonth, double probNegativeAnyMonthStdError, Metric minBalance,
+                Metric endBalance, Metric runwayMonths, List<MonthBand> monthlyBalance) {
+        Cash {
+            monthlyBalance = List.copyOf(monthlyBalance);
         }
     }
 
@@ -120,9 +146,10 @@ record Summary(
     }
 
     /**
-     * Net income in one month of the horizon over all trials, dollars per month.
+     * One month's quantity over all trials: net income in the month (dollars per month, months 1..horizon)
+     * or the bank balance at the end of the month (dollars, months 0..horizon).
      *
-     * @param month 1-based month of the horizon
+     * @param month month of the horizon (0 = the start, for balances)
      * @param mean mean over trials
      * @param p05 5th percentile, likewise p25, p50, p75, p95
      * @param p25 25th percentile

@@ -201,7 +201,44 @@ final class SummaryReader {
                         + " after " + quantiles.get(i - 1));
             }
         }
-        return new Summary.ModelSummary(name, net, revenue, costs, bands, quantiles);
+        Optional<Summary.Cash> cash = Optional.empty();
+        JsonNode cashNode = m.get("cash");
+        if (cashNode != null && !cashNode.isNull()) {
+            cash = Optional.of(cash(cashNode, path + ".cash", horizon));
+        }
+        return new Summary.ModelSummary(name, net, revenue, costs, bands, quantiles, cash);
+    }
+
+    /** The optional per-model cash object; when present it is held to the contract like everything else. */
+    private Summary.Cash cash(JsonNode c, String path, int horizon) throws ReportInputException {
+        requireObject(c, path);
+        double p = num(c, "probNegativeAnyMonth", path);
+        if (p < 0 || p > 1) {
+            throw fail(path + ".probNegativeAnyMonth", "must be a probability in [0, 1], found " + p);
+        }
+        double se = num(c, "probNegativeAnyMonthStdError", path);
+        Summary.Metric min = metric(field(c, "minBalance", path + ".minBalance"), path + ".minBalance");
+        Summary.Metric end = metric(field(c, "endBalance", path + ".endBalance"), path + ".endBalance");
+        Summary.Metric runway = metric(field(c, "runwayMonths", path + ".runwayMonths"), path + ".runwayMonths");
+        String bp = path + ".monthlyBalance";
+        JsonNode monthly = field(c, "monthlyBalance", bp);
+        requireArray(monthly, bp);
+        if (monthly.size() != horizon + 1) {
+            throw fail(bp, "expected " + (horizon + 1) + " months (0 to horizonMonths), found " + monthly.size());
+        }
+        List<Summary.MonthBand> bands = new ArrayList<>();
+        for (int i = 0; i < monthly.size(); i++) {
+            String ip = bp + "[" + i + "]";
+            JsonNode b = monthly.get(i);
+            requireObject(b, ip);
+            int month = (int) integer(b, "month", ip + ".month");
+            if (month != i) {
+                throw fail(ip + ".month", "expected month " + i + ", found " + month);
+            }
+            bands.add(new Summary.MonthBand(month, num(b, "mean", ip), num(b, "p05", ip), num(b, "p25", ip),
+                    num(b, "p50", ip), num(b, "p75", ip), num(b, "p95", ip)));
+        }
+        return new Summary.Cash(p, se, min, end, runway, bands);
     }
 
     private Summary.Metric metric(JsonNode n, String path) throws ReportInputException {

@@ -39,6 +39,9 @@ class BriefTest {
             "(?:^|; )[Uu]nder (" + NAME + "), (?:1 year in 20 brings )?(?:less than )?" + FIG);
     /** "best under bundled, at $111,000". */
     private static final Pattern BEST_AT = Pattern.compile("best under (" + NAME + "), at " + FIG);
+    /** "in 7% of simulated years under fee-for-service", "in less than 1% under capitation". */
+    private static final Pattern IN_FIG_UNDER = Pattern.compile(
+            "in " + FIG + "(?: of simulated years)? under (" + NAME + ")");
     private static final Pattern PAIRED = Pattern.compile(
             "^(" + NAME + ") brings more net income than (" + NAME + ") in (" + PCT + ") of simulated years");
     private static final Pattern FINDING = Pattern.compile("^- (.+) \\[([0-9]+)\\]$");
@@ -82,7 +85,8 @@ class BriefTest {
             }
         }
         assertEquals(run.summary.get("comparisons").size(), comparison, "one finding per comparison");
-        assertEquals(3 * 4 + 3, checkedFigures, "p05, p50, probLoss, worst5Mean per model + 3 comparisons");
+        assertEquals(3 * 5 + 3, checkedFigures,
+                "p05, p50, probLoss, worst5Mean, cash.probNegativeAnyMonth per model + 3 comparisons");
     }
 
     @Test
@@ -134,6 +138,30 @@ class BriefTest {
         assertTrue(md.contains("$100.60 per evaluation"), "cents kept as written");
         assertTrue(md.contains("it is not a forecast"), "limits");
         assertTrue(md.split("\\s+").length < 900, "fits on one page");
+    }
+
+    @Test
+    void cashLineNamesTheChanceOfAnOverdrawnMonthPerModelWithItsField() throws IOException {
+        RenderedRun run = RenderedRun.get();
+        String md = run.read("brief.md");
+        JsonNode models = run.summary.get("models");
+        String expected = "With the payment delays assumed, the practice's bank balance (cash actually received, "
+                + "less costs) falls below zero at the end of some month of the year in "
+                + PlainNumbers.percent(models.get(0).get("cash").get("probNegativeAnyMonth").asDouble())
+                + " of simulated years under fee-for-service, in "
+                + PlainNumbers.percent(models.get(1).get("cash").get("probNegativeAnyMonth").asDouble())
+                + " under capitation and in "
+                + PlainNumbers.percent(models.get(2).get("cash").get("probNegativeAnyMonth").asDouble())
+                + " under bundled.";
+        List<String[]> cash = findings(md).stream().filter(f -> f[0].contains("bank balance")).toList();
+        assertEquals(1, cash.size(), md);
+        assertEquals(expected, cash.get(0)[0]);
+        assertEquals("models[i].cash.probNegativeAnyMonth", sources(md).get(Integer.parseInt(cash.get(0)[1])));
+        // The fixture's three chances differ (7%, less than 1%, 3%), so a model mix-up cannot pass.
+        assertEquals(List.of("7%", "less than 1%", "3%"), List.of(
+                PlainNumbers.percent(models.get(0).get("cash").get("probNegativeAnyMonth").asDouble()),
+                PlainNumbers.percent(models.get(1).get("cash").get("probNegativeAnyMonth").asDouble()),
+                PlainNumbers.percent(models.get(2).get("cash").get("probNegativeAnyMonth").asDouble())));
     }
 
     @Test
@@ -189,10 +217,10 @@ class BriefTest {
     /** The figure written for each model in a sentence, normalised: "a loss of $X" becomes "-$X". */
     private static Map<String, String> figuresByModel(String text) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Pattern p : List.of(FIG_UNDER, UNDER_FIG, BEST_AT)) {
+        for (Pattern p : List.of(FIG_UNDER, UNDER_FIG, BEST_AT, IN_FIG_UNDER)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
-                boolean figFirst = p == FIG_UNDER;
+                boolean figFirst = p == FIG_UNDER || p == IN_FIG_UNDER;
                 String fig = normalise(m.group(figFirst ? 1 : 2));
                 String model = m.group(figFirst ? 2 : 1);
                 String previous = out.put(model, fig);
@@ -210,7 +238,8 @@ class BriefTest {
 
     /** The rounding the brief promises, applied to a summary.json value. */
     private static String format(String leaf, double v) {
-        return leaf.endsWith("probLoss") ? PlainNumbers.percent(v) : PlainNumbers.dollars(v);
+        return leaf.endsWith("probLoss") || leaf.endsWith("probNegativeAnyMonth")
+                ? PlainNumbers.percent(v) : PlainNumbers.dollars(v);
     }
 
     private static double at(JsonNode node, String dotted) {

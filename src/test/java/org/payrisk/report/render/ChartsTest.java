@@ -29,7 +29,8 @@ class ChartsTest {
         return Stream.of("income-distribution", "exceedance", "box",
                 "monthly-fan-fee-for-service", "monthly-fan-capitation", "monthly-fan-bundled",
                 "difference-fee-for-service-vs-capitation", "difference-fee-for-service-vs-bundled",
-                "difference-capitation-vs-bundled", "risk-bars");
+                "difference-capitation-vs-bundled", "risk-bars",
+                "cash-fan-fee-for-service", "cash-fan-capitation", "cash-fan-bundled");
     }
 
     @ParameterizedTest
@@ -84,6 +85,13 @@ class ChartsTest {
                         "fan chart of " + models.get(i) + " and the colour of " + models.get(j));
             }
         }
+        for (int i = 0; i < models.size(); i++) {
+            BufferedImage fan = png("cash-fan-" + models.get(i));
+            for (int j = 0; j < models.size(); j++) {
+                assertEquals(i == j, contains(fan, ChartStyle.modelColour(j)),
+                        "cash fan of " + models.get(i) + " and the colour of " + models.get(j));
+            }
+        }
         BufferedImage diff = png("difference-fee-for-service-vs-bundled");
         assertTrue(contains(diff, ChartStyle.modelColour(0)));
         assertTrue(contains(diff, ChartStyle.modelColour(2)));
@@ -118,6 +126,37 @@ class ChartsTest {
         assertTrue(svg.contains(">$100,000<"), "a tick label like $100,000");
         String fan = Files.readString(RenderedRun.get().dir.resolve("charts/monthly-fan-fee-for-service.svg"));
         assertTrue(fan.matches("(?s).*>-\\$[0-9]{1,3},000<.*"), "negative ticks written -$5,000");
+    }
+
+    @Test
+    void cashFanSaysWhatItShowsInPlainWordsWithTheReserveAndTheEmptyAccountLine() throws IOException {
+        for (String model : SummaryFixture.MODELS) {
+            String svg = Files.readString(RenderedRun.get().dir.resolve("charts/cash-fan-" + model + ".svg"));
+            assertTrue(svg.contains("How much cash is in the bank at the end of each month?"), model + " title");
+            assertTrue(svg.contains(">empty bank account<"), model + " zero line label");
+            assertTrue(svg.contains("starting reserve $10,000"), model + " subtitle names the reserve");
+            assertTrue(svg.contains("10,000 simulated years"), model + " subtitle names the trial count");
+            assertTrue(svg.contains(SummaryFixture.SCENARIO_NAME), model + " subtitle names the scenario");
+            // Month 0 (the start) to 12 on the month axis.
+            assertTrue(svg.contains(">0<") && svg.contains(">12<"), model + " months 0 to 12");
+        }
+    }
+
+    @Test
+    void cashFansShareOneDollarScale() throws IOException {
+        List<String> first = null;
+        for (String model : SummaryFixture.MODELS) {
+            String svg = Files.readString(RenderedRun.get().dir.resolve("charts/cash-fan-" + model + ".svg"));
+            List<String> ticks = java.util.regex.Pattern.compile(">(-?\\$[0-9,]+)<").matcher(svg).results()
+                    .map(m -> m.group(1)).toList();
+            assertTrue(ticks.size() >= 3, model + " has dollar ticks: " + ticks);
+            assertTrue(ticks.contains("$0"), model + " shows the zero line on its scale: " + ticks);
+            if (first == null) {
+                first = ticks;
+            } else {
+                assertEquals(first, ticks, "same dollar ticks as " + SummaryFixture.MODELS.get(0));
+            }
+        }
     }
 
     private static BufferedImage png(String slug) throws IOException {

@@ -77,6 +77,35 @@ class RenderTest {
     }
 
     @Test
+    void aSummaryWithoutCashRendersWithoutTheCashChartsSectionOrFinding() throws IOException {
+        Path dir = SummaryFixture.copyCommittedRun(tmp.resolve("before-cash"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode s =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dir.resolve("summary.json").toFile());
+        for (com.fasterxml.jackson.databind.JsonNode m : s.get("models")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("cash");
+        }
+        json.writeValue(dir.resolve("summary.json").toFile(), s);
+        // A stale cash chart of an earlier render is removed like any other chart we own.
+        Files.createDirectories(dir.resolve("charts"));
+        Files.writeString(dir.resolve("charts/cash-fan-fee-for-service.svg"), "stale");
+
+        RenderResult r = ReportRenderer.render(dir);
+
+        assertEquals(23, r.files().size(), "10 income charts x (PNG + SVG) + report.html, brief.md, brief.html");
+        try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
+            assertEquals(List.of(), charts.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("cash-fan-")).toList());
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertFalse(html.contains("id=\"cash\""), "no cash section");
+        assertFalse(html.contains("Cash in the bank"), "no cash entry in the contents");
+        String md = Files.readString(dir.resolve("brief.md"));
+        assertFalse(md.contains("bank balance"), "no cash finding");
+        assertFalse(md.contains("probNegativeAnyMonth"), "no cash footnote");
+    }
+
+    @Test
     void renderResultValidates() {
         assertThrows(IllegalArgumentException.class, () -> new RenderResult(List.of(), -1));
         assertThrows(IllegalArgumentException.class, () -> new RenderResult(List.of(), Double.NaN));

@@ -62,7 +62,7 @@ class ReportHtmlTest {
         Document doc = parse(run.dir.resolve("report.html"));
         NodeList figures = doc.getElementsByTagName("figure");
         long charts = run.result.files().stream().filter(p -> p.toString().endsWith(".svg")).count();
-        assertEquals(10, charts);
+        assertEquals(13, charts);
         assertEquals(charts, figures.getLength());
         for (int i = 0; i < figures.getLength(); i++) {
             Element f = (Element) figures.item(i);
@@ -102,10 +102,14 @@ class ReportHtmlTest {
                 "episodes per month", "", "10")));
         assertTrue(rows.contains(List.of("demand.cases[0].unitsPerVisit", "one of 2 (25%), 3 (50%), 4 (25%)",
                 "15-minute units per visit", "", "19")));
-        assertTrue(rows.contains(List.of("models[1].default.capitation.pmpm", "4.10", "$ per member per month", "", "34")));
+        assertTrue(rows.contains(List.of("models[1].default.capitation.pmpm", "4.10", "$ per member per month", "", "35")));
         assertTrue(rows.contains(List.of("simulation.seed", "20261127", "", "", "3")));
-        // 43 scalar, list or distribution inputs in the fixture scenario, each on its own row.
-        assertEquals(43, rows.size());
+        assertTrue(rows.contains(List.of("models[0].default.paymentLagMonths", "1", "months",
+                "ASSUMPTION: claims paid about a month after the visit", "29")), rows.toString());
+        assertTrue(rows.contains(List.of("cash.startingReserve", "10,000", "$",
+                "ASSUMPTION: a thin reserve, about a week of costs", "43")), rows.toString());
+        // 46 scalar, list or distribution inputs in the fixture scenario, each on its own row.
+        assertEquals(46, rows.size());
     }
 
     @Test

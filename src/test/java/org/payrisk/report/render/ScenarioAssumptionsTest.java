@@ -116,6 +116,47 @@ class ScenarioAssumptionsTest {
     }
 
     @Test
+    void unitsOfPaymentRuleAndCashFieldsDependOnTheRuleWhereTheNameIsShared() throws IOException {
+        ScenarioAssumptions.Scenario sc = read("""
+                cash: { startingReserve: 50000 }
+                m:
+                  feeForService:
+                    kx: { threshold: 2480, reviewThreshold: 3000 }
+                    sequestration: 0.02
+                    minutesPerVisit: { normal: { mean: 42, sd: 9 } }
+                  paymentLagMonths: 1.5
+                  overlays:
+                    - payForPerformance: { rate: 0.03, threshold: 0.7, settlementMonth: 18 }
+                c:
+                  capitation:
+                    riskCorridor: { band: 0.05, share: 0.5 }
+                    stopLoss: { attachmentPerEpisode: 3000, share: 0.8 }
+                b: { reconciliation: { targetPrice: 1800, stopGain: 0.1, stopLoss: 0.1, discount: 0.02 } }
+                demand: { cases: [ { share: 0.6 } ] }
+                """);
+        assertEquals("$50,000", sc.at("cash.startingReserve").orElseThrow().inWords());
+        assertEquals("$2,480 per beneficiary per year", sc.at("m.feeForService.kx.threshold").orElseThrow().inWords());
+        assertEquals("quality score (0 to 1)",
+                sc.at("m.overlays[0].payForPerformance.threshold").orElseThrow().unit());
+        assertEquals("share of base payments", sc.at("m.overlays[0].payForPerformance.rate").orElseThrow().unit());
+        assertEquals("1.5 months", sc.at("m.paymentLagMonths").orElseThrow().inWords());
+        assertEquals("share of the payer's part", sc.at("m.feeForService.sequestration").orElseThrow().unit());
+        assertEquals("normal, mean 42, sd 9 (timed minutes per follow-up visit)",
+                sc.at("m.feeForService.minutesPerVisit").orElseThrow().inWords());
+        assertEquals("share of the excess cost or gain", sc.at("c.capitation.riskCorridor.share").orElseThrow().unit());
+        assertEquals("share of the cost above the attachment point",
+                sc.at("c.capitation.stopLoss.share").orElseThrow().unit());
+        assertEquals("$3,000 per episode", sc.at("c.capitation.stopLoss.attachmentPerEpisode").orElseThrow().inWords());
+        assertEquals("share of summed targets", sc.at("b.reconciliation.stopLoss").orElseThrow().unit());
+        assertEquals("$1,800 per episode", sc.at("b.reconciliation.targetPrice").orElseThrow().inWords());
+        assertEquals("share of new episodes", sc.at("demand.cases[0].share").orElseThrow().unit());
+        assertEquals("18 month number (1 = first month of the horizon)",
+                sc.at("m.overlays[0].payForPerformance.settlementMonth").orElseThrow().inWords());
+        assertEquals(50_000.0, sc.startingReserve().orElseThrow());
+        assertTrue(sc.hasPaymentLags());
+    }
+
+    @Test
     void jsonScenariosWork() throws IOException {
         Path f = Files.writeString(dir.resolve("scenario.json"),
                 "{\n  \"name\": \"x\",\n  \"practice\": { \"fixedPerMonth\": 1000 }\n}\n");

@@ -38,6 +38,10 @@ final class SummaryFixture {
             {0.92, 0.96, 1.04, 1.04, 1.02, 0.96, 0.86, 0.94, 1.04, 1.10, 1.06, 0.96};
     private static final String[] Q = {"p01", "p05", "p10", "p25", "p50", "p75", "p90", "p95", "p99"};
     private static final double[] QP = {0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99};
+    /** The scenario copy's {@code cash.startingReserve}, dollars. */
+    static final double STARTING_RESERVE = 10_000;
+    /** Whole months from service to payment per model, as in the scenario copy (capitation pays at once). */
+    private static final int[] PAYMENT_LAG = {1, 0, 2};
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryFixture() {
@@ -74,11 +78,12 @@ final class SummaryFixture {
         double[][] annualRevenue = new double[models][trials];
         double[][] annualCosts = new double[models][trials];
         double[][][] monthlyNet = new double[models][HORIZON][trials];
+        double[][][] monthlyRevenue = new double[models][HORIZON][trials];
         double[][] activity = new double[4][trials];
 
         for (int t = 0; t < trials; t++) {
             UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {SEED, t});
-            simulateYear(rng, t, annualNet, annualRevenue, annualCosts, monthlyNet, activity);
+            simulateYear(rng, t, annualNet, annualRevenue, annualCosts, monthlyNet, monthlyRevenue, activity);
         }
 
         ObjectNode root = JSON.createObjectNode();
@@ -120,6 +125,7 @@ final class SummaryFixture {
             for (double p : grid) {
                 qs.add(quantile(sorted, p));
             }
+            mn.set("cash", cash(monthlyNet[m], monthlyRevenue[m], annualCosts[m], PAYMENT_LAG[m]));
         }
         ArrayNode g = root.putArray("quantileGrid");
         for (double p : grid) {
@@ -207,7 +213,8 @@ final class SummaryFixture {
      * the months after the start, capacity of 3 x 11 x 21 visits a month, cancellations, and three payers.
      */
     private static void simulateYear(UniformRandomProvider rng, int t, double[][] net, double[][] revenue,
-                                     double[][] costs, double[][][] monthlyNet, double[][] activity) {
+                                     double[][] costs, double[][][] monthlyNet, double[][][] monthlyRevenue,
+                                     double[][] activity) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         double referrals = AhrensDieterMarsagliaTsangGammaSampler.of(rng, 60, 1 / 60.0).sample();
         double cancel = clamp(0.11 + 0.03 * gauss.sample(), 0.02, 0.4);
@@ -258,6 +265,7 @@ final class SummaryFixture {
             };
             for (int m = 0; m < rev.length; m++) {
                 monthlyNet[m][mo][t] = rev[m] - cost;
+                monthlyRevenue[m][mo][t] = rev[m];
                 net[m][t] += rev[m] - cost;
                 revenue[m][t] += rev[m];
                 costs[m][t] += cost;
@@ -270,6 +278,61 @@ final class SummaryFixture {
         activity[1][t] = Math.round(refused);
         activity[2][t] = attendedYear;
         activity[3][t] = Math.round(unitsYear);
+    }
+
+    /**
+     * The {@code cash} object of one model: balance = reserve + payments received - costs, where a month's
+     * revenue arrives {@code lag} months later and each month before month 1 (a practice already running)
+     * is taken to have earned the trial's mean monthly revenue.
+     */
+    private static ObjectNode cash(double[][] monthlyNet, double[][] monthlyRevenue, double[] annualCosts, int lag) {
+        int trials = annualCosts.length;
+        double[][] balance = new double[HORIZON + 1][trials];
+        double[] min = new double[trials];
+        double[] end = new double[trials];
+        double[] runway = new double[trials];
+        long negative = 0;
+        for (int t = 0; t < trials; t++) {
+            double meanRevenue = 0;
+            for (int mo = 0; mo < HORIZON; mo++) {
+                meanRevenue += monthlyRevenue[mo][t] / HORIZON;
+            }
+            double b = STARTING_RESERVE;
+            balance[0][t] = b;
+            min[t] = Double.POSITIVE_INFINITY;
+            for (int mo = 0; mo < HORIZON; mo++) {
+                double cost = monthlyRevenue[mo][t] - monthlyNet[mo][t];
+                double received = mo - lag >= 0 ? monthlyRevenue[mo - lag][t] : meanRevenue;
+                b += received - cost;
+                balance[mo + 1][t] = b;
+                min[t] = Math.min(min[t], b);
+            }
+            end[t] = b;
+            runway[t] = clamp(min[t] / (annualCosts[t] / HORIZON), -1200, 1200);
+            if (min[t] < 0) {
+                negative++;
+            }
+        }
+        double p = negative / (double) trials;
+        ObjectNode c = JSON.createObjectNode();
+        c.put("probNegativeAnyMonth", p);
+        c.put("probNegativeAnyMonthStdError", Math.sqrt(p * (1 - p) / trials));
+        c.set("minBalance", metric(min));
+        c.set("endBalance", metric(end));
+        c.set("runwayMonths", metric(runway));
+        ArrayNode months = c.putArray("monthlyBalance");
+        for (int mo = 0; mo <= HORIZON; mo++) {
+            double[] sorted = sorted(balance[mo]);
+            ObjectNode band = months.addObject();
+            band.put("month", mo);
+            band.put("mean", mean(balance[mo]));
+            band.put("p05", quantile(sorted, 0.05));
+            band.put("p25", quantile(sorted, 0.25));
+            band.put("p50", quantile(sorted, 0.5));
+            band.put("p75", quantile(sorted, 0.75));
+            band.put("p95", quantile(sorted, 0.95));
+        }
+        return c;
     }
 
     private static ObjectNode metric(double[] x) {

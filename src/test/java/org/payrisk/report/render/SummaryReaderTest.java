@@ -33,6 +33,13 @@ class SummaryReaderTest {
         assertEquals(12, s.models().get(2).monthlyNetIncome().size());
         assertEquals(3, s.comparisons().size());
         assertTrue(s.models().get(0).netIncome().mcse().isPresent());
+        Summary.Cash cash = s.models().get(0).cash().orElseThrow();
+        assertEquals(13, cash.monthlyBalance().size());
+        assertEquals(0, cash.monthlyBalance().get(0).month());
+        assertEquals(SummaryFixture.STARTING_RESERVE, cash.monthlyBalance().get(0).p05());
+        assertEquals(0.065, cash.probNegativeAnyMonth());
+        assertEquals(cash.probNegativeAnyMonth(), cash.minBalance().probLoss(), "minBalance.probLoss is the same share");
+        assertTrue(s.hasCash());
     }
 
     @Test
@@ -88,13 +95,27 @@ class SummaryReaderTest {
     }
 
     @Test
+    void aCashObjectThatIsPresentIsHeldToTheContract() throws IOException {
+        expect(s -> ((ObjectNode) s.get("models").get(1)).put("cash", 3),
+                "models[1].cash: expected an object, found 3");
+        expect(s -> ((ObjectNode) s.get("models").get(0).get("cash")).put("probNegativeAnyMonth", -0.1),
+                "models[0].cash.probNegativeAnyMonth: must be a probability in [0, 1], found -0.1");
+        expect(s -> ((ObjectNode) s.get("models").get(2).get("cash").get("minBalance")).remove("p05"),
+                "models[2].cash.minBalance.p05: missing");
+        expect(s -> ((ObjectNode) s.get("models").get(0).get("cash")).remove("runwayMonths"),
+                "models[0].cash.runwayMonths: missing");
+        expect(s -> ((ArrayNode) s.get("models").get(0).get("cash").get("monthlyBalance")).remove(0),
+                "models[0].cash.monthlyBalance: expected 13 months (0 to horizonMonths), found 12");
+        expect(s -> ((ObjectNode) s.get("models").get(1).get("cash").get("monthlyBalance").get(3)).put("month", 4),
+                "models[1].cash.monthlyBalance[3].month: expected month 3, found 4");
+    }
+
+    @Test
     void unknownFieldsAreIgnoredAndMcseMayBeNull() throws IOException {
         SummaryFixture.copyCommittedRun(dir);
         ObjectNode s = (ObjectNode) JSON.readTree(dir.resolve("summary.json").toFile());
         s.putObject("overlays").put("qualityBonus", 0.02);
-        ObjectNode cash = ((ObjectNode) s.get("models").get(0)).putObject("cash");
-        cash.put("minBalance", -1234.5);
-        cash.putArray("monthly").add(1).add(2);
+        ((ObjectNode) s.get("models").get(0).get("cash")).put("overdraftInterest", 0.01);
         ((ObjectNode) s.get("models").get(1).get("netIncome")).putNull("mcse");
         Files.write(dir.resolve("summary.json"), JSON.writeValueAsBytes(s));
         Summary read = SummaryReader.read(dir.resolve("summary.json"));
