@@ -47,15 +47,28 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         final double unitPrice = Math.max(0, perUnit.createSampler(rng).sample());
         final double denial = PaymentRule.clamp(denialRate.createSampler(rng).sample(), 0, 1);
         final int n = year.visitCount();
+        // Visits come in month order: sum a month in a register and add it once (no store-to-load
+        // dependency per visit).
+        int month = n > 0 ? year.visitMonth(0) : 0;
+        double monthSum = 0;
         for (int v = 0; v < n; v++) {
             if (!covered[year.visitPayer(v)] || rng.nextDouble() < denial) {
                 continue;
             }
             final double pay = year.isEvaluation(v) ? evalPrice : unitPrice * year.visitUnits(v);
-            revenueByMonth[year.visitMonth(v)] += pay;
+            final int m = year.visitMonth(v);
+            if (m != month) {
+                revenueByMonth[month] += monthSum;
+                month = m;
+                monthSum = 0;
+            }
+            monthSum += pay;
             if (spendByEpisode != null) {
                 spendByEpisode[year.visitEpisode(v)] += pay;
             }
+        }
+        if (n > 0) {
+            revenueByMonth[month] += monthSum;
         }
     }
 }
