@@ -374,28 +374,14 @@ final class SummaryFixture {
         return m;
     }
 
-    /** 0.001 ... 0.005, 0.01 to 0.99 by 0.01, 0.995 ... 0.999 (105 probabilities). */
+    /** The summary's fine quantile grid: the engine's own (105 probabilities). */
     static double[] quantileGrid() {
-        double[] g = new double[105];
-        int k = 0;
-        g[k++] = 0.001;
-        g[k++] = 0.0025;
-        g[k++] = 0.005;
-        for (int i = 1; i <= 99; i++) {
-            g[k++] = i / 100.0;
-        }
-        g[k++] = 0.995;
-        g[k++] = 0.9975;
-        g[k++] = 0.999;
-        return g;
+        return org.payrisk.stats.Summaries.QUANTILE_GRID.clone();
     }
 
-    /** Hyndman-Fan type 7 on sorted data. */
+    /** Hyndman-Fan type 7 on sorted data (the engine's estimator). */
     static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return org.payrisk.stats.Quantiles.type7(sorted, p);
     }
 
     private static double worst5Mean(double[] sorted) {
