@@ -3,14 +3,20 @@ package org.payrisk.payment;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
+import org.payrisk.dist.TrialStreams;
 import org.payrisk.practice.PracticeYear;
 
 /**
  * Fee-for-service: a price per evaluation plus a price per billed unit of each attended follow-up.
  * Each attended visit's claim is denied (never paid) with probability {@code denialRate}.
  *
- * <p>Per trial: evaluation price, unit price and denial rate are drawn once (in that order); then
- * one {@code nextDouble} per attended visit of a covered payer decides its denial.
+ * <p>Common random numbers down to the claim: the per-trial terms (evaluation price, unit price,
+ * denial rate, each from its own slot) and each visit's denial draw come from the trial's claims
+ * stream ({@link ClaimRandom}) keyed by the set of payers the contract covers, never from the
+ * model's own stream. So two models whose contracts cover the same payers with the same terms pay
+ * exactly the same claims in every trial (an episode program's fee-for-service part included), and
+ * their paired difference shows the payment terms alone. With a denial rate of 0 no per-visit draw
+ * is made.
  *
  * @param evaluation dollars per evaluation, drawn once per trial, &gt;= 0
  * @param perUnit dollars per billed 15-minute unit, drawn once per trial, &gt;= 0
@@ -33,27 +39,41 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
 
     @Override
     public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
-        accrueValued(year, covered, rng, 0, revenueByMonth, null);
+        accrueValued(year, covered, rng, rng.nextLong(), revenueByMonth, null);
+    }
+
+    @Override
+    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                       double[] revenueByMonth, Settlements settlements) {
+        accrueValued(year, covered, rng, claimsKey, revenueByMonth, null);
     }
 
     /**
      * {@inheritDoc} A claim's allowed amount is the price paid for it (this simple form has no
-     * patient share). The claims key is not used: denials draw from the rule's stream, as always.
+     * patient share). The rule's own stream is not used: see the class comment.
      */
     @Override
     public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
                              double[] revenueByMonth, double[] spendByEpisode) {
-        final double evalPrice = Math.max(0, evaluation.createSampler(rng).sample());
-        final double unitPrice = Math.max(0, perUnit.createSampler(rng).sample());
-        final double denial = PaymentRule.clamp(denialRate.createSampler(rng).sample(), 0, 1);
+        final long key = claimsKey ^ payerKey(covered);
+        final double evalPrice = Math.max(0, ClaimRandom.draw(key, 0, evaluation));
+        final double unitPrice = Math.max(0, ClaimRandom.draw(key, 1, perUnit));
+        final double denial = PaymentRule.clamp(ClaimRandom.draw(key, 2, denialRate), 0, 1);
+        final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
         final int n = year.visitCount();
         // Visits come in month order: sum a month in a register and add it once (no store-to-load
         // dependency per visit).
         int month = n > 0 ? year.visitMonth(0) : 0;
         double monthSum = 0;
         for (int v = 0; v < n; v++) {
-            if (!covered[year.visitPayer(v)] || rng.nextDouble() < denial) {
+            if (!covered[year.visitPayer(v)]) {
                 continue;
+            }
+            if (claim != null) {
+                claim.visit(v);
+                if (claim.nextDouble() < denial) {
+                    continue;
+                }
             }
             final double pay = year.isEvaluation(v) ? evalPrice : unitPrice * year.visitUnits(v);
             final int m = year.visitMonth(v);
@@ -70,5 +90,19 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         if (n > 0) {
             revenueByMonth[month] += monthSum;
         }
+    }
+
+    /**
+     * @param covered the payers a contract covers
+     * @return a key that depends only on that set of payers
+     */
+    static long payerKey(boolean[] covered) {
+        long h = 0x5EEDF00DL;
+        for (int p = 0; p < covered.length; p++) {
+            if (covered[p]) {
+                h = TrialStreams.mix(h + p + 1);
+            }
+        }
+        return h;
     }
 }

@@ -7,7 +7,8 @@ package org.payrisk.stats;
  * @param b second model's name
  * @param meanDifference mean of (a - b)
  * @param meanDifferenceStdError sd(a - b) / sqrt(n)
- * @param probAGreater share of trials where a &gt; b strictly
+ * @param probAGreater share of trials where a &gt; b by more than rounding (relative difference above
+ *                     {@link Summaries#TIE_TOLERANCE}; equal amounts summed in another order tie)
  * @param probAGreaterStdError sqrt(p (1 - p) / n)
  * @param differenceQuantiles type-7 quantiles of (a - b) at 5, 25, 50, 75, 95 percent
  * @param histogram 60-bin histogram of (a - b)

@@ -24,6 +24,13 @@ public final class Summaries {
     /** Fewest trials for which batch-means standard errors are reported (10 per batch). */
     public static final int MIN_TRIALS_FOR_MCSE = 200;
 
+    /**
+     * Relative difference below which two models' amounts in a trial count as equal in P(A &gt; B):
+     * the same dollars summed in another order differ by rounding (about 1e-10 dollars on a
+     * practice-year), which must not count as one model beating the other.
+     */
+    public static final double TIE_TOLERANCE = 1e-9;
+
     /** Bins of the net-income and difference histograms. */
     public static final int HISTOGRAM_BINS = 60;
 
@@ -193,7 +200,7 @@ public final class Summaries {
         long greater = 0;
         for (int t = 0; t < n; t++) {
             d[t] = a[t] - b[t];
-            if (a[t] > b[t]) {
+            if (d[t] > TIE_TOLERANCE * Math.max(1, Math.max(Math.abs(a[t]), Math.abs(b[t])))) {
                 greater++;
             }
         }

@@ -74,6 +74,15 @@ class SummariesTest {
     }
 
     @Test
+    void roundingNoiseIsATieNotAWin() {
+        double x = 97_994.80299999984;
+        double[] a = {x + 1e-10, x + 0.01, x};
+        double[] b = {x, x, x + 1e-10};
+        PairedComparison c = Summaries.paired("A", a, "B", b);
+        assertEquals(1.0 / 3, c.probAGreater(), 1e-12, "only the cent counts as a win");
+    }
+
+    @Test
     void sharedHistogramCountsEveryValueOnOneGrid() {
         Histogram[] h = Histogram.shared(4, new double[] {0, 1, 2, 3, 4}, new double[] {4, 4});
         assertArrayEquals(h[0].binEdges(), h[1].binEdges());

@@ -96,7 +96,7 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
                         + " with net income below zero")));
         if (!s.comparisons().isEmpty()) {
             sources.add(new Source(4, "comparisons[k].probAGreater", "share of simulated " + plural(years)
-                    + " in which model a's net income is strictly higher than model b's in the same " + years));
+                    + " in which model a's net income is higher than model b's (by more than rounding) in the same " + years));
         }
         sources.add(new Source(worstNote, "models[i].netIncome.worst5Mean",
                 "mean net income over the worst 5% of simulated " + plural(years)));

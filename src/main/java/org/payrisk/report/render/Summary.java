@@ -193,7 +193,7 @@ record Summary(
      * @param b second model's name
      * @param meanDifference mean of a - b, dollars
      * @param meanDifferenceStdError its standard error, dollars
-     * @param probAGreater share of trials where a's net income is strictly greater than b's
+     * @param probAGreater share of trials where a's net income is greater than b's by more than rounding
      * @param probAGreaterStdError its standard error sqrt(p(1 - p) / n)
      * @param difference quantiles of a - b, dollars
      * @param histogram histogram of a - b over all trials
