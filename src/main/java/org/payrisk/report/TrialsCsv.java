@@ -12,7 +12,7 @@ import org.payrisk.stats.TrialOutcomes;
 
 /**
  * Writes trials.csv: one row per trial, the trial index first, then for each model its annual net
- * income, revenue and costs, then the activity counters: the raw material for R or pandas
+ * income, revenue, costs and lowest end-of-month cash balance, then the activity counters: the raw material for R or pandas
  * ({@code pd.read_csv("trials.csv")}). Written with Jackson's CSV generator.
  */
 public final class TrialsCsv {
@@ -28,7 +28,8 @@ public final class TrialsCsv {
     public static void write(TrialOutcomes outcomes, Path file) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().addColumn("trial");
         for (String m : outcomes.models()) {
-            schema.addColumn(m + ".netIncome").addColumn(m + ".revenue").addColumn(m + ".costs");
+            schema.addColumn(m + ".netIncome").addColumn(m + ".revenue").addColumn(m + ".costs")
+                    .addColumn(m + ".minCashBalance");
         }
         for (String a : TrialOutcomes.ACTIVITY) {
             schema.addColumn(a);
@@ -45,6 +46,7 @@ public final class TrialsCsv {
                     g.writeNumber(outcomes.netIncome(m, t));
                     g.writeNumber(outcomes.revenue(m, t));
                     g.writeNumber(outcomes.costs(t));
+                    g.writeNumber(outcomes.minCashBalance(m, t));
                 }
                 for (int a = 0; a < TrialOutcomes.ACTIVITY.size(); a++) {
                     g.writeNumber(outcomes.activity(a, t));

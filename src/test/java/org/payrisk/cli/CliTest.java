@@ -58,18 +58,29 @@ class CliTest {
 
         List<String> csv = Files.readAllLines(out.resolve("trials.csv"));
         assertEquals(401, csv.size());
-        assertEquals("trial,fee-for-service.netIncome,fee-for-service.revenue,fee-for-service.costs,capitation.netIncome,"
-                + "capitation.revenue,capitation.costs,bundled.netIncome,bundled.revenue,bundled.costs,episodes,"
-                + "refusedEpisodes,attendedVisits,units", csv.get(0));
+        assertEquals("trial,fee-for-service.netIncome,fee-for-service.revenue,fee-for-service.costs,"
+                + "fee-for-service.minCashBalance,capitation.netIncome,capitation.revenue,capitation.costs,"
+                + "capitation.minCashBalance,bundled.netIncome,bundled.revenue,bundled.costs,bundled.minCashBalance,"
+                + "episodes,refusedEpisodes,attendedVisits,units", csv.get(0));
         for (int m = 0; m < 3; m++) {
             double sum = 0;
             for (int t = 1; t <= 400; t++) {
                 String[] row = csv.get(t).split(",");
                 assertEquals(t - 1, Integer.parseInt(row[0]));
-                sum += Double.parseDouble(row[1 + 3 * m]);
+                sum += Double.parseDouble(row[1 + 4 * m]);
             }
             // same values summed in the same (trial) order: the mean is reproduced exactly
             assertEquals(summary.at("/models/" + m + "/netIncome/mean").asDouble(), sum / 400, 0.0);
+        }
+        for (int m = 0; m < 3; m++) {
+            double below = 0;
+            for (int t = 1; t <= 400; t++) {
+                if (Double.parseDouble(csv.get(t).split(",")[4 + 4 * m]) < 0) {
+                    below++;
+                }
+            }
+            // the share of trials whose lowest balance is negative is the summary's P(cash < 0 in some month)
+            assertEquals(summary.at("/models/" + m + "/cash/probNegativeAnyMonth").asDouble(), below / 400, 1e-12);
         }
     }
 

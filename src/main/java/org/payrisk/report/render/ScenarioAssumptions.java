@@ -166,9 +166,19 @@ final class ScenarioAssumptions {
                 return (value.startsWith("-") ? "-$" + value.substring(1) : "$" + value) + " " + unit.substring(2);
             }
             if (number) {
-                return value + " " + unit;
+                return value + " " + (value.equals("1") ? singular(unit) : unit);
             }
             return value + " (" + unit + ")";
+        }
+
+        /** "1 month", "1 visit per episode": the unit's first word without its plural s. */
+        private static String singular(String unit) {
+            int space = unit.indexOf(' ');
+            String first = space < 0 ? unit : unit.substring(0, space);
+            if (first.length() > 2 && first.endsWith("s") && !first.endsWith("ss")) {
+                return first.substring(0, first.length() - 1) + (space < 0 ? "" : unit.substring(space));
+            }
+            return unit;
         }
     }
 
