@@ -8,7 +8,23 @@ import org.payrisk.practice.PracticeYear;
  * allowed amount of its paid claims): the "actual episode spend valued at a fee schedule" that an
  * episode program reconciles against its target price.
  */
-public sealed interface EpisodeValuer permits FeeForService, MedicareFeeForService {
+public sealed interface EpisodeValuer extends PaymentRule permits FeeForService, MedicareFeeForService {
+
+    /**
+     * Pays one trial. Used alone (outside the engine), the claims key is the first long of
+     * {@code rng}.
+     */
+    @Override
+    default void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+        accrueValued(year, covered, rng, rng.nextLong(), revenueByMonth, null);
+    }
+
+    /** Pays one trial from the trial's claims key; fee-for-service settles nothing later. */
+    @Override
+    default void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+                        double[] revenueByMonth, Settlements settlements) {
+        accrueValued(year, covered, rng, claimsKey, revenueByMonth, null);
+    }
 
     /**
      * Pays the year exactly as {@link PaymentRule#accrue} does (same draws, same dollars) and also

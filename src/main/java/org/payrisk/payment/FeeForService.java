@@ -23,7 +23,7 @@ import org.payrisk.practice.PracticeYear;
  * @param denialRate probability a claim is denied, drawn once per trial, in [0, 1]
  */
 public record FeeForService(Distribution evaluation, Distribution perUnit, Distribution denialRate)
-        implements PaymentRule, EpisodeValuer {
+        implements EpisodeValuer {
 
     /** Checks presence; ranges are validated where the scenario is read. */
     public FeeForService {
@@ -35,17 +35,6 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
     @Override
     public String kind() {
         return "feeForService";
-    }
-
-    @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
-        accrueValued(year, covered, rng, rng.nextLong(), revenueByMonth, null);
-    }
-
-    @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
-                       double[] revenueByMonth, Settlements settlements) {
-        accrueValued(year, covered, rng, claimsKey, revenueByMonth, null);
     }
 
     /**

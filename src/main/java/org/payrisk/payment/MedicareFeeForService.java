@@ -64,7 +64,7 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
                                     double mpprRate, double payerShare, double sequestration,
                                     Distribution patientCollectionRate, Distribution denialRate,
                                     Distribution conversionFactorChange, Distribution mipsAdjustment, Kx kx)
-        implements PaymentRule, EpisodeValuer {
+        implements EpisodeValuer {
 
     /** Largest MIPS payment adjustment, either way (+/-9%, 42 CFR 414.1405). */
     public static final double MIPS_LIMIT = 0.09;
@@ -128,21 +128,6 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     @Override
     public String kind() {
         return "feeForService";
-    }
-
-    /**
-     * Pays one trial. Used alone (outside the engine), the claims key is the first long of
-     * {@code rng} (the only draw made from it).
-     */
-    @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
-        accrueValued(year, covered, rng, rng.nextLong(), revenueByMonth, null);
-    }
-
-    @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
-                       double[] revenueByMonth, Settlements settlements) {
-        accrueValued(year, covered, rng, claimsKey, revenueByMonth, null);
     }
 
     @Override

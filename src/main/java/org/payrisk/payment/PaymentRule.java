@@ -7,7 +7,7 @@ import org.payrisk.practice.PracticeYear;
  * One payment contract. Implementations are immutable and thread safe; all per-trial state lives in
  * local variables of {@link #accrue}.
  */
-public sealed interface PaymentRule permits FeeForService, MedicareFeeForService, Capitation, Bundled, EpisodeProgram {
+public sealed interface PaymentRule permits EpisodeValuer, Capitation, Bundled, EpisodeProgram {
 
     /** @return the rule's name as written in a scenario file, e.g. {@code "feeForService"} */
     String kind();
