@@ -112,6 +112,18 @@ class CliTest {
     }
 
     @Test
+    void aSingleTrialRunHasNoStandardErrorsAndStillRenders(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("one");
+        Result r = payrisk("run", SCENARIO, "--trials", "1", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertTrue(summary.at("/models/0/netIncome/sd").isNull(), "one trial has no standard deviation");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("n/a"), "undefined standard errors are shown as n/a");
+        assertFalse(html.contains("NaN") || Files.readString(out.resolve("brief.md")).contains("NaN"));
+    }
+
+    @Test
     void anExistingRunIsNeverOverwrittenWithoutForce(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("run");
         assertEquals(0, payrisk("run", SCENARIO, "--trials", "50", "--out", out.toString(), "--no-report", "--quiet").status());

@@ -245,6 +245,9 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
     }
 
     private static String money(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a"; // a standard error of a single trial
+        }
         // DecimalFormat keeps the sign of a value that rounds to zero ("-$0"); a reader should see "$0".
         return ChartStyle.moneyFormat().format(Math.abs(v) < 0.5 ? 0.0 : v);
     }

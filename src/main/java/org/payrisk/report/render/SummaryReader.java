@@ -142,8 +142,8 @@ final class SummaryReader {
                 String p = "activity." + e.getKey();
                 JsonNode a = e.getValue();
                 requireObject(a, p);
-                activity.put(e.getKey(), new Summary.ActivityStat(num(a, "mean", p), num(a, "sd", p),
-                        num(a, "meanStdError", p), num(a, "p05", p), num(a, "p50", p), num(a, "p95", p)));
+                activity.put(e.getKey(), new Summary.ActivityStat(num(a, "mean", p), dispersion(a, "sd", p),
+                        dispersion(a, "meanStdError", p), num(a, "p05", p), num(a, "p50", p), num(a, "p95", p)));
             }
         }
 
@@ -216,7 +216,7 @@ final class SummaryReader {
         if (p < 0 || p > 1) {
             throw fail(path + ".probNegativeAnyMonth", "must be a probability in [0, 1], found " + p);
         }
-        double se = num(c, "probNegativeAnyMonthStdError", path);
+        double se = dispersion(c, "probNegativeAnyMonthStdError", path);
         Summary.Metric min = metric(field(c, "minBalance", path + ".minBalance"), path + ".minBalance");
         Summary.Metric end = metric(field(c, "endBalance", path + ".endBalance"), path + ".endBalance");
         Summary.Metric runway = metric(field(c, "runwayMonths", path + ".runwayMonths"), path + ".runwayMonths");
@@ -263,7 +263,7 @@ final class SummaryReader {
             mcse = Optional.of(new Summary.Mcse(e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8],
                     num(mc, "worst5Mean", mp), num(mc, "probLoss", mp)));
         }
-        return new Summary.Metric(num(n, "mean", path), num(n, "sd", path), num(n, "meanStdError", path),
+        return new Summary.Metric(num(n, "mean", path), dispersion(n, "sd", path), dispersion(n, "meanStdError", path),
                 num(n, "min", path), num(n, "max", path),
                 q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7], q[8],
                 num(n, "worst5Mean", path), probLoss, mcse);
@@ -306,7 +306,7 @@ final class SummaryReader {
         requireObject(h, hp);
         List<Double> edges = edges(field(h, "binEdges", hp + ".binEdges"), hp + ".binEdges");
         List<Long> counts = counts(field(h, "counts", hp + ".counts"), hp + ".counts", edges.size() - 1);
-        return new Summary.Comparison(a, b, num(c, "meanDifference", path), num(c, "meanDifferenceStdError", path),
+        return new Summary.Comparison(a, b, num(c, "meanDifference", path), dispersion(c, "meanDifferenceStdError", path),
                 p, num(c, "probAGreaterStdError", path), diff, new Summary.Histogram(edges, counts));
     }
 
@@ -367,6 +367,15 @@ final class SummaryReader {
             throw fail(path, "expected a number, found " + describe(v));
         }
         return v.asDouble();
+    }
+
+    /**
+     * A dispersion statistic that summary.json writes as null when it is undefined (one trial has no
+     * standard deviation): NaN then, which the report shows as "n/a".
+     */
+    private double dispersion(JsonNode parent, String name, String parentPath) throws ReportInputException {
+        JsonNode v = field(parent, name, parentPath + "." + name);
+        return v.isNull() ? Double.NaN : num(parent, name, parentPath);
     }
 
     private long integer(JsonNode parent, String name, String path) throws ReportInputException {
