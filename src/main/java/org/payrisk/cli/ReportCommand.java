@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.payrisk.report.render.RenderResult;
+import org.payrisk.report.render.ReportRenderer;
 import org.payrisk.report.render.ReportInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         RenderResult r;
         try {
-            r = Reports.render(dir);
+            r = ReportRenderer.render(dir);
         } catch (ReportInputException e) {
             throw new UserInputException(e.getMessage());
         }

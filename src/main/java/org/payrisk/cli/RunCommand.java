@@ -23,6 +23,7 @@ import org.payrisk.report.RunInfo;
 import org.payrisk.report.SummaryJson;
 import org.payrisk.report.TrialsCsv;
 import org.payrisk.report.Version;
+import org.payrisk.report.render.ReportRenderer;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioLoader;
 import org.payrisk.stats.MetricSummary;
@@ -118,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
                     visits, scenario);
             long t1 = System.nanoTime();
             if (!noReport) {
-                Reports.render(staging);
+                ReportRenderer.render(staging);
             }
             double reportSeconds = noReport ? Double.NaN : (System.nanoTime() - t1) / 1e9;
             double wall = (System.nanoTime() - t0) / 1e9;

@@ -171,24 +171,7 @@ final class SummaryReader {
         Summary.Metric revenue = metric(field(m, "revenue", path + ".revenue"), path + ".revenue");
         Summary.Metric costs = metric(field(m, "costs", path + ".costs"), path + ".costs");
 
-        String mp = path + ".monthlyNetIncome";
-        JsonNode monthly = field(m, "monthlyNetIncome", mp);
-        requireArray(monthly, mp);
-        if (monthly.size() != horizon) {
-            throw fail(mp, "expected " + horizon + " months (horizonMonths), found " + monthly.size());
-        }
-        List<Summary.MonthBand> bands = new ArrayList<>();
-        for (int i = 0; i < monthly.size(); i++) {
-            String bp = mp + "[" + i + "]";
-            JsonNode b = monthly.get(i);
-            requireObject(b, bp);
-            int month = (int) integer(b, "month", bp + ".month");
-            if (month != i + 1) {
-                throw fail(bp + ".month", "expected month " + (i + 1) + ", found " + month);
-            }
-            bands.add(new Summary.MonthBand(month, num(b, "mean", bp), num(b, "p05", bp), num(b, "p25", bp),
-                    num(b, "p50", bp), num(b, "p75", bp), num(b, "p95", bp)));
-        }
+        List<Summary.MonthBand> bands = bands(m, "monthlyNetIncome", path, 1, horizon, " months (horizonMonths)");
 
         String qp = path + ".netIncomeQuantiles";
         List<Double> quantiles = numbers(field(m, "netIncomeQuantiles", qp), qp);
@@ -220,25 +203,41 @@ final class SummaryReader {
         Summary.Metric min = metric(field(c, "minBalance", path + ".minBalance"), path + ".minBalance");
         Summary.Metric end = metric(field(c, "endBalance", path + ".endBalance"), path + ".endBalance");
         Summary.Metric runway = metric(field(c, "runwayMonths", path + ".runwayMonths"), path + ".runwayMonths");
-        String bp = path + ".monthlyBalance";
-        JsonNode monthly = field(c, "monthlyBalance", bp);
-        requireArray(monthly, bp);
-        if (monthly.size() != horizon + 1) {
-            throw fail(bp, "expected " + (horizon + 1) + " months (0 to horizonMonths), found " + monthly.size());
+        List<Summary.MonthBand> bands = bands(c, "monthlyBalance", path, 0, horizon + 1, " months (0 to horizonMonths)");
+        return new Summary.Cash(p, se, min, end, runway, bands);
+    }
+
+    /**
+     * A list of monthly bands, one per month from {@code firstMonth}, each naming its month.
+     *
+     * @param parent the object holding the list
+     * @param name the list's field name
+     * @param parentPath the parent's field path
+     * @param firstMonth the month of the first band
+     * @param count bands expected
+     * @param what how to describe the expected count in an error, after the number
+     */
+    private List<Summary.MonthBand> bands(JsonNode parent, String name, String parentPath, int firstMonth, int count,
+                                          String what) throws ReportInputException {
+        String path = parentPath + "." + name;
+        JsonNode monthly = field(parent, name, path);
+        requireArray(monthly, path);
+        if (monthly.size() != count) {
+            throw fail(path, "expected " + count + what + ", found " + monthly.size());
         }
         List<Summary.MonthBand> bands = new ArrayList<>();
         for (int i = 0; i < monthly.size(); i++) {
-            String ip = bp + "[" + i + "]";
+            String bp = path + "[" + i + "]";
             JsonNode b = monthly.get(i);
-            requireObject(b, ip);
-            int month = (int) integer(b, "month", ip + ".month");
-            if (month != i) {
-                throw fail(ip + ".month", "expected month " + i + ", found " + month);
+            requireObject(b, bp);
+            int month = (int) integer(b, "month", bp + ".month");
+            if (month != firstMonth + i) {
+                throw fail(bp + ".month", "expected month " + (firstMonth + i) + ", found " + month);
             }
-            bands.add(new Summary.MonthBand(month, num(b, "mean", ip), num(b, "p05", ip), num(b, "p25", ip),
-                    num(b, "p50", ip), num(b, "p75", ip), num(b, "p95", ip)));
+            bands.add(new Summary.MonthBand(month, num(b, "mean", bp), num(b, "p05", bp), num(b, "p25", bp),
+                    num(b, "p50", bp), num(b, "p75", bp), num(b, "p95", bp)));
         }
-        return new Summary.Cash(p, se, min, end, runway, bands);
+        return bands;
     }
 
     private Summary.Metric metric(JsonNode n, String path) throws ReportInputException {
