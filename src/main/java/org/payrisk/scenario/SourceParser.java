@@ -189,7 +189,7 @@ final class SourceParser {
 
     private static final Pattern SNAKE_EVENT = Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\([^>]*\\)>");
     private static final Pattern BACKTICK_HINT = Pattern.compile(
-            ":? *(?:enable|from|use) `[A-Za-z.]+(?:\\(\\))?`(?: to allow)?");
+            ":? *(?:enable|from|use) `[A-Za-z_.]+(?:\\(\\))?`(?: to allow)?");
     private static final Pattern TOKEN = Pattern.compile("\\b(?:JsonToken\\.)?([A-Z]+(?:_[A-Z]+)+)\\b");
 
     private static String cleanMessage(JsonProcessingException e) {
@@ -230,7 +230,9 @@ final class SourceParser {
             ev.appendReplacement(b, Matcher.quoteReplacement(word));
         }
         ev.appendTail(b);
-        m = b.toString().replace("(Scalar value in YAML)", "(plain text)")
+        m = b.toString().replace("Expected a field name (Scalar value in YAML), got this instead: ",
+                        "expected a field name (plain text), found ")
+                .replaceFirst("found (a list|a mapping|an alias)$", "found $1 used as a field name")
                 .replace("maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
                         "JSON has no comments (write the scenario in YAML to comment it)")
                 .replace("java.io.CharConversionException: ", "");

@@ -268,4 +268,127 @@ class ScenarioErrorsTest {
         assertTrue(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(big)).problem()
                 .startsWith("expected a scenario file of at most 10485760 bytes (10 MB), found 10485761 bytes"));
     }
+
+    // ---- issue 7 item 13: the text itself -------------------------------------------------------
+
+    static ScenarioException parseBytes(String file, byte[] bytes) {
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(new ScenarioSource(Path.of(file), bytes)));
+    }
+
+    /** No parser or Java internals in a message: token names, class names, feature names. */
+    static void assertPlain(ScenarioException e) {
+        assertTrue(!java.util.regex.Pattern.compile("[A-Z]+_[A-Z_]+|org\\.|java\\.|jackson|snakeyaml|Exception|`[A-Z][A-Za-z]*\\.")
+                .matcher(e.getMessage()).find(), () -> "parser internals in: " + e.getMessage());
+    }
+
+    @ParameterizedTest(name = "control character U+{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0007", "001B", "0000", "007F", "0085x", "0090"})
+    void controlCharactersAreReportedWhereTheyStand(String code) {
+        int cp = Integer.parseInt(code.substring(0, 4), 16);
+        if (code.endsWith("x")) {
+            // NEL (U+0085) is printable in YAML: accepted in a quoted description
+            String ok = BASE.replace("name: base", "name: base\ndescription: \"a" + (char) cp + "b\"");
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> parse(ok));
+            return;
+        }
+        String[] lines = BASE.split("\n", -1);
+        lines[11] = lines[11].replace("mean: 0.1", "mean: 0.1" + (char) cp);
+        String edited = String.join("\n", lines);
+        for (String file : new String[] {"test.yaml", "test.json"}) {
+            String text = file.endsWith("json") ? "{\"name\": \"x\",\n  \"description\": \"a" + (char) cp + "b\"}" : edited;
+            ScenarioException e = parseBytes(file, text.getBytes(StandardCharsets.UTF_8));
+            String[] ls = text.split("\n", -1);
+            int line = file.endsWith("json") ? 2 : 12;
+            assertEquals(line, e.line(), e.getMessage());
+            assertEquals(ls[line - 1].indexOf((char) cp) + 1, e.column(), e.getMessage());
+            assertTrue(e.problem().startsWith("expected printable text, found the control character U+" + code), e.getMessage());
+            assertPlain(e);
+        }
+    }
+
+    @Test
+    void textThatIsNotUtf8IsNamedAsSuch() {
+        byte[] utf16 = ("\uFEFF" + BASE).getBytes(StandardCharsets.UTF_16LE);
+        for (String file : new String[] {"test.yaml", "test.json"}) {
+            ScenarioException e = parseBytes(file, utf16);
+            assertEquals("expected UTF-8 text, found a UTF-16 file (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+                    e.problem());
+            assertPlain(e);
+        }
+        ScenarioException be = parseBytes("test.yaml", ("\uFEFF" + BASE).getBytes(StandardCharsets.UTF_16BE));
+        assertTrue(be.problem().startsWith("expected UTF-8 text, found a UTF-16 file"), be.getMessage());
+        ScenarioException noBom = parseBytes("test.yaml", BASE.getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(1, noBom.line());
+        assertTrue(noBom.problem().contains("the file looks like UTF-16 or UTF-32: save it as UTF-8"), noBom.getMessage());
+        String latin = BASE.replace("name: hand", "name: h\u00e4nd");
+        ScenarioException l1 = parseBytes("test.yaml", latin.getBytes(StandardCharsets.ISO_8859_1));
+        String[] lines = latin.split("\n", -1);
+        assertEquals(15, l1.line(), l1.getMessage());
+        assertEquals(lines[14].indexOf('\u00e4') + 1, l1.column(), l1.getMessage());
+        assertTrue(l1.problem().startsWith("expected UTF-8 text, found the byte 0xE4"), l1.getMessage());
+        assertPlain(l1);
+        // a UTF-8 byte-order mark is fine
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> ScenarioLoader.parse(new ScenarioSource(Path.of("t.yaml"),
+                ("\uFEFF" + BASE).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void nestingTooDeepIsLocated() {
+        String deep = "[".repeat(70) + "]".repeat(70);
+        String yaml = BASE + "extra: " + deep + "\n";
+        int line = BASE.split("\n", -1).length;
+        ScenarioException y = parseBytes("test.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        assertEquals(line, y.line(), y.getMessage());
+        assertTrue(y.column() > "extra: ".length() && y.column() <= "extra: ".length() + 70, y.getMessage());
+        assertEquals("not valid YAML: expected at most 64 levels of nested mappings and lists, found deeper nesting", y.problem());
+        String json = "{\"name\": \"x\",\n \"extra\": " + deep + "}";
+        ScenarioException j = parseBytes("test.json", json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, j.line(), j.getMessage());
+        assertTrue(j.column() > " \"extra\": ".length(), j.getMessage());
+        assertPlain(j);
+    }
+
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                Arguments.of("test.yaml", "name: x\n? [a, b]\n: 1\n", 2, "found a list"),
+                Arguments.of("test.yaml", "name: x\n{a: 1}: 1\n", 2, "found a mapping"),
+                Arguments.of("test.yaml", "name: !!binary aGVsbG8=\n", 1, "found binary data"),
+                Arguments.of("test.json", "{\"name\": \"x", 1, "in a text value"),
+                Arguments.of("test.json", "{\"name\": \"x\", // note\n \"d\": 1}", 1, "JSON has no comments"),
+                Arguments.of("test.json", "{\"name\": \"x\", \"d\": NaN}", 1, "Non-standard token 'NaN'"),
+                Arguments.of("test.json", "{\"name\": \"x\", \"d\": 1" + "0".repeat(200) + "}", 1,
+                        "expected a number of at most 100 characters"),
+                Arguments.of("test.json", "{\"name\": \"x\", \"d\": 021}", 1, "Leading zeroes not allowed"));
+    }
+
+    @ParameterizedTest(name = "{0}: {3}")
+    @MethodSource("malformed")
+    void malformedTextIsDescribedInTheUsersWords(String file, String text, int line, String fragment) {
+        ScenarioException e = parseBytes(file, text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(line, e.line(), e.getMessage());
+        assertTrue(e.column() > 0, e.getMessage());
+        assertTrue(e.problem().contains(fragment), () -> "expected '" + fragment + "' in: " + e.getMessage());
+        assertPlain(e);
+    }
+
+    @Test
+    void seasonalityCountsTowardsTheLargestArrivals() throws ScenarioException {
+        String busy = BASE.replace("{ poisson: { mean: 20 } }", "{ poisson: { mean: 4e8 } }");
+        parse(busy);
+        String peak = busy.replace("[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]", "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3]");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(peak));
+        assertEquals("demand.newEpisodesPerMonth", e.path());
+        assertEquals(10, e.line());
+        assertEquals(BASE.split("\n")[9].indexOf("{ poisson") + 1, e.column());
+        assertTrue(e.problem().startsWith("expected a distribution of counts up to 1e9 (the largest count payrisk accepts) in "
+                + "its busiest month, after the seasonality factor 3, found poisson(mean 400000000) which then exceeds it"),
+                e.getMessage());
+    }
+
+    @Test
+    void decimalNumbersWithZerosStayAccepted() throws ScenarioException {
+        Scenario s = parse(BASE.replace("denialRate: 0.05", "denialRate: 0.050").replace("share: 0.5\n      followUpVisits: 12",
+                "share: .5\n      followUpVisits: 0").replace("{ fixedPerMonth: 1000,", "{ fixedPerMonth: 1_000.0e0,"));
+        assertEquals(1000, s.practice().practice().fixedCostPerMonth());
+    }
 }
