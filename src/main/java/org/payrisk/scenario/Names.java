@@ -10,12 +10,14 @@ import java.util.Locale;
  *   <li>the same name once case and the separators {@code _ - . space} are ignored
  *       ({@code negative_binomial}, {@code LogNormal});</li>
  *   <li>a single typing slip (edit distance 1: {@code poison}, {@code betta});</li>
- *   <li>a prefix either way ({@code unif}, {@code norm}, {@code bundle}, {@code bundledPayment});</li>
+ *   <li>a prefix ({@code unif}, {@code norm}, {@code bundle});</li>
  *   <li>a substring or suffix of a known name ({@code binomial} of {@code negativeBinomial}, found
  *       only when nothing ranks higher);</li>
  *   <li>an abbreviation: the letters in order, starting with the same letter ({@code nbinom},
  *       {@code negbinomial}, {@code lnorm}, {@code ffs});</li>
- *   <li>a known name inside a longer one ({@code rv_discrete});</li>
+ *   <li>a long shared beginning: five letters and 60% of the name ({@code triangle});</li>
+ *   <li>a known name inside a longer one ({@code rv_discrete}, {@code bundledPayment}); the one
+ *       nearest the end wins ({@code betaPert} is a pert);</li>
  *   <li>edit distance within max(2, length / 3) ({@code triangle}, {@code capitated}).</li>
  * </ol>
  * Ties go to the smaller difference in length, then to the first name given. The matches by prefix,
@@ -24,6 +26,7 @@ import java.util.Locale;
 final class Names {
 
     private static final int MIN_PARTIAL = 3;
+    private static final int INSIDE = 6;
 
     private Names() {
     }
@@ -43,8 +46,10 @@ final class Names {
             if (rank < 0) {
                 continue;
             }
-            long score = (long) rank * 1_000_000 + Math.abs(candidate.length() - typed.length()) * 1_000L
-                    + distance(typed, candidate);
+            // inside a longer name, the last word is the head noun: betaPert is a pert
+            long tie = rank == INSIDE ? typed.length() - typed.lastIndexOf(candidate) - candidate.length()
+                    : Math.abs(candidate.length() - typed.length());
+            long score = (long) rank * 1_000_000 + tie * 1_000L + distance(typed, candidate);
             if (score < bestScore) {
                 bestScore = score;
                 best = k;
@@ -53,7 +58,7 @@ final class Names {
         return best;
     }
 
-    /** @return 0 (best) to 6, or -1 when {@code candidate} is not a plausible meaning of {@code typed} */
+    /** @return 0 (best) to 7, or -1 when {@code candidate} is not a plausible meaning of {@code typed} */
     private static int rank(String typed, String candidate) {
         if (typed.isEmpty() || candidate.isEmpty()) {
             return -1;
@@ -66,7 +71,7 @@ final class Names {
             return 1;
         }
         boolean partial = typed.length() >= MIN_PARTIAL;
-        if (partial && (candidate.startsWith(typed) || typed.startsWith(candidate) && candidate.length() >= MIN_PARTIAL)) {
+        if (partial && candidate.startsWith(typed)) {
             return 2;
         }
         if (partial && candidate.contains(typed)) {
@@ -75,10 +80,13 @@ final class Names {
         if (partial && typed.charAt(0) == candidate.charAt(0) && isSubsequence(typed, candidate)) {
             return 4;
         }
-        if (candidate.length() > MIN_PARTIAL && typed.contains(candidate)) {
+        if (partial && commonPrefix(typed, candidate) >= Math.max(MIN_PARTIAL + 2, 0.6 * typed.length())) {
             return 5;
         }
-        return d <= Math.max(2, typed.length() / 3) ? 6 : -1;
+        if (candidate.length() >= MIN_PARTIAL && typed.contains(candidate)) {
+            return INSIDE;
+        }
+        return d <= Math.max(2, typed.length() / 3) ? 7 : -1;
     }
 
     /** Lower case, without {@code _ - . } and spaces. */
@@ -91,6 +99,14 @@ final class Names {
             }
         }
         return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
     }
 
     private static boolean isSubsequence(String small, String big) {
