@@ -149,8 +149,8 @@ class CliTest {
         assertFalse(Files.exists(out));
         assertBadInput(payrisk("run", tmp.resolve("missing.yaml").toString(), "--out", out.toString()), "no such file");
         assertBadInput(payrisk("run", SCENARIO, "--trials", "0", "--out", out.toString()),
-                "--trials: expected a whole number in [1, 100000000], found 0");
-        assertBadInput(payrisk("run", SCENARIO, "--threads", "0", "--out", out.toString()), "--threads: expected");
+                "--trials': expected a whole number in [1, 100000000], found 0");
+        assertBadInput(payrisk("run", SCENARIO, "--threads", "0", "--out", out.toString()), "--threads': expected a whole number in [1, 1024], found 0");
         assertBadInput(payrisk("run", SCENARIO, "--trials", "lots"), "Invalid value for option '--trials'");
         assertBadInput(payrisk("run", SCENARIO, "--colour"), "Unknown option: '--colour'");
         assertFalse(Files.exists(out));
