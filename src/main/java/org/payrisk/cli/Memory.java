@@ -12,8 +12,8 @@ import org.payrisk.stats.TrialOutcomes;
  * lowest balances and runways, a paired difference). With the G1 collector every array larger than
  * half a heap region is "humongous" and takes whole regions, so each array is rounded up to the
  * region size; small heaps (1 MB regions) lose up to half their space this way. On top come
- * {@value #FIXED_MB} MB for the JVM, the libraries and the report's charts (measured: a run with
- * -Xmx96m and 1,000 trials renders). The estimate is compared with the whole heap after a margin
+ * {@value #FIXED_MB} MB for the JVM, the libraries and the report's charts (twice what was measured:
+ * {@code payrisk report} of the shipped scenario renders with -Xmx24m). The estimate is compared with the whole heap after a margin
  * of {@value #MARGIN}, because the collector needs room to move.
  */
 final class Memory {
@@ -21,7 +21,7 @@ final class Memory {
     /** Columns summarising holds besides the kept net-income columns (see the class comment). */
     static final int TRANSIENT_COLUMNS = 6;
     /** Memory of everything that does not grow with the trials: JVM, libraries, rendering, MB. */
-    static final int FIXED_MB = 80;
+    static final int FIXED_MB = 48;
     /** Share of the heap a run may plan to use. */
     static final double MARGIN = 0.8;
 

@@ -75,7 +75,16 @@ final class ReportCommand implements Callable<Integer> {
         }
         removeOldStages(run);
         Path stage = createStage(run);
-        Thread hook = new Thread(() -> deleteQuietly(stage), "payrisk-report-cleanup");
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            // the render may re-create the stage while it runs: remove it until the command stops (at most 2 s)
+            long end = System.nanoTime() + 2_000_000_000L;
+            do {
+                deleteQuietly(stage);
+                sleepQuietly();
+            } while (!done.get() && System.nanoTime() < end);
+            deleteQuietly(stage);
+        }, "payrisk-report-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         RenderResult r;
         try {
@@ -99,6 +108,7 @@ final class ReportCommand implements Callable<Integer> {
             moveInto(stage, run);
         } finally {
             deleteQuietly(stage);
+            done.set(true);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -199,6 +209,14 @@ final class ReportCommand implements Callable<Integer> {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -82,6 +82,8 @@ public final class RunDirectory {
     private final Thread cleanup;
     private Path aside;
     private boolean finished;
+    /** Set once the command has given up the run, so the shutdown hook stops waiting. */
+    private volatile boolean stopped;
 
     private RunDirectory(Path target, Path staging, Path lock, boolean force) {
         this.target = target;
@@ -360,26 +362,43 @@ public final class RunDirectory {
         return "the previous run is kept at " + where + " (rename it to " + target.getFileName() + " to restore it).";
     }
 
-    /** Deletes the staging directory and releases the lock (after a failed run). */
+    /** Deletes the staging directory and releases the lock (after a failed or stopped run). */
     public synchronized void abandon() {
         if (!finished) {
             finished = true;
-            deleteQuietly(staging);
             deleteQuietly(lock);
         }
+        deleteQuietly(staging);
+        stopped = true;
         removeHook();
     }
 
-    /** Ctrl-C or SIGTERM: remove the staging folder, put back a previous run moved aside, release the lock. */
-    private synchronized void onShutdown() {
-        if (finished) {
-            return;
+    /**
+     * Ctrl-C or SIGTERM: remove the staging folder, put back a previous run moved aside, release the
+     * lock. The main thread may still be rendering into the staging folder (and re-create it), so
+     * the folder is removed again until the command stops or a short grace period ends.
+     */
+    private void onShutdown() {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            deleteQuietly(staging);
+            if (aside != null) {
+                putBack();
+            }
         }
-        finished = true;
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (!stopped && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                break;
+            }
+            deleteQuietly(staging);
+        }
         deleteQuietly(staging);
-        if (aside != null) {
-            putBack();
-        }
         deleteQuietly(lock);
     }
 

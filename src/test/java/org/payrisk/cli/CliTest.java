@@ -31,6 +31,13 @@ class CliTest {
         return new Result(status, out.toString(), err.toString());
     }
 
+    /** @return the names in dir, sorted */
+    static List<String> list(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     static void assertBadInput(Result r, String fragment) {
         assertEquals(Main.BAD_INPUT, r.status(), r.err());
         assertTrue(r.err().contains(fragment), () -> "expected '" + fragment + "' in: " + r.err());
