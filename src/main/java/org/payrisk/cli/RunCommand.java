@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -96,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : scenario.seed();
         Path target = out != null ? out : Path.of("output", scenario.source().stem());
-        List<Path> keep = List.of(scenarioFile, Path.of("").toAbsolutePath());
+        Map<Path, String> keep = Map.of(scenarioFile, "the scenario file " + scenarioFile,
+                Path.of("").toAbsolutePath(), "the current folder");
         RunDirectory.checkTarget(target, force, keep);
         Memory.check(scenario.models().size(), n, scenario.practice().horizonMonths());
         for (String note : RunDirectory.recover(target)) {

@@ -17,10 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -100,11 +100,12 @@ public final class RunDirectory {
      *
      * @param target where the run should end up
      * @param force whether an existing run may be replaced
-     * @param keep files the target must not be, or hold (the scenario file, the working folder)
+     * @param keep paths the target must not be, or hold (the scenario file, the working folder), each with
+     *     the words that name it in a message
      * @return the staged run directory
      * @throws OutputException when the target cannot be used (exit status 2)
      */
-    public static RunDirectory stage(Path target, boolean force, Collection<Path> keep) throws OutputException {
+    public static RunDirectory stage(Path target, boolean force, Map<Path, String> keep) throws OutputException {
         Path abs = target.toAbsolutePath().normalize();
         checkTarget(abs, force, keep);
         Path parent = abs.getParent();
@@ -135,11 +136,11 @@ public final class RunDirectory {
      *
      * @param target an output directory
      * @param force whether replacing an earlier run is allowed
-     * @param keep paths the target must not be, or be an ancestor of
+     * @param keep paths the target must not be, or be an ancestor of, each with the words that name it
      * @throws OutputException when the target is the file system root, a file, a mount point, holds
      *     one of {@code keep}, holds something other than a run, or holds a run and force is off
      */
-    public static void checkTarget(Path target, boolean force, Collection<Path> keep) throws OutputException {
+    public static void checkTarget(Path target, boolean force, Map<Path, String> keep) throws OutputException {
         Path abs = target.toAbsolutePath().normalize();
         if (abs.getParent() == null) {
             throw new OutputException("the output folder " + abs + " is the root of the file system: a run needs a folder of "
@@ -153,11 +154,11 @@ public final class RunDirectory {
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(abs)) {
             throw new OutputException("the output path " + abs + " is " + kindOf(abs) + ": expected a directory (or no such path)");
         }
-        for (Path k : keep) {
-            Path kk = real(k);
+        for (Map.Entry<Path, String> k : keep.entrySet()) {
+            Path kk = real(k.getKey());
             Path real = real(abs);
             if (kk.startsWith(real)) {
-                throw new OutputException("the output folder " + abs + (kk.equals(real) ? " is " : " holds ") + k
+                throw new OutputException("the output folder " + abs + (kk.equals(real) ? " is " : " holds ") + k.getValue()
                         + ": a run replaces its whole folder, so it must not be (or contain) the scenario's folder or the "
                         + "current folder; nothing was changed: choose a new folder with --out, e.g. --out output/my-run");
             }

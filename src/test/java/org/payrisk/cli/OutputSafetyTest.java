@@ -93,7 +93,7 @@ class OutputSafetyTest {
         Map<String, String> before = snapshot(tmp);
         for (Path out : List.of(folder, tmp)) {
             CliTest.Result r = payrisk("run", scenario.toString(), "--trials", "20", "--out", out.toString(), "--force");
-            assertBadInput(r, "the output folder " + out + " holds " + scenario);
+            assertBadInput(r, "the output folder " + out + " holds the scenario file " + scenario);
             assertEquals(before, snapshot(tmp), "the scenario and its folder are untouched");
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class RunDirectoryTest {
 
     /** Writes a complete small run with the given summary text into target. */
     static void writeRun(Path target, boolean force, String summary) throws Exception {
-        RunDirectory dir = RunDirectory.stage(target, force, List.of());
+        RunDirectory dir = RunDirectory.stage(target, force, Map.of());
         Files.writeString(dir.staging().resolve("summary.json"), summary);
         Files.writeString(dir.staging().resolve("run.json"), "{}");
         dir.commit();
@@ -82,7 +83,7 @@ class RunDirectoryTest {
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
         Files.writeString(tmp.resolve(".run.lock"), dead.pid() + " 0\n");
-        RunDirectory next = RunDirectory.stage(target, true, List.of());
+        RunDirectory next = RunDirectory.stage(target, true, Map.of());
         next.abandon();
         assertEquals("new", Files.readString(target.resolve("summary.json")), "the run in place is kept");
         assertEquals(List.of("run"), siblings(tmp), "the replaced run and the stale lock are gone");
@@ -101,8 +102,8 @@ class RunDirectoryTest {
     @Test
     void aLiveProcessHoldingTheLockKeepsOthersOut(@TempDir Path tmp) throws Exception {
         Path target = tmp.resolve("run");
-        RunDirectory first = RunDirectory.stage(target, false, List.of());
-        OutputException e = assertThrows(OutputException.class, () -> RunDirectory.stage(target, false, List.of()));
+        RunDirectory first = RunDirectory.stage(target, false, Map.of());
+        OutputException e = assertThrows(OutputException.class, () -> RunDirectory.stage(target, false, Map.of()));
         assertTrue(e.getMessage().contains("another payrisk process (process " + ProcessHandle.current().pid()),
                 e.getMessage());
         assertTrue(Files.isDirectory(first.staging()), "the refused run does not touch the first one's staging");
@@ -113,7 +114,7 @@ class RunDirectoryTest {
     @Test
     void aFolderFilledByAnotherProgramMeanwhileIsNotTouchedAndNothingIsClaimedKept(@TempDir Path tmp) throws Exception {
         Path target = tmp.resolve("run");
-        RunDirectory dir = RunDirectory.stage(target, true, List.of());
+        RunDirectory dir = RunDirectory.stage(target, true, Map.of());
         Files.writeString(dir.staging().resolve("run.json"), "{}");
         Files.createDirectories(target);
         Files.writeString(target.resolve("notes.txt"), "mine");

@@ -3,6 +3,7 @@ package org.payrisk.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Child JVM for {@link RunDirectoryTest}: writes a run and halts (as kill -9 does: no shutdown hooks)
@@ -19,7 +20,7 @@ final class SwapCrash {
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);
         String when = args[1];
-        RunDirectory dir = RunDirectory.stage(target, true, List.of());
+        RunDirectory dir = RunDirectory.stage(target, true, Map.of());
         Files.writeString(dir.staging().resolve("summary.json"), "new");
         Files.writeString(dir.staging().resolve("run.json"), "{}");
         switch (when) {
