@@ -71,7 +71,8 @@ final class InitCommand implements Callable<Integer> {
             throw new UserInputException("cannot create " + file + ": " + e.getFile() + " is in the way ("
                     + RunDirectory.describe(e) + "); name another file");
         }
-        spec.commandLine().getOut().printf("Wrote %s. Edit it, then: payrisk run %s%n", file, file);
+        String name = Terminal.escape(file.toString());
+        spec.commandLine().getOut().printf("Wrote %s. Edit it, then: payrisk run %s%n", name, name);
         spec.commandLine().getOut().flush();
         return 0;
     }

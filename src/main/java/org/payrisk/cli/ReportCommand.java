@@ -115,8 +115,8 @@ final class ReportCommand implements Callable<Integer> {
                 // the hook is running
             }
         }
-        spec.commandLine().getOut().printf("Rendered %d files into %s in %.1f s: open %s%n", r.files().size(), dir,
-                r.seconds(), dir.resolve("report.html"));
+        spec.commandLine().getOut().printf("Rendered %d files into %s in %.1f s: open %s%n", r.files().size(),
+                Terminal.escape(dir.toString()), r.seconds(), Terminal.escape(dir.resolve("report.html").toString()));
         spec.commandLine().getOut().flush();
         return 0;
     }
