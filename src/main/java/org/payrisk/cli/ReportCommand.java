@@ -144,11 +144,17 @@ final class ReportCommand implements Callable<Integer> {
                 }
             }
         }
+        List<String> written = new ArrayList<>();
+        if (Files.isDirectory(newCharts)) {
+            written.add("charts");
+        }
         for (Path p : listFiles(stage)) {
             if (!INPUTS.contains(p.getFileName().toString())) {
                 move(p, run.resolve(p.getFileName()));
+                written.add(p.getFileName().toString());
             }
         }
+        RunDirectory.recordOutputs(run, written);
     }
 
     /**

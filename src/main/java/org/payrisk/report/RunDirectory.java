@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -61,6 +62,8 @@ public final class RunDirectory {
 
     /** Hidden leftovers of payrisk's own atomic writes and re-renders inside a run folder. */
     private static final Pattern OWN_HIDDEN = Pattern.compile("^\\.(.+\\.[0-9]+\\.tmp|report-tmp-[0-9a-f]+)$");
+
+    private static final Pattern CHART_FILE = Pattern.compile("^[^.].*\\.(png|svg)$");
 
     private static final Pattern SIBLING = Pattern.compile("^\\.(.+)\\.(tmp|old)-[0-9a-f]+$");
 
@@ -216,6 +219,15 @@ public final class RunDirectory {
                 return new Verdict(true, example, n);
             }
         }
+        Path charts = dir.resolve("charts");
+        if (Files.isDirectory(charts, LinkOption.NOFOLLOW_LINKS)) {
+            for (String n : list(charts)) {
+                // charts/ is payrisk's, but a user may drop a file there: anything but a chart is theirs
+                if (!CHART_FILE.matcher(n).matches() && !OWN_HIDDEN.matcher(n).matches()) {
+                    return new Verdict(marked, marked ? example : "charts/" + n, marked ? "charts/" + n : null);
+                }
+            }
+        }
         return new Verdict(true, example, null);
     }
 
@@ -280,6 +292,29 @@ public final class RunDirectory {
             notes.add("deleted " + st + ", the unfinished output of a stopped run");
         }
         return notes;
+    }
+
+    /**
+     * Adds names to the marker's list of files the run wrote (after a re-render), so a later
+     * {@code --force} knows them for payrisk's own. Does nothing in a folder without the marker.
+     *
+     * @param run a run folder
+     * @param names top-level names just written into it
+     * @throws IOException if the marker cannot be rewritten
+     */
+    public static void recordOutputs(Path run, Collection<String> names) throws IOException {
+        Path marker = run.resolve(MARKER);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Set<String> all = readMarker(marker);
+        if (all.containsAll(names)) {
+            return;
+        }
+        all.addAll(names);
+        Path tmp = marker.resolveSibling(MARKER + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.writeString(tmp, markerText(new ArrayList<>(all)));
+        move(tmp, marker);
     }
 
     /** @return the directory to write into now */

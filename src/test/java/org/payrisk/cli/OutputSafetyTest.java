@@ -253,6 +253,15 @@ class OutputSafetyTest {
         assertEquals(0, again.status(), again.err());
         assertEquals("mine", Files.readString(out.resolve("charts/my-notes.txt")));
         assertTrue(Files.isRegularFile(out.resolve("charts/income-distribution.png")));
+
+        // --force will not delete that file either; once it is moved out, the re-rendered run is replaced
+        assertBadInput(payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--force", "--quiet"),
+                "also charts/my-notes.txt, which payrisk did not write");
+        Files.move(out.resolve("charts/my-notes.txt"), tmp.resolve("my-notes.txt"));
+        CliTest.Result forced = payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--force",
+                "--quiet", "--no-report");
+        assertEquals(0, forced.status(), forced.err());
+        assertEquals(List.of("my-notes.txt", "run"), CliTest.list(tmp));
     }
 
     @Test
