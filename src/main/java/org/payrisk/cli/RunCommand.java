@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -23,7 +24,6 @@ import org.payrisk.report.RunInfo;
 import org.payrisk.report.SummaryJson;
 import org.payrisk.report.TrialsCsv;
 import org.payrisk.report.Version;
-import org.payrisk.report.render.ReportRenderer;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioLoader;
 import org.payrisk.stats.MetricSummary;
@@ -48,20 +48,23 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
     Path scenarioFile;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Trials (overrides simulation.trials), 1 to 100000000.")
+    @Option(names = "--trials", paramLabel = "N", converter = WholeNumbers.Trials.class,
+            description = "Trials (overrides simulation.trials), 1 to 100000000.")
     Integer trials;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed (overrides simulation.seed).")
+    @Option(names = "--seed", paramLabel = "S", converter = WholeNumbers.Seed.class,
+            description = "Seed (overrides simulation.seed), a whole number from -2^63 to 2^63-1.")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). "
-            + "Results do not depend on it.")
+    @Option(names = "--threads", paramLabel = "T", converter = WholeNumbers.Threads.class,
+            description = "Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.")
     Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: output/<scenario file stem>).")
     Path out;
 
-    @Option(names = "--force", description = "Replace an existing non-empty run directory.")
+    @Option(names = "--force", description = "Replace an earlier run in DIR (only a folder a payrisk run wrote; "
+            + "anything else is refused).")
     boolean force;
 
     @Option(names = "--export-trials", description = "Also write trials.csv, one row per trial.")
@@ -92,9 +95,15 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--threads: expected a whole number in [1, " + MAX_THREADS + "], found " + t);
         }
         long s = seed != null ? seed : scenario.seed();
-        checkMemory(scenario, n);
         Path target = out != null ? out : Path.of("output", scenario.source().stem());
-        RunDirectory dir = RunDirectory.stage(target, force);
+        Map<Path, String> keep = Map.of(scenarioFile, "the scenario file " + scenarioFile,
+                Path.of("").toAbsolutePath(), "the current folder");
+        RunDirectory.checkTarget(target, force, keep);
+        Memory.check(scenario.models().size(), n, scenario.practice().horizonMonths());
+        for (String note : RunDirectory.recover(target)) {
+            spec.commandLine().getErr().println("payrisk: note: " + note);
+        }
+        RunDirectory dir = RunDirectory.stage(target, force, keep);
         boolean committed = false;
         try {
             Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -119,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
                     visits, scenario);
             long t1 = System.nanoTime();
             if (!noReport) {
-                ReportRenderer.render(staging);
+                Renderer.current().render(staging);
             }
             double reportSeconds = noReport ? Double.NaN : (System.nanoTime() - t1) / 1e9;
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -147,17 +156,6 @@ final class RunCommand implements Callable<Integer> {
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
             return engine.run(scenario, settings, bar::stepBy);
-        }
-    }
-
-    private static void checkMemory(Scenario scenario, int n) throws UserInputException {
-        long need = TrialOutcomes.bytesNeeded(scenario.models().size(), n, scenario.practice().horizonMonths())
-                + 6L * 8 * n; // sorted copies while summarising
-        long max = Runtime.getRuntime().maxMemory();
-        if (need > 0.85 * max) {
-            throw new UserInputException(String.format("%d trials need about %.1f GB of memory for their outcomes, but Java may use "
-                    + "%.1f GB: run fewer trials, or give Java more memory (JAVA_OPTS=-Xmx%dg ./payrisk ...)",
-                    n, need / 1e9, max / 1e9, (long) Math.ceil(need / 0.8 / 1e9) + 1));
         }
     }
 
@@ -193,17 +191,18 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, Scenario scenario, RunSummary summary, int n, long seed,
                                    double simSeconds, double visits, Path target) {
-        out.printf("%s%n%,d trials, seed %d, %.2f s (%,.0f trials/s, %,.0f attended visits/s)%n%n", scenario.name(), n, seed,
+        out.printf("%s%n%,d trials, seed %d, %.2f s (%,.0f trials/s, %,.0f attended visits/s)%n%n",
+                Terminal.escape(scenario.name()), n, seed,
                 simSeconds, n / simSeconds, visits / simSeconds);
         int width = "annual net income".length();
         for (ModelSummary m : summary.models()) {
-            width = Math.max(width, m.name().length());
+            width = Math.max(width, Terminal.escape(m.name()).length());
         }
         String row = "%-" + width + "s %12s %10s %13s %12s %8s %10s%n";
         out.printf(row, "annual net income", "mean", "+/- MCSE", "1 year in 20", "median", "P(loss)", "P(cash<0)");
         for (ModelSummary m : summary.models()) {
             MetricSummary ni = m.netIncome();
-            out.printf(row, m.name(), dollars(ni.mean()), dollars(ni.meanStdError()), dollars(ni.percentile(5)),
+            out.printf(row, Terminal.escape(m.name()), dollars(ni.mean()), dollars(ni.meanStdError()), dollars(ni.percentile(5)),
                     dollars(ni.percentile(50)), percent(ni.probLoss()),
                     m.cash() == null ? "" : percent(m.cash().probNegativeAnyMonth()));
         }
@@ -211,7 +210,8 @@ final class RunCommand implements Callable<Integer> {
         out.printf("%n1 year in 20 = 5th percentile. P(cash<0) = chance the bank balance (starting reserve %s, set by the "
                 + "scenario's cash block, + payments received - costs) is below zero at the end of some month.%n",
                 dollars(reserve));
-        out.printf("%nWritten to %s (open %s)%n", target, target.resolve("report.html"));
+        out.printf("%nWritten to %s (open %s)%n", Terminal.escape(target.toString()),
+                Terminal.escape(target.resolve("report.html").toString()));
         out.flush();
     }
 

@@ -37,6 +37,13 @@ final class ScenarioReader {
     static final int DEFAULT_TRIALS = 10_000;
     static final long DEFAULT_SEED = 1;
 
+    /** Largest practice inputs: beyond them a month's visits would not fit the simulator's counters. */
+    static final double MAX_CLINICIANS = 100_000;
+    static final double MAX_VISITS_PER_DAY = 100;
+    static final double MAX_WORKDAYS = 31;
+    /** Largest seasonality factor (a month with 1000 times the average demand is no season). */
+    static final double MAX_SEASON_FACTOR = 1000;
+
     private final Fields f;
     private final DistributionReader dists;
 
@@ -79,9 +86,11 @@ final class ScenarioReader {
 
     private Practice practice(MapNode p) throws ScenarioException {
         f.allowOnly(p, List.of("clinicians", "visitsPerClinicianDay", "workdaysPerMonth", "costs"));
-        double clinicians = f.number(f.required(p, "clinicians"), Range.POSITIVE);
-        double perDay = f.number(f.required(p, "visitsPerClinicianDay"), Range.POSITIVE);
-        double days = f.number(f.required(p, "workdaysPerMonth"), Range.POSITIVE);
+        double clinicians = f.number(f.required(p, "clinicians"), Range.POSITIVE, MAX_CLINICIANS,
+                "the largest practice payrisk simulates");
+        double perDay = f.number(f.required(p, "visitsPerClinicianDay"), Range.POSITIVE, MAX_VISITS_PER_DAY,
+                "visits one clinician can attend in a day");
+        double days = f.number(f.required(p, "workdaysPerMonth"), Range.POSITIVE, MAX_WORKDAYS, "days in a month");
         MapNode costs = f.map(f.required(p, "costs"), "the practice costs");
         f.allowOnly(costs, List.of("fixedPerMonth", "perAttendedVisit"));
         double fixed = f.number(f.required(costs, "fixedPerMonth"), Range.NON_NEGATIVE);
@@ -91,7 +100,8 @@ final class ScenarioReader {
 
     private Demand demand(MapNode d) throws ScenarioException {
         f.allowOnly(d, List.of("newEpisodesPerMonth", "seasonality", "cancellationRate", "payers", "cases"));
-        Distribution arrivals = dists.read(f.required(d, "newEpisodesPerMonth"), Range.COUNT);
+        SourceNode arrivalsNode = f.required(d, "newEpisodesPerMonth");
+        Distribution arrivals = dists.read(arrivalsNode, Range.COUNT);
         double[] season = new double[12];
         Arrays.fill(season, 1);
         Optional<SourceNode> s = f.optional(d, "seasonality");
@@ -101,8 +111,14 @@ final class ScenarioReader {
                 throw f.error(l, "expected 12 monthly factors (January first), found " + l.items().size());
             }
             for (int i = 0; i < 12; i++) {
-                season[i] = f.number(l.items().get(i), Range.NON_NEGATIVE);
+                season[i] = f.number(l.items().get(i), Range.NON_NEGATIVE, MAX_SEASON_FACTOR,
+                        "the largest seasonality factor payrisk accepts");
             }
+        }
+        double peak = Arrays.stream(season).max().orElse(1);
+        if (peak != 1) {
+            dists.checkLargest(arrivalsNode, arrivals, Range.COUNT, peak, " in its busiest month, after the seasonality "
+                    + "factor " + Fields.format(peak));
         }
         Distribution cancel = f.optional(d, "cancellationRate").isPresent()
                 ? dists.read(f.required(d, "cancellationRate"), Range.PROBABILITY) : Constant.of(0);
@@ -114,6 +130,8 @@ final class ScenarioReader {
         List<String> payers = new ArrayList<>(payersNode.fields().keySet());
         double[] payerShares = new double[payers.size()];
         for (int i = 0; i < payers.size(); i++) {
+            SourceNode share = payersNode.fields().get(payers.get(i));
+            f.nameKey(payers.get(i), share, share.path(), "a payer name such as medicare");
             payerShares[i] = f.number(payersNode.fields().get(payers.get(i)), Range.PROBABILITY);
         }
         checkSum(payersNode, payerShares, "payer shares");
@@ -212,6 +230,7 @@ final class ScenarioReader {
             if (overrides.isPresent()) {
                 MapNode o = f.map(overrides.get(), "rules by payer");
                 for (Map.Entry<String, SourceNode> e : o.fields().entrySet()) {
+                    f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a payer of demand.payers");
                     int p = demand.payerIndex(e.getKey());
                     if (p < 0) {
                         String nearest = Names.nearest(e.getKey(), demand.payers());
