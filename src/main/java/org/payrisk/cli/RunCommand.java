@@ -1,36 +1,23 @@
 package org.payrisk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.payrisk.dist.TrialStreams;
 import org.payrisk.engine.LocalEngine;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
 import org.payrisk.report.RunDirectory;
-import org.payrisk.report.RunInfo;
-import org.payrisk.report.SummaryJson;
-import org.payrisk.report.TrialsCsv;
-import org.payrisk.report.Version;
+import org.payrisk.report.RunPipeline;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioLoader;
 import org.payrisk.stats.MetricSummary;
 import org.payrisk.stats.ModelSummary;
 import org.payrisk.stats.RunSummary;
-import org.payrisk.stats.Summaries;
-import org.payrisk.stats.TrialOutcomes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,38 +93,13 @@ final class RunCommand implements Callable<Integer> {
         RunDirectory dir = RunDirectory.stage(target, force, keep);
         boolean committed = false;
         try {
-            Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            long t0 = System.nanoTime();
-            SimulationEngine engine = new LocalEngine();
-            TrialOutcomes outcomes = simulate(engine, scenario, new RunSettings(n, s, t));
-            double simSeconds = (System.nanoTime() - t0) / 1e9;
-            RunSummary summary = Summaries.run(outcomes);
-            RunInfo info = new RunInfo(scenario.name(), scenario.source().path().getFileName().toString(),
-                    scenario.source().sha256(), s, n, scenario.practice().horizonMonths(),
-                    scenario.practice().warmUpMonths(), TrialStreams.GENERATOR);
-            Path staging = dir.staging();
-            Files.write(staging.resolve("summary.json"), SummaryJson.toBytes(info, summary));
-            Files.write(staging.resolve(scenario.source().isJson() ? "scenario.json" : "scenario.yaml"),
-                    scenario.source().bytes());
-            if (exportTrials) {
-                TrialsCsv.write(outcomes, staging.resolve("trials.csv"));
-            }
-            double visits = summary.activity().get("attendedVisits").mean() * n;
-            // run.json first, so the report's provenance reads the same file a later re-render reads
-            writeRunJson(staging.resolve("run.json"), engine.name(), t, s, n, started, Double.NaN, simSeconds, Double.NaN,
-                    visits, scenario);
-            long t1 = System.nanoTime();
-            if (!noReport) {
-                Renderer.current().render(staging);
-            }
-            double reportSeconds = noReport ? Double.NaN : (System.nanoTime() - t1) / 1e9;
-            double wall = (System.nanoTime() - t0) / 1e9;
-            writeRunJson(staging.resolve("run.json"), engine.name(), t, s, n, started, wall, simSeconds, reportSeconds,
-                    visits, scenario);
+            RunPipeline.Simulated run = simulate(new LocalEngine(), scenario, new RunSettings(n, s, t));
+            RunPipeline.write(run, dir.staging(), exportTrials, noReport ? null : Renderer.current()::render);
             dir.commit();
             committed = true;
             if (!quiet) {
-                printTable(stdout, scenario, summary, n, s, simSeconds, visits, dir.target());
+                printTable(stdout, scenario, run.summary(), n, s, run.simulationSeconds(), run.attendedVisits(),
+                        dir.target());
             }
             return 0;
         } finally {
@@ -147,46 +109,17 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private TrialOutcomes simulate(SimulationEngine engine, Scenario scenario, RunSettings settings)
+    /** Simulates with a progress bar on an interactive terminal, the bar closed before anything is written. */
+    private RunPipeline.Simulated simulate(SimulationEngine engine, Scenario scenario, RunSettings settings)
             throws InterruptedException {
         if (quiet || System.console() == null) {
-            return engine.run(scenario, settings, SimulationEngine.Progress.NONE);
+            return RunPipeline.simulate(scenario, settings, engine, SimulationEngine.Progress.NONE);
         }
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Simulating").setInitialMax(settings.trials())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-            return engine.run(scenario, settings, bar::stepBy);
+            return RunPipeline.simulate(scenario, settings, engine, bar::stepBy);
         }
-    }
-
-    private static void writeRunJson(Path file, String engine, int threads, long seed, int trials, Instant started,
-                                     double wall, double sim, double report, double visits, Scenario scenario)
-            throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode o = mapper.createObjectNode();
-        o.put("payriskVersion", Version.get());
-        o.put("engine", engine);
-        o.put("threads", threads);
-        o.put("seed", seed);
-        o.put("trials", trials);
-        o.put("generator", TrialStreams.GENERATOR);
-        o.put("javaVersion", System.getProperty("java.version"));
-        o.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores");
-        o.put("inputFile", scenario.source().path().toAbsolutePath().normalize().toString());
-        o.put("inputSha256", scenario.source().sha256());
-        o.put("startedAt", started.toString());
-        o.put("simulationSeconds", sim);
-        if (!Double.isNaN(report)) {
-            o.put("reportSeconds", report);
-        }
-        if (!Double.isNaN(wall)) {
-            o.put("wallSeconds", wall);
-        }
-        o.put("trialsPerSecond", trials / sim);
-        o.put("attendedVisitsPerSecond", visits / sim);
-        o.put("command", "payrisk run " + scenario.source().path());
-        Files.write(file, (mapper.writeValueAsString(o) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void printTable(PrintWriter out, Scenario scenario, RunSummary summary, int n, long seed,

@@ -7,28 +7,22 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.payrisk.dist.TrialStreams;
 import org.payrisk.engine.LocalEngine;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
-import org.payrisk.report.RunInfo;
-import org.payrisk.report.SummaryJson;
+import org.payrisk.report.RunPipeline;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioException;
 import org.payrisk.scenario.ScenarioLoader;
 import org.payrisk.stats.RunSummary;
-import org.payrisk.stats.Summaries;
 
 /**
  * The report's test fixture: a real run of the committed scenario copy {@code ot-practice/scenario.yaml}
  * (the shipped OT practice with a cash reserve and payment lags), {@value #TRIALS} trials at the scenario's
- * seed, simulated by the local engine, summarised by {@link Summaries} and written by {@link SummaryJson}:
- * the same code {@code payrisk run} uses, so the report is tested on the numbers the engine produces and
- * there is no second summariser to drift from it. Built once per test JVM under
- * {@code target/test-runs/fixture-run}.
- *
- * <p>The committed {@code ot-practice/run.json} is a sample provenance record (run.json only feeds the
- * report's provenance list).
+ * seed, simulated by the local engine, summarised by {@link org.payrisk.stats.Summaries} and written
+ * through {@link RunPipeline}, the code {@code payrisk run} uses (summary.json, the scenario copy and
+ * run.json; no report), so the report is tested on the numbers the engine produces and there is no second
+ * summariser to drift from it. Built once per test JVM under {@code target/test-runs/fixture-run}.
  */
 final class FixtureRun {
 
@@ -83,27 +77,19 @@ final class FixtureRun {
             if (!scenario.name().equals(SCENARIO_NAME) || scenario.models().size() != MODELS.size()) {
                 throw new AssertionError("the fixture scenario copy changed: update FixtureRun's constants");
             }
-            var outcomes = run(scenario);
-            RunInfo info = new RunInfo(scenario.name(), "ot-private-practice.yaml", scenario.source().sha256(),
-                    scenario.seed(), TRIALS, scenario.practice().horizonMonths(), scenario.practice().warmUpMonths(),
-                    TrialStreams.GENERATOR);
-            summary = Summaries.run(outcomes);
-            Files.write(dir.resolve("summary.json"), SummaryJson.toBytes(info, summary));
-            Files.copy(scenarioFile, dir.resolve("scenario.yaml"));
-            Files.copy(resource("ot-practice/run.json"), dir.resolve("run.json"));
+            RunPipeline.Simulated run;
+            try {
+                run = RunPipeline.simulate(scenario, new RunSettings(TRIALS, scenario.seed(), 2), new LocalEngine(),
+                        SimulationEngine.Progress.NONE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            summary = run.summary();
+            RunPipeline.write(run, dir, false, null);
             built = dir;
         }
         return built;
-    }
-
-    private static org.payrisk.stats.TrialOutcomes run(Scenario scenario) {
-        try {
-            return new LocalEngine().run(scenario, new RunSettings(TRIALS, scenario.seed(), 2),
-                    SimulationEngine.Progress.NONE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private static Path resource(String name) {
