@@ -4,8 +4,10 @@ import org.payrisk.scenario.Scenario;
 import org.payrisk.stats.TrialOutcomes;
 
 /**
- * Runs a scenario's trials. Implementations must give every trial the streams of
- * {@link TrialKernel} so that outcomes are identical on any engine and thread count.
+ * Runs a scenario's trials. Implementations cut the run into the fixed blocks of {@link TrialBlocks},
+ * run each block with {@link TrialKernel#runBlock} (so every trial gets the same streams on every
+ * engine) and merge the block results in block order ({@link org.payrisk.stats.BlockMerger}), so
+ * that outcomes are identical on any engine, machine and thread count.
  */
 public interface SimulationEngine {
 
@@ -13,13 +15,27 @@ public interface SimulationEngine {
     String name();
 
     /**
+     * @param input the practice and payment models
+     * @param settings trials, seed, threads
+     * @param progress told how many trials have finished, from any thread
+     * @return every trial's outcomes, by trial index (offset 0)
+     * @throws InterruptedException when the run is interrupted
+     */
+    TrialOutcomes run(EngineInput input, RunSettings settings, Progress progress) throws InterruptedException;
+
+    /**
+     * Runs a validated scenario's model records ({@link EngineInput#of}); nothing else of the
+     * scenario (its file, its source) reaches the engine.
+     *
      * @param scenario the validated scenario
      * @param settings trials, seed, threads
      * @param progress told how many trials have finished, from any thread
      * @return every trial's outcomes, by trial index
      * @throws InterruptedException when the run is interrupted
      */
-    TrialOutcomes run(Scenario scenario, RunSettings settings, Progress progress) throws InterruptedException;
+    default TrialOutcomes run(Scenario scenario, RunSettings settings, Progress progress) throws InterruptedException {
+        return run(EngineInput.of(scenario), settings, progress);
+    }
 
     /** Receives progress; implementations must be thread safe. */
     @FunctionalInterface

@@ -11,7 +11,6 @@ import org.payrisk.payment.RuleTerms;
 import org.payrisk.payment.Settlements;
 import org.payrisk.practice.PracticeSimulator;
 import org.payrisk.practice.PracticeYear;
-import org.payrisk.scenario.Scenario;
 import org.payrisk.stats.TrialOutcomes;
 
 /**
@@ -50,6 +49,7 @@ public final class TrialKernel {
     private final PracticeSimulator simulator;
     private final PracticeYear year;
     private final List<PaymentModel> models;
+    private final List<String> modelNames;
     private final boolean[][][] covered;
     private final double[] revenueByMonth;
     private final double[] before;
@@ -59,15 +59,16 @@ public final class TrialKernel {
     private final int horizon;
 
     /**
-     * @param scenario the scenario
+     * @param input the practice and payment models
      * @param seed the run seed
      */
-    public TrialKernel(Scenario scenario, long seed) {
+    public TrialKernel(EngineInput input, long seed) {
         streams = new TrialStreams(seed);
-        simulator = new PracticeSimulator(scenario.practice());
-        horizon = scenario.practice().horizonMonths();
+        simulator = new PracticeSimulator(input.practice());
+        horizon = input.practice().horizonMonths();
         year = new PracticeYear(horizon);
-        models = scenario.models();
+        models = input.models();
+        modelNames = input.modelNames();
         covered = new boolean[models.size()][][];
         for (int m = 0; m < models.size(); m++) {
             PaymentModel model = models.get(m);
@@ -82,23 +83,46 @@ public final class TrialKernel {
         cash = new double[horizon + 1];
     }
 
+    /** @return paths of the per-trial inputs each trial records, in column order */
+    public List<String> inputs() {
+        return List.of();
+    }
+
     /**
-     * Runs trial {@code trial} and writes its outcomes.
+     * Runs one block of trials ({@link TrialBlocks}) and returns its result.
+     *
+     * @param block block number, &gt;= 0
+     * @param trials trials of the whole run (the last block is cut there)
+     * @return the block's outcomes, offset at the block's first trial
+     */
+    public TrialOutcomes runBlock(int block, int trials) {
+        int start = TrialBlocks.start(block);
+        int n = TrialBlocks.size(block, trials);
+        TrialOutcomes out = new TrialOutcomes(modelNames, inputs(), start, n, horizon);
+        for (int t = start; t < start + n; t++) {
+            run(t, out);
+        }
+        return out;
+    }
+
+    /**
+     * Runs trial {@code trial} and writes its outcomes in row {@code trial - out.offset()}.
      *
      * @param trial trial index
      * @param out where to store them
      */
     public void run(int trial, TrialOutcomes out) {
+        final int row = trial - out.offset();
         simulator.simulate(streams.stream(trial, 0), year);
         double costs = 0;
         for (int month = 1; month <= horizon; month++) {
             costs += year.costs(month);
         }
-        out.setCosts(trial, costs);
-        out.setActivity(0, trial, year.totalNewEpisodes());
-        out.setActivity(1, trial, year.totalRefusedEpisodes());
-        out.setActivity(2, trial, year.totalAttendedVisits());
-        out.setActivity(3, trial, year.totalUnits());
+        out.setCosts(row, costs);
+        out.setActivity(0, row, year.totalNewEpisodes());
+        out.setActivity(1, row, year.totalRefusedEpisodes());
+        out.setActivity(2, row, year.totalAttendedVisits());
+        out.setActivity(3, row, year.totalUnits());
         final long claimsKey = streams.stream(trial, CLAIMS_PURPOSE).nextLong();
         for (int m = 0; m < models.size(); m++) {
             Arrays.fill(revenueByMonth, 0);
@@ -136,14 +160,14 @@ public final class TrialKernel {
             }
             double revenue = 0;
             double balance = cashTerms.startingReserve();
-            out.setCashBalance(m, 0, trial, balance);
+            out.setCashBalance(m, 0, row, balance);
             for (int month = 1; month <= horizon; month++) {
                 revenue += revenueByMonth[month];
-                out.setMonthlyNet(m, month, trial, revenueByMonth[month] - year.costs(month));
+                out.setMonthlyNet(m, month, row, revenueByMonth[month] - year.costs(month));
                 balance += cash[month] - year.costs(month);
-                out.setCashBalance(m, month, trial, balance);
+                out.setCashBalance(m, month, row, balance);
             }
-            out.setRevenue(m, trial, revenue);
+            out.setRevenue(m, row, revenue);
         }
     }
 

@@ -1,0 +1,52 @@
+package org.payrisk.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.payrisk.scenario.Scenario;
+import org.payrisk.scenario.ScenarioLoader;
+import org.payrisk.stats.TrialOutcomes;
+import org.payrisk.testing.Scenarios;
+
+/**
+ * Deterministic tier: a run is its fixed blocks merged in block order. Blocks run by separate
+ * kernels, in reverse order, and merged give exactly the local engine's outcomes.
+ */
+class BlockEngineTest {
+
+    @Test
+    void blocksAreFixedAndIndependentOfThreads() {
+        assertEquals(3, TrialBlocks.count(2 * TrialBlocks.SIZE + 1));
+        assertEquals(2 * TrialBlocks.SIZE, TrialBlocks.start(2));
+        assertEquals(1, TrialBlocks.size(2, 2 * TrialBlocks.SIZE + 1));
+        assertEquals(0, TrialBlocks.count(0));
+    }
+
+    @Test
+    void blocksRunSeparatelyAndMergedEqualTheEngine() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/hand-therapy-capitated.yaml"));
+        EngineInput input = EngineInput.of(s);
+        int trials = 2 * TrialBlocks.SIZE + 37;
+        TrialOutcomes engine = Scenarios.run(s, trials, 5L, 2);
+        List<TrialOutcomes> blocks = new ArrayList<>();
+        for (int b = TrialBlocks.count(trials) - 1; b >= 0; b--) {
+            TrialOutcomes block = new TrialKernel(input, 5L).runBlock(b, trials);
+            assertEquals(TrialBlocks.start(b), block.offset());
+            blocks.add(0, block);
+        }
+        TrialOutcomes merged = TrialOutcomes.merge(blocks);
+        assertEquals(trials, merged.trials());
+        assertEquals(engine.inputs(), merged.inputs());
+        for (int m = 0; m < input.models().size(); m++) {
+            assertArrayEquals(engine.netIncomeColumn(m), merged.netIncomeColumn(m), input.modelNames().get(m));
+            assertArrayEquals(engine.cashBalanceColumn(m, 12), merged.cashBalanceColumn(m, 12));
+        }
+        for (int k = 0; k < engine.inputs().size(); k++) {
+            assertArrayEquals(engine.inputColumn(k), merged.inputColumn(k), engine.inputs().get(k));
+        }
+    }
+}
