@@ -1,6 +1,7 @@
 package org.payrisk.cli;
 
 import java.io.PrintWriter;
+import org.payrisk.engine.NonFiniteOutcomeException;
 import org.payrisk.report.OutputException;
 import org.payrisk.report.Version;
 import org.payrisk.scenario.ScenarioException;
@@ -54,7 +55,8 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ScenarioException || ex instanceof OutputException || ex instanceof UserInputException) {
+            if (ex instanceof ScenarioException || ex instanceof OutputException || ex instanceof UserInputException
+                    || ex instanceof NonFiniteOutcomeException) {
                 err.println("payrisk: " + ex.getMessage());
                 err.flush();
                 return BAD_INPUT;

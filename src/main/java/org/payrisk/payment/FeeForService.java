@@ -1,5 +1,7 @@
 package org.payrisk.payment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
@@ -79,6 +81,23 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         if (n > 0) {
             revenueByMonth[month] += monthSum;
         }
+    }
+
+    @Override
+    public List<DrawnInput> drawnInputs(List<String> caseNames) {
+        List<DrawnInput> out = new ArrayList<>();
+        if (RandomInputs.isRandom(evaluation)) {
+            out.add(new DrawnInput("feeForService.evaluation",
+                    (y, c, k) -> Math.max(0, ClaimRandom.draw(k ^ payerKey(c), 0, evaluation))));
+        }
+        if (RandomInputs.isRandom(perUnit)) {
+            out.add(new DrawnInput("feeForService.perUnit", (y, c, k) -> Math.max(0, ClaimRandom.draw(k ^ payerKey(c), 1, perUnit))));
+        }
+        if (RandomInputs.isRandom(denialRate)) {
+            out.add(new DrawnInput("feeForService.denialRate",
+                    (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k ^ payerKey(c), 2, denialRate), 0, 1)));
+        }
+        return out;
     }
 
     /**
