@@ -13,6 +13,7 @@ import org.payrisk.payment.RandomInputs;
 import org.payrisk.payment.RuleTerms;
 import org.payrisk.payment.Settlements;
 import org.payrisk.practice.CaseType;
+import org.payrisk.practice.Demand;
 import org.payrisk.practice.PracticeSimulator;
 import org.payrisk.practice.PracticeYear;
 import org.payrisk.stats.TrialOutcomes;
@@ -71,6 +72,12 @@ public final class TrialKernel {
 
     private final List<String> inputs = new ArrayList<>();
     private final boolean recordCancellation;
+    private final boolean recordArrivals;
+    private final int[] followUpColumn; // by case, -1 when not recorded
+    private final int[] unitsColumn;    // by case, -1 when not recorded
+    private final double[] caseSum;
+    private final int[] caseCount;
+    private final int practiceInputs;
     private final List<int[]> inputOwner = new ArrayList<>(); // {model, rule} per recorded contract input
     private final List<DrawnInput.Value> inputValue = new ArrayList<>();
     private final int[][] lagColumn;
@@ -87,10 +94,31 @@ public final class TrialKernel {
         models = input.models();
         modelNames = input.modelNames();
         List<String> caseNames = input.practice().demand().cases().stream().map(CaseType::name).toList();
-        recordCancellation = RandomInputs.isRandom(input.practice().demand().cancellationRate());
+        Demand demand = input.practice().demand();
+        recordCancellation = RandomInputs.isRandom(demand.cancellationRate());
         if (recordCancellation) {
             inputs.add(CANCELLATION_RATE);
         }
+        recordArrivals = RandomInputs.isRandom(demand.newEpisodesPerMonth());
+        if (recordArrivals) {
+            inputs.add("demand.newEpisodesPerMonth:total");
+        }
+        followUpColumn = new int[caseNames.size()];
+        unitsColumn = new int[caseNames.size()];
+        for (int c = 0; c < caseNames.size(); c++) {
+            CaseType k = demand.cases().get(c);
+            followUpColumn[c] = RandomInputs.isRandom(k.followUpVisits()) ? inputs.size() : -1;
+            if (followUpColumn[c] >= 0) {
+                inputs.add("demand.cases[" + caseNames.get(c) + "].followUpVisits:mean");
+            }
+            unitsColumn[c] = RandomInputs.isRandom(k.unitsPerVisit()) ? inputs.size() : -1;
+            if (unitsColumn[c] >= 0) {
+                inputs.add("demand.cases[" + caseNames.get(c) + "].unitsPerVisit:mean");
+            }
+        }
+        caseSum = new double[caseNames.size()];
+        caseCount = new int[caseNames.size()];
+        practiceInputs = inputs.size();
         covered = new boolean[models.size()][][];
         ruleKeys = new long[models.size()][];
         lagColumn = new int[models.size()][];
@@ -189,13 +217,10 @@ public final class TrialKernel {
         out.setActivity(2, row, year.totalAttendedVisits());
         out.setActivity(3, row, year.totalUnits());
         final long claimsKey = streams.stream(trial, CLAIMS_PURPOSE).nextLong();
-        if (recordCancellation) {
-            out.setInput(0, row, year.cancellationRate());
-        }
+        recordPractice(out, row);
         for (int i = 0; i < inputValue.size(); i++) {
             int[] owner = inputOwner.get(i);
-            out.setInput((recordCancellation ? 1 : 0) + i, row,
-                    inputValue.get(i).of(year, covered[owner[0]][owner[1]], claimsKey));
+            out.setInput(practiceInputs + i, row, inputValue.get(i).of(year, covered[owner[0]][owner[1]], claimsKey));
         }
         for (int m = 0; m < models.size(); m++) {
             Arrays.fill(revenueByMonth, 0);
@@ -253,6 +278,63 @@ public final class TrialKernel {
             }
             out.setRevenue(m, row, revenue);
         }
+    }
+
+    /**
+     * Records the practice's drawn inputs: the cancellation rate; the arrivals of months 1..horizon
+     * (accepted and refused); per case, the mean drawn follow-ups of its episodes that started in
+     * months 1..horizon and the mean billed units of its attended follow-ups there (NaN when a trial
+     * has none).
+     */
+    private void recordPractice(TrialOutcomes out, int row) {
+        int col = 0;
+        if (recordCancellation) {
+            out.setInput(col++, row, year.cancellationRate());
+        }
+        if (recordArrivals) {
+            out.setInput(col, row, year.totalNewEpisodes() + year.totalRefusedEpisodes());
+        }
+        final int nCases = caseSum.length;
+        if (hasAny(followUpColumn)) {
+            Arrays.fill(caseSum, 0);
+            Arrays.fill(caseCount, 0);
+            for (int e = 0; e < year.episodeCount(); e++) {
+                if (year.episodeStart(e) >= 1) {
+                    caseSum[year.episodeCase(e)] += year.episodeFollowUps(e);
+                    caseCount[year.episodeCase(e)]++;
+                }
+            }
+            for (int c = 0; c < nCases; c++) {
+                if (followUpColumn[c] >= 0) {
+                    out.setInput(followUpColumn[c], row, caseCount[c] > 0 ? caseSum[c] / caseCount[c] : Double.NaN);
+                }
+            }
+        }
+        if (hasAny(unitsColumn)) {
+            Arrays.fill(caseSum, 0);
+            Arrays.fill(caseCount, 0);
+            for (int v = 0; v < year.visitCount(); v++) {
+                if (!year.isEvaluation(v)) {
+                    int c = year.episodeCase(year.visitEpisode(v));
+                    caseSum[c] += year.visitUnits(v);
+                    caseCount[c]++;
+                }
+            }
+            for (int c = 0; c < nCases; c++) {
+                if (unitsColumn[c] >= 0) {
+                    out.setInput(unitsColumn[c], row, caseCount[c] > 0 ? caseSum[c] / caseCount[c] : Double.NaN);
+                }
+            }
+        }
+    }
+
+    private static boolean hasAny(int[] columns) {
+        for (int c : columns) {
+            if (c >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -170,12 +170,14 @@ class CommonRandomNumbersTest {
                 "    default: { capitation: { pmpm: { normal: { mean: 5, sd: 0.5 } }, members: 1000 } }",
                 ""));
         TrialOutcomes o = Scenarios.run(s, TRIALS, 3L, 1);
-        assertEquals(List.of(TrialKernel.CANCELLATION_RATE, "models[cap].default.capitation.pmpm"), o.inputs());
+        assertEquals(List.of(TrialKernel.CANCELLATION_RATE, "demand.newEpisodesPerMonth:total",
+                "models[cap].default.capitation.pmpm"), o.inputs(), "constant inputs are not recorded");
         for (int t = 0; t < TRIALS; t++) {
-            double pmpm = o.input(1, t);
+            double pmpm = o.input(2, t);
             assertEquals(12 * 1000 * pmpm, o.revenue(0, t), 1e-9 * o.revenue(0, t), "trial " + t);
             double c = o.input(0, t);
             assertTrue(c >= 0 && c <= 1, "cancellation rate " + c);
+            assertEquals(o.activity(0, t) + o.activity(1, t), o.input(1, t), 0, "arrivals = accepted + refused episodes");
         }
     }
 
@@ -192,6 +194,8 @@ class CommonRandomNumbersTest {
         check(o, "models[bundle].default.overlays[0].qualityWithhold.qualityScore", 0.8, 0.1);
         check(o, "models[bundle].payers.commercial.feeForService.evaluation", 120, 10);
         check(o, "models[program].default.bundled.reconciliation.discount", 0.02, 0.02 / Math.sqrt(12));
+        // 12 months of Poisson(25) arrivals (no seasonality): Poisson(300)
+        check(o, "demand.newEpisodesPerMonth:total", 300, Math.sqrt(300));
     }
 
     private static void check(TrialOutcomes o, String path, double mean, double sd) {
