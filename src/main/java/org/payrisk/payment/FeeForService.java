@@ -15,7 +15,7 @@ import org.payrisk.practice.PracticeYear;
  * <p>Common random numbers down to the claim: the per-trial terms (evaluation price, unit price,
  * denial rate, each from its own slot) and each visit's denial draw come from the trial's claims
  * stream ({@link ClaimRandom}) keyed by the set of payers the contract covers, never from the
- * model's own stream. So two models whose contracts cover the same payers with the same terms pay
+ * stream passed to the rule. So two models whose contracts cover the same payers with the same terms pay
  * exactly the same claims in every trial (an episode program's fee-for-service part included), and
  * their paired difference shows the payment terms alone. With a denial rate of 0 no per-visit draw
  * is made.
@@ -41,7 +41,7 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
 
     /**
      * {@inheritDoc} A claim's allowed amount is the price paid for it (this simple form has no
-     * patient share). The rule's own stream is not used: see the class comment.
+     * patient share). The {@code rng} passed in is not used: see the class comment.
      */
     @Override
     public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,

@@ -33,7 +33,7 @@ import org.payrisk.practice.PracticeYear;
  * </ol>
  *
  * <p>Random numbers come from a {@link ClaimRandom} built on the trial's claims key, which is the
- * same in every payment model, never from the rule's own stream: per trial, each term from its own
+ * same in every payment model, never from the stream passed to the rule: per trial, each term from its own
  * slot (conversionFactorChange, mipsAdjustment clamped to +/-{@value #MIPS_LIMIT}, assistantShare,
  * denialRate, patientCollectionRate, then the KX terms medicalNecessityDocumented, reviewProbability,
  * reviewTakeBack), since they are facts of the practice's year (its MIPS score, its denial rate, the
