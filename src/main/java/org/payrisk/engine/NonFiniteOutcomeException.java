@@ -19,22 +19,23 @@ public final class NonFiniteOutcomeException extends RuntimeException {
      * @param metric the outcome, e.g. {@code revenue}, {@code net income in month 3}
      * @param trial the trial index
      * @param value the value found (infinite or NaN)
+     * @param suspect the drawn input that most likely caused it ("path drew value"), or null
      */
-    public NonFiniteOutcomeException(String model, String metric, int trial, double value) {
-        super(message(model, metric, trial, value));
+    public NonFiniteOutcomeException(String model, String metric, int trial, double value, String suspect) {
+        super(message(model, metric, trial, value, suspect));
         this.model = model;
         this.metric = metric;
         this.trial = trial;
     }
 
-    private static String message(String model, String metric, int trial, double value) {
+    private static String message(String model, String metric, int trial, double value, String suspect) {
         String where = model == null ? "the practice's " + metric : "model `" + model + "`'s " + metric;
         String check = model == null
                 ? "the practice's cost inputs (staff, rent, cost per visit) and the demand's counts"
                 : "the money and count inputs of models[" + model + "] (pmpm, members, prices, fees, targets, benchmarks, "
                         + "fixed amounts) and the demand's counts";
         return "trial " + trial + " gave " + where + " as " + value + ", not a finite number: an input is too large "
-                + "for the arithmetic. Check " + check + " for values far beyond any real practice (such as 1e308, or a "
+                + "for the arithmetic" + (suspect != null ? " (" + suspect + ")" : "") + ". Check " + check + " for values far beyond any real practice (such as 1e308, or a "
                 + "distribution whose sd is that large), and give realistic values.";
     }
 

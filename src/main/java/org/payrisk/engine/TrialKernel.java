@@ -56,6 +56,9 @@ public final class TrialKernel {
 
     private static final long LAG = RandomInputs.fieldKey("paymentLagMonths");
 
+    /** A drawn amount beyond this ($1e12, or 1e12 members) is named as the likely cause of an overflow. */
+    private static final double SUSPECT_MAGNITUDE = 1e12;
+
     private final TrialStreams streams;
     private final PracticeSimulator simulator;
     private final PracticeYear year;
@@ -209,7 +212,7 @@ public final class TrialKernel {
             costs += year.costs(month);
         }
         if (!Double.isFinite(costs)) {
-            throw new NonFiniteOutcomeException(null, "costs", trial, costs);
+            throw new NonFiniteOutcomeException(null, "costs", trial, costs, null);
         }
         out.setCosts(row, costs);
         out.setActivity(0, row, year.totalNewEpisodes());
@@ -267,17 +270,36 @@ public final class TrialKernel {
                 balance += cash[month] - year.costs(month);
                 if (!Double.isFinite(net) || !Double.isFinite(balance)) {
                     throw new NonFiniteOutcomeException(model.name(), Double.isFinite(net) ? "cash balance in month " + month
-                            : "net income in month " + month, trial, Double.isFinite(net) ? balance : net);
+                            : "net income in month " + month, trial, Double.isFinite(net) ? balance : net, suspect(out, row, m));
                 }
                 out.setMonthlyNet(m, month, row, net);
                 out.setCashBalance(m, month, row, balance);
             }
             if (!Double.isFinite(revenue) || !Double.isFinite(revenue - costs)) {
                 throw new NonFiniteOutcomeException(model.name(), Double.isFinite(revenue) ? "netIncome" : "revenue", trial,
-                        Double.isFinite(revenue) ? revenue - costs : revenue);
+                        Double.isFinite(revenue) ? revenue - costs : revenue, suspect(out, row, m));
             }
             out.setRevenue(m, row, revenue);
         }
+    }
+
+    /**
+     * The model's recorded input with the largest magnitude in this trial, when it is beyond any
+     * realistic amount ({@value #SUSPECT_MAGNITUDE}) or not finite, as "path drew value"; else null.
+     */
+    private String suspect(TrialOutcomes out, int row, int model) {
+        String path = null;
+        double worst = SUSPECT_MAGNITUDE;
+        for (int i = 0; i < inputOwner.size(); i++) {
+            if (inputOwner.get(i)[0] == model) {
+                double v = out.input(practiceInputs + i, row);
+                if (!Double.isFinite(v) || Math.abs(v) > worst) {
+                    path = inputs.get(practiceInputs + i) + " drew " + v;
+                    worst = Double.isFinite(v) ? Math.abs(v) : Double.POSITIVE_INFINITY;
+                }
+            }
+        }
+        return path;
     }
 
     /**

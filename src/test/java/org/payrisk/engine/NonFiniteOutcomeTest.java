@@ -55,6 +55,7 @@ class NonFiniteOutcomeTest {
     void aHugeSdOrPriceFailsToo() {
         NonFiniteOutcomeException e = fail(new Capitation(Normal.of(5, 1e308), Constant.of(1000)));
         assertEquals("huge", e.model());
+        assertTrue(e.getMessage().contains("(models[huge].default.capitation.pmpm drew "), "names the drawn input: " + e.getMessage());
         NonFiniteOutcomeException f = fail(new FeeForService(Constant.of(1e308), Constant.of(1e308), Constant.of(0)));
         assertEquals("huge", f.model());
         assertTrue(f.metric().startsWith("net income in month"), f.metric());
