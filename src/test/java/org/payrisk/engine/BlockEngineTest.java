@@ -83,4 +83,18 @@ class BlockEngineTest {
             assertEquals(all.models().get(m).netIncome().probLoss(), (double) losses[m] / trials, 0);
         }
     }
+
+    /** Only the scenario's bytes need travel: rebuilt from them, the input gives the same blocks. */
+    @Test
+    void anInputRebuiltFromTheScenarioBytesRunsTheSameBlocks() throws Exception {
+        Path file = Path.of("scenarios/team-episode-downstream.yaml");
+        EngineInput loaded = EngineInput.of(ScenarioLoader.load(file));
+        EngineInput shipped = EngineInput.fromScenarioBytes(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+        TrialOutcomes a = new TrialKernel(loaded, 4L).runBlock(1, TrialBlocks.SIZE + 100);
+        TrialOutcomes b = new TrialKernel(shipped, 4L).runBlock(1, TrialBlocks.SIZE + 100);
+        assertEquals(100, a.trials());
+        for (int m = 0; m < loaded.models().size(); m++) {
+            assertArrayEquals(a.netIncomeColumn(m), b.netIncomeColumn(m));
+        }
+    }
 }
