@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
+import org.payrisk.engine.NonFiniteOutcomeException;
 import org.payrisk.report.OutputException;
 import org.payrisk.report.Version;
 import org.payrisk.scenario.ScenarioException;
@@ -103,7 +104,8 @@ public final class Main implements Runnable {
                 err.println("payrisk: stopped by a signal before finishing; the output folder was left as it was");
                 return BAD_INPUT;
             }
-            if (ex instanceof ScenarioException || ex instanceof OutputException || ex instanceof UserInputException) {
+            if (ex instanceof ScenarioException || ex instanceof OutputException || ex instanceof UserInputException
+                    || ex instanceof NonFiniteOutcomeException) {
                 err.println("payrisk: " + ex.getMessage());
                 return BAD_INPUT;
             }
