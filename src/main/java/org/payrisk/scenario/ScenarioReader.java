@@ -41,6 +41,10 @@ final class ScenarioReader {
     static final double MAX_CLINICIANS = 100_000;
     static final double MAX_VISITS_PER_DAY = 100;
     static final double MAX_WORKDAYS = 31;
+    /** Largest monthly capacity: a trial keeps each visit (17 bytes), up to 120 months of them. */
+    static final double MAX_MONTHLY_CAPACITY = 1_000_000;
+    /** Largest billed units in one visit: a visit lasts at most a day (rules price visits unit by unit). */
+    static final double MAX_UNITS_PER_VISIT = 96;
     /** Largest seasonality factor (a month with 1000 times the average demand is no season). */
     static final double MAX_SEASON_FACTOR = 1000;
 
@@ -91,6 +95,12 @@ final class ScenarioReader {
         double perDay = f.number(f.required(p, "visitsPerClinicianDay"), Range.POSITIVE, MAX_VISITS_PER_DAY,
                 "visits one clinician can attend in a day");
         double days = f.number(f.required(p, "workdaysPerMonth"), Range.POSITIVE, MAX_WORKDAYS, "days in a month");
+        double capacity = clinicians * perDay * days;
+        if (capacity > MAX_MONTHLY_CAPACITY) {
+            throw f.error(f.required(p, "clinicians"), "expected a monthly capacity (clinicians x visitsPerClinicianDay x "
+                    + "workdaysPerMonth) of at most 1,000,000 visits, so that a trial's visits fit in memory, found "
+                    + Fields.format(Math.rint(capacity)) + " visits");
+        }
         MapNode costs = f.map(f.required(p, "costs"), "the practice costs");
         f.allowOnly(costs, List.of("fixedPerMonth", "perAttendedVisit"));
         double fixed = f.number(f.required(costs, "fixedPerMonth"), Range.NON_NEGATIVE);
@@ -117,7 +127,7 @@ final class ScenarioReader {
         }
         double peak = Arrays.stream(season).max().orElse(1);
         if (peak != 1) {
-            dists.checkLargest(arrivalsNode, arrivals, Range.COUNT, peak, " in its busiest month, after the seasonality "
+            dists.checkLargest(arrivalsNode, arrivals, Range.COUNT, Range.COUNT.max, Range.COUNT.maxNote, peak, " in its busiest month, after the seasonality "
                     + "factor " + Fields.format(peak));
         }
         Distribution cancel = f.optional(d, "cancellationRate").isPresent()
@@ -155,7 +165,8 @@ final class ScenarioReader {
             caseShares[cases.size()] = share;
             Distribution followUps = dists.read(f.required(c, "followUpVisits"), Range.COUNT);
             int perMonth = (int) f.wholeNumber(f.required(c, "visitsPerMonth"), 1, 1000);
-            Distribution units = dists.read(f.required(c, "unitsPerVisit"), Range.COUNT);
+            Distribution units = dists.read(f.required(c, "unitsPerVisit"), Range.COUNT, MAX_UNITS_PER_VISIT,
+                    "15-minute units in a day");
             cases.add(new CaseType(name, share, followUps, perMonth, units));
         }
         checkSum(casesNode, caseShares, "case shares");
