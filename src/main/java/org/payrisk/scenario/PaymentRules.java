@@ -111,14 +111,27 @@ final class PaymentRules {
 
     private PaymentRule rule(String kind, SourceNode node) throws ScenarioException {
         MapNode r = f.map(node, "the terms of " + kind);
-        switch (kind) {
-            case "feeForService":
-                return (PaymentRule) feeForService(r);
-            case "capitation":
-                return capitation(r);
-            default:
-                return bundled(r);
+        RuleRegistry.Kind k = RuleRegistry.get(kind);
+        if (k == null) {
+            String nearest = Names.nearest(kind, RuleRegistry.keys());
+            throw f.error(node, "unknown payment rule `" + kind + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + " Known rules: " + String.join(", ", RuleRegistry.keys()) + ".");
         }
+        return k.reader().read(this, r);
+    }
+
+    // Registered readers (RuleRegistry): one per rule key.
+
+    PaymentRule feeForServiceRule(MapNode r) throws ScenarioException {
+        return (PaymentRule) feeForService(r);
+    }
+
+    PaymentRule capitationRule(MapNode r) throws ScenarioException {
+        return capitation(r);
+    }
+
+    PaymentRule bundledRule(MapNode r) throws ScenarioException {
+        return bundled(r);
     }
 
     // ---- fee-for-service -------------------------------------------------------------------------
