@@ -148,8 +148,8 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
     }
 
     /**
-     * "With the payment delays assumed, the practice's bank balance falls below zero in some month of the
-     * year in 8% of simulated years under medicaid-fee-for-service and in less than 1% under capitation."
+     * "With the payment delays assumed and a starting reserve of $10,000, the practice's bank balance falls
+     * below zero in some month of the year in 8% of simulated years under medicaid-fee-for-service and in less than 1% under capitation."
      */
     private static String cashSentence(Summary s, Optional<ScenarioAssumptions.Scenario> scenario, String years) {
         boolean lags = scenario.map(ScenarioAssumptions.Scenario::hasPaymentLags).orElse(false);
@@ -159,9 +159,26 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
             String p = PlainNumbers.percent(m.cash().orElseThrow().probNegativeAnyMonth());
             parts.add("in " + p + (i == 0 ? " of simulated " + plural(years) : "") + " under " + m.name());
         }
-        return (lags ? "With the payment delays assumed, the practice's" : "The practice's")
+        List<String> assumed = new ArrayList<>();
+        if (lags) {
+            assumed.add("the payment delays assumed");
+        }
+        scenario.ifPresent(sc -> assumed.add(reserve(sc.startingReserve().orElse(0))));
+        return (assumed.isEmpty() ? "The practice's" : "With " + Names.and(assumed) + ", the practice's")
                 + " bank balance (cash actually received, less costs) falls below zero at the end of some month "
                 + "of the " + years + " " + Names.and(parts) + ".";
+    }
+
+    /**
+     * The starting balance the cash line assumes (the scenario copy's {@code cash.startingReserve}, 0 when
+     * it is not given), rounded like every other dollar figure of the brief.
+     */
+    private static String reserve(double dollars) {
+        if (PlainNumbers.roundDollars(dollars).signum() == 0) {
+            return "no starting reserve";
+        }
+        return dollars > 0 ? "a starting reserve of " + PlainNumbers.dollars(dollars)
+                : "a starting overdraft of " + PlainNumbers.dollars(-dollars);
     }
 
     /** "The typical (median) year is best under capitation, at $96,300, against ..." */

@@ -5,11 +5,14 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.Polygon;
 import java.awt.Shape;
+import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.geom.RectangularShape;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -49,6 +52,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -85,6 +89,11 @@ final class RiskCharts {
      * @param chart the chart
      */
     record ChartSpec(String slug, String kind, String title, String caption, JFreeChart chart) {
+
+        /** The same chart under another file name. */
+        ChartSpec withSlug(String newSlug) {
+            return new ChartSpec(newSlug, kind, title, caption, chart);
+        }
     }
 
     /**
@@ -92,8 +101,8 @@ final class RiskCharts {
      * monthly fan per model, one difference histogram per comparison, risk bars.
      */
     static List<ChartSpec> all(Summary s) {
-        List<String> slugs = Names.uniqueSlugs(s.models().stream().map(Summary.ModelSummary::name).toList());
-        String context = s.scenarioName() + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years";
+        List<String> slugs = Names.uniqueSlugs(names(s));
+        String context = Names.plain(s.scenarioName()) + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years";
         List<ChartSpec> out = new ArrayList<>();
         out.add(incomeDistribution(s, context));
         out.add(exceedance(s, context));
@@ -118,9 +127,11 @@ final class RiskCharts {
         int bins = edges.size() - 1;
         int n = s.models().size();
         XYSeriesCollection steps = new XYSeriesCollection();
-        for (Summary.ModelSummary m : s.models()) {
+        List<String> labels = labels(s);
+        for (int i = 0; i < n; i++) {
+            Summary.ModelSummary m = s.models().get(i);
             // Step outline of the histogram: up from zero at the first edge, across every bin, down at the last.
-            XYSeries series = new XYSeries(m.name(), false, true);
+            XYSeries series = new XYSeries(labels.get(i), false, true);
             List<Long> counts = s.netIncomeHistogram().counts().get(m.name());
             series.add(edges.get(0).doubleValue(), 0.0);
             double share = 0;
@@ -193,13 +204,16 @@ final class RiskCharts {
         private static final long serialVersionUID = 1L;
         private static final Shape TICK = new Rectangle2D.Double(-1.5, -8, 3, 16);
         private static final Shape DOT = new Ellipse2D.Double(-6, -6, 12, 12);
+        private static final Shape SQUARE = new Rectangle2D.Double(-5.5, -5.5, 11, 11);
+        private static final Shape TRIANGLE = new Polygon(new int[] {0, 7, -7}, new int[] {-7, 6, 6}, 3);
 
         IntervalRenderer(int models) {
             super(true, true);
             setDefaultSeriesVisibleInLegend(false);
             for (int i = 0; i < models; i++) {
                 setSeriesPaint(i, ChartStyle.modelColour(i));
-                setSeriesStroke(i, new BasicStroke(4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+                setSeriesStroke(i, ChartStyle.modelStroke(i,
+                        new BasicStroke(4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER)));
             }
             setUseOutlinePaint(true);
             setDefaultOutlinePaint(Color.WHITE);
@@ -208,7 +222,20 @@ final class RiskCharts {
 
         @Override
         public Shape getItemShape(int row, int column) {
-            return column == 1 ? DOT : TICK;
+            return column == 1 ? medianMarker(row) : TICK;
+        }
+
+        /**
+         * A dot for the first eight models; later passes of the palette get a square, a diamond, then a
+         * triangle, so two models of one colour differ in marker as well as in line.
+         */
+        private static Shape medianMarker(int model) {
+            return switch (ChartStyle.modelPass(model) % 4) {
+                case 0 -> DOT;
+                case 1 -> SQUARE;
+                case 2 -> diamond(7);
+                default -> TRIANGLE;
+            };
         }
     }
 
@@ -218,8 +245,10 @@ final class RiskCharts {
         XYSeriesCollection curves = new XYSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Summary.ModelSummary m : s.models()) {
-            XYSeries series = new XYSeries(m.name(), false, true);
+        List<String> labels = labels(s);
+        for (int i = 0; i < s.models().size(); i++) {
+            Summary.ModelSummary m = s.models().get(i);
+            XYSeries series = new XYSeries(labels.get(i), false, true);
             for (int k = 0; k < s.quantileGrid().size(); k++) {
                 double v = m.netIncomeQuantiles().get(k);
                 series.add(v, s.quantileGrid().get(k));
@@ -258,11 +287,12 @@ final class RiskCharts {
     static ChartSpec box(Summary s, String context) {
         DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
         DefaultCategoryDataset means = new DefaultCategoryDataset();
-        for (Summary.ModelSummary m : s.models()) {
-            Summary.Metric net = m.netIncome();
+        List<String> labels = labels(s);
+        for (int i = 0; i < s.models().size(); i++) {
+            Summary.Metric net = s.models().get(i).netIncome();
             boxes.add(new BoxAndWhiskerItem(net.mean(), net.p50(), net.p25(), net.p75(), net.p01(), net.p99(),
-                    net.p01(), net.p99(), List.of()), "Net income", m.name());
-            means.addValue(net.mean(), "Mean", m.name());
+                    net.p01(), net.p99(), List.of()), "Net income", labels.get(i));
+            means.addValue(net.mean(), "Mean", labels.get(i));
         }
         CategoryAxis models = new CategoryAxis(null);
         models.setCategoryMargin(0.25);
@@ -329,6 +359,12 @@ final class RiskCharts {
         public Paint getItemOutlinePaint(int row, int column) {
             return ChartStyle.modelColour(column);
         }
+
+        @Override
+        public Stroke getItemStroke(int row, int column) {
+            Stroke solid = super.getItemStroke(row, column);
+            return solid instanceof BasicStroke b ? ChartStyle.modelStroke(column, b) : solid;
+        }
     }
 
     // ---------------------------------------------------------------- monthly fan
@@ -355,11 +391,12 @@ final class RiskCharts {
                 "Middle half of months (25th to 75th percentile)", "9 months in 10 (5th to 95th percentile)");
         plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.ABOVE_LINE_AT_LEFT));
 
-        String title = Names.sentenceStart(m.name()) + ": how net income varies month by month";
+        String name = labels(s).get(index);
+        String title = Names.sentenceStart(name) + ": how net income varies month by month";
         JFreeChart chart = ChartStyle.chart(title, plot, true, context,
                 "Same dollar scale in every model's chart");
         return new ChartSpec("monthly-fan-" + slug, "monthly-fan", title,
-                "The line is the median net income of each month under " + m.name() + "; the darker band holds "
+                "The line is the median net income of each month under " + name + "; the darker band holds "
                         + "the middle half of simulated months and the lighter band 9 in 10 of them, so a wide "
                         + "band means an unpredictable month.",
                 chart);
@@ -430,8 +467,8 @@ final class RiskCharts {
         if (!s.hasCash()) {
             return List.of();
         }
-        List<String> slugs = Names.uniqueSlugs(s.models().stream().map(Summary.ModelSummary::name).toList());
-        String context = s.scenarioName() + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years"
+        List<String> slugs = Names.uniqueSlugs(names(s));
+        String context = Names.plain(s.scenarioName()) + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years"
                 + (startingReserve.isPresent() ? "  \u00b7  starting reserve "
                         + ChartStyle.moneyFormat().format(startingReserve.getAsDouble()) : "");
         double lo = Double.POSITIVE_INFINITY;
@@ -461,11 +498,12 @@ final class RiskCharts {
                 "9 years in 10 (5th to 95th percentile)");
         plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.BELOW_LINE_AT_LEFT, "empty bank account"));
 
+        String name = labels(s).get(index);
         String title = "How much cash is in the bank at the end of each month?";
-        JFreeChart chart = ChartStyle.chart(title, plot, true, context, "Paid under " + m.name()
+        JFreeChart chart = ChartStyle.chart(title, plot, true, context, "Paid under " + name
                 + ", counting money when it arrives  \u00b7  same dollar scale for every model");
-        return new ChartSpec("cash-fan-" + slug, "cash-fan", Names.sentenceStart(m.name()) + ": " + title,
-                "The line is the median bank balance at the end of each month under " + m.name()
+        return new ChartSpec("cash-fan-" + slug, "cash-fan", Names.sentenceStart(name) + ": " + title,
+                "The line is the median bank balance at the end of each month under " + name
                         + ", the bands hold the middle half and 9 in 10 of simulated years, and wherever a band "
                         + "dips below the black line the account is overdrawn in those years.",
                 chart);
@@ -474,6 +512,8 @@ final class RiskCharts {
     // ---------------------------------------------------------------- paired difference
 
     static ChartSpec difference(Summary s, Summary.Comparison c, int a, int b, String slug, String context) {
+        String nameA = labels(s).get(a);
+        String nameB = labels(s).get(b);
         List<Double> edges = c.histogram().binEdges();
         XYIntervalSeries bars = new XYIntervalSeries("difference");
         for (int k = 0; k + 1 < edges.size(); k++) {
@@ -485,7 +525,7 @@ final class RiskCharts {
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(bars);
         NumberAxis x = ChartStyle.moneyAxis(
-                "How much more " + c.a() + " paid than " + c.b() + " (net income in the year)");
+                "How much more " + nameA + " paid than " + nameB + " (net income in the year)");
         NumberAxis y = ChartStyle.percentAxis("Share of simulated years");
         y.setUpperMargin(0.08);
         XYPlot plot = new XYPlot(data, x, y, new SignColouredBarRenderer(a, b));
@@ -495,23 +535,23 @@ final class RiskCharts {
         plot.addDomainMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.TOP_RIGHT_OF_LINE));
 
         LegendItemCollection legend = new LegendItemCollection();
-        legend.add(new LegendItem("Years " + c.a() + " paid more", ChartStyle.modelColour(a)));
-        legend.add(new LegendItem("Years " + c.b() + " paid more", ChartStyle.modelColour(b)));
+        legend.add(barLegend("Years " + nameA + " paid more", a));
+        legend.add(barLegend("Years " + nameB + " paid more", b));
         plot.setFixedLegendItems(legend);
 
-        String title = beatsSentence(c);
+        String title = beatsSentence(nameA, nameB, c);
         JFreeChart chart = ChartStyle.chart(title, plot, true, context,
                 "Same patients, same year: each simulated year paid under both models, then subtracted");
         return new ChartSpec("difference-" + slug, "difference", title,
-                "Each bar counts the simulated years by how much more " + c.a() + " paid than " + c.b()
+                "Each bar counts the simulated years by how much more " + nameA + " paid than " + nameB
                         + " for the very same patients; bars to the right of the black line are years "
-                        + c.a() + " came out ahead.",
+                        + nameA + " came out ahead.",
                 chart);
     }
 
     /** {@code Fee-for-service beats capitation in 63% of simulated years}. */
-    static String beatsSentence(Summary.Comparison c) {
-        return Names.sentenceStart(c.a()) + " beats " + c.b() + " in " + PlainNumbers.percent(c.probAGreater())
+    static String beatsSentence(String nameA, String nameB, Summary.Comparison c) {
+        return Names.sentenceStart(nameA) + " beats " + nameB + " in " + PlainNumbers.percent(c.probAGreater())
                 + " of simulated years";
     }
 
@@ -530,12 +570,25 @@ final class RiskCharts {
             setDefaultOutlinePaint(Color.WHITE);
             setDefaultOutlineStroke(new BasicStroke(0.6f));
             setMargin(0.0);
+            setBarPainter(new StandardXYBarPainter() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void paintBar(Graphics2D g2, XYBarRenderer renderer, int row, int column, RectangularShape bar,
+                                     RectangleEdge base) {
+                    super.paintBar(g2, renderer, row, column, bar, base);
+                    ChartStyle.hatch(g2, bar, model(row, column));
+                }
+            });
+        }
+
+        private int model(int series, int item) {
+            return getPlot().getDataset().getXValue(series, item) > 0 ? a : b;
         }
 
         @Override
         public Paint getItemPaint(int series, int item) {
-            double mid = getPlot().getDataset().getXValue(series, item);
-            return ChartStyle.modelColour(mid > 0 ? a : b);
+            return ChartStyle.modelColour(model(series, item));
         }
     }
 
@@ -547,15 +600,17 @@ final class RiskCharts {
         NumberFormat lossFormat = new DecimalFormat("0.##%", DecimalFormatSymbols.getInstance(Locale.US));
         List<CategoryTextAnnotation> lossLabels = new ArrayList<>();
         double lossTop = 0;
-        for (Summary.ModelSummary m : s.models()) {
-            Summary.Metric net = m.netIncome();
+        List<String> labels = labels(s);
+        for (int i = 0; i < s.models().size(); i++) {
+            Summary.Metric net = s.models().get(i).netIncome();
+            String name = labels.get(i);
             Double twoSe = net.mcse().map(e -> 2 * e.probLoss()).orElse(null);
-            loss.add(Double.valueOf(net.probLoss()), twoSe, "Chance of a losing year", m.name());
-            worst.addValue(net.worst5Mean(), "Worst 1 year in 20", m.name());
+            loss.add(Double.valueOf(net.probLoss()), twoSe, "Chance of a losing year", name);
+            worst.addValue(net.worst5Mean(), "Worst 1 year in 20", name);
             // The value label goes past the error bar, which would otherwise run through it.
             double end = net.probLoss() + (twoSe == null ? 0 : twoSe);
             lossTop = Math.max(lossTop, end);
-            lossLabels.add(valueLabel(lossFormat.format(net.probLoss()), m.name(), end));
+            lossLabels.add(valueLabel(lossFormat.format(net.probLoss()), name, end));
         }
         NumberAxis pct = ChartStyle.percentAxis("Chance of a losing year");
         // Leave room right of the longest bar for its label; a chart of all-zero chances still needs a scale.
@@ -647,10 +702,22 @@ final class RiskCharts {
     }
 
     private static void bars(BarRenderer r) {
-        r.setBarPainter(new StandardBarPainter());
+        r.setBarPainter(new HatchedBarPainter());
         r.setShadowVisible(false);
         r.setDrawBarOutline(false);
         r.setMaximumBarWidth(0.2);
+    }
+
+    /** Paints a bar as {@link StandardBarPainter} does, then the hatching of its model (the column). */
+    private static final class HatchedBarPainter extends StandardBarPainter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void paintBar(Graphics2D g2, BarRenderer renderer, int row, int column, RectangularShape bar,
+                             RectangleEdge base) {
+            super.paintBar(g2, renderer, row, column, bar, base);
+            ChartStyle.hatch(g2, bar, column);
+        }
     }
 
     /** Colours each bar by its model (the column). */
@@ -678,11 +745,33 @@ final class RiskCharts {
     /** One legend line per model in its colour (used where several datasets would repeat the models). */
     private static LegendItemCollection modelLegend(Summary s) {
         LegendItemCollection legend = new LegendItemCollection();
+        List<String> labels = labels(s);
         for (int i = 0; i < s.models().size(); i++) {
-            legend.add(new LegendItem(s.models().get(i).name(), null, null, null, new Line2D.Double(-10, 0, 10, 0),
-                    ChartStyle.LINE_STROKE, ChartStyle.modelColour(i)));
+            legend.add(new LegendItem(labels.get(i), null, null, null, new Line2D.Double(-10, 0, 10, 0),
+                    ChartStyle.modelStroke(i), ChartStyle.modelColour(i)));
         }
         return legend;
+    }
+
+    /** A legend entry for bars of this model: a square swatch in its colour, hatched as its bars are. */
+    private static LegendItem barLegend(String label, int model) {
+        if (ChartStyle.modelPass(model) == 0) {
+            return new LegendItem(label, ChartStyle.modelColour(model));
+        }
+        return new LegendItem(label, null, null, null, ChartStyle.barSwatch(model), ChartStyle.modelColour(model));
+    }
+
+    /** The models' exact names, in scenario order. */
+    private static List<String> names(Summary s) {
+        return s.models().stream().map(Summary.ModelSummary::name).toList();
+    }
+
+    /**
+     * The models' names as drawn: one line, no control characters, distinct (see {@link Names#uniqueLabels});
+     * chart datasets key their series by these.
+     */
+    private static List<String> labels(Summary s) {
+        return Names.uniqueLabels(names(s));
     }
 
     /** A line renderer with each model's colour and the common line width. */
@@ -690,7 +779,7 @@ final class RiskCharts {
         r.setDefaultShapesVisible(false);
         for (int i = 0; i < models; i++) {
             r.setSeriesPaint(i, ChartStyle.modelColour(i));
-            r.setSeriesStroke(i, ChartStyle.LINE_STROKE);
+            r.setSeriesStroke(i, ChartStyle.modelStroke(i));
         }
         return r;
     }
