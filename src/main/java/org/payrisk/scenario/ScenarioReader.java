@@ -38,16 +38,13 @@ final class ScenarioReader {
     static final int DEFAULT_TRIALS = 10_000;
     static final long DEFAULT_SEED = 1;
 
-    /** Largest practice inputs: beyond them a month's visits would not fit the simulator's counters. */
-    static final double MAX_CLINICIANS = 100_000;
-    static final double MAX_VISITS_PER_DAY = 100;
-    static final double MAX_WORKDAYS = 31;
-    /** Largest monthly capacity: a trial keeps each visit (17 bytes), up to 120 months of them. */
-    static final double MAX_MONTHLY_CAPACITY = 1_000_000;
-    /** Largest billed units in one visit: a visit lasts at most a day (rules price visits unit by unit). */
-    static final double MAX_UNITS_PER_VISIT = 96;
-    /** Largest seasonality factor (a month with 1000 times the average demand is no season). */
-    static final double MAX_SEASON_FACTOR = 1000;
+    /** Limits declared once, on the records that hold the values. */
+    static final double MAX_CLINICIANS = Practice.MAX_CLINICIANS;
+    static final double MAX_VISITS_PER_DAY = Practice.MAX_VISITS_PER_DAY;
+    static final double MAX_WORKDAYS = Practice.MAX_WORKDAYS;
+    static final double MAX_MONTHLY_CAPACITY = Practice.MAX_MONTHLY_CAPACITY;
+    static final double MAX_UNITS_PER_VISIT = CaseType.MAX_UNITS_PER_VISIT;
+    static final double MAX_SEASON_FACTOR = Demand.MAX_SEASON_FACTOR;
 
     private final Fields f;
     private final DistributionReader dists;
@@ -106,7 +103,7 @@ final class ScenarioReader {
         f.allowOnly(costs, List.of("fixedPerMonth", "perAttendedVisit"));
         double fixed = f.number(f.required(costs, "fixedPerMonth"), Range.NON_NEGATIVE);
         double perVisit = f.number(f.required(costs, "perAttendedVisit"), Range.NON_NEGATIVE);
-        return new Practice(clinicians, perDay, days, fixed, perVisit);
+        return f.build(p, () -> new Practice(clinicians, perDay, days, fixed, perVisit));
     }
 
     private Demand demand(MapNode d) throws ScenarioException {
@@ -168,13 +165,13 @@ final class ScenarioReader {
             int perMonth = (int) f.wholeNumber(f.required(c, "visitsPerMonth"), 1, 1000);
             Distribution units = dists.read(f.required(c, "unitsPerVisit"), Range.COUNT, MAX_UNITS_PER_VISIT,
                     "15-minute units in a day");
-            cases.add(new CaseType(name, share, followUps, perMonth, units));
+            cases.add(f.build(c, () -> new CaseType(name, share, followUps, perMonth, units)));
         }
         checkSum(casesNode, caseShares, "case shares");
         if (payers.size() > Byte.MAX_VALUE || cases.size() > Byte.MAX_VALUE) {
             throw f.error(d, "expected at most 127 payers and 127 cases, found " + payers.size() + " and " + cases.size());
         }
-        return new Demand(arrivals, season, cancel, payers, payerShares, cases);
+        return f.build(d, () -> new Demand(arrivals, season, cancel, payers, payerShares, cases));
     }
 
     private void checkSum(SourceNode at, double[] shares, String what) throws ScenarioException {
