@@ -72,8 +72,17 @@ final class DistributionReader {
     }
 
     Distribution read(SourceNode n, Range range) throws ScenarioException {
+        return read(n, range, range.max, range.maxNote);
+    }
+
+    /**
+     * @param max the largest value the field may take (a constant) or exceed only with probability
+     *            {@link #EXCESS_TOLERANCE} (a distribution)
+     * @param why why the bound exists, for the message
+     */
+    Distribution read(SourceNode n, Range range, double max, String why) throws ScenarioException {
         if (n instanceof NumberNode) {
-            return Constant.of(f.number(n, range));
+            return Constant.of(f.number(n, range, max, why));
         }
         f.rejectOtherBase(n, range.noun);
         if (!(n instanceof MapNode m)) {
@@ -107,7 +116,7 @@ final class DistributionReader {
         }
         checkSupport(n, d, range);
         checkDrawable(n, d);
-        checkLargest(n, d, range, 1, "");
+        checkLargest(n, d, range, max, why, 1, "");
         return d;
     }
 
@@ -146,11 +155,12 @@ final class DistributionReader {
      * @param scale factor the draws are multiplied by before use (1 when none)
      * @param after how the scale arises, for the message (empty when scale is 1)
      */
-    void checkLargest(SourceNode at, Distribution d, Range range, double scale, String after) throws ScenarioException {
+    void checkLargest(SourceNode at, Distribution d, Range range, double max, String why, double scale, String after)
+            throws ScenarioException {
         if (range == Range.PROBABILITY || scale <= 0) {
             return;
         }
-        double limit = range.max / scale;
+        double limit = max / scale;
         double above;
         try {
             above = 1 - d.probabilityBelow(limit) + (range.admits(-1) ? d.probabilityBelow(-limit) : 0);
@@ -159,8 +169,8 @@ final class DistributionReader {
         }
         if (!(above <= EXCESS_TOLERANCE)) {
             String what = range == Range.COUNT ? "counts" : "values";
-            throw f.error(at, "expected a distribution of " + what + " up to " + Fields.format(range.max)
-                    + (range.admits(-1) ? " in magnitude" : "") + " (" + range.maxNote + ")" + after + ", found " + d
+            throw f.error(at, "expected a distribution of " + what + " up to " + Fields.format(max)
+                    + (range.admits(-1) ? " in magnitude" : "") + " (" + why + ")" + after + ", found " + d
                     + (Double.isNaN(above) ? " whose tail payrisk cannot compute"
                             : " which " + (scale != 1 ? "then " : "") + "exceeds it with probability "
                             + String.format("%.3g", above)));

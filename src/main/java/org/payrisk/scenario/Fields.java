@@ -153,6 +153,26 @@ final class Fields {
         }
     }
 
+    /**
+     * Builds a record whose factory validates, reporting its {@code field: problem} refusal at that
+     * field of {@code at} (or at {@code at} itself): the records hold the rules for scenarios built in
+     * code, and a file's reader keeps its file:line:column.
+     */
+    <T> T build(MapNode at, java.util.function.Supplier<T> make) throws ScenarioException {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            String msg = String.valueOf(e.getMessage());
+            int colon = msg.indexOf(": ");
+            String field = colon > 0 ? msg.substring(0, colon) : "";
+            SourceNode node = at.fields().get(field);
+            if (node == null) {
+                throw error(at, msg);
+            }
+            throw error(node, msg.substring(colon + 2));
+        }
+    }
+
     /** Refuses an empty or blank name used as a mapping key (a payer, a case, a CPT code). */
     void nameKey(String key, SourceNode value, String path, String what) throws ScenarioException {
         if (key.isBlank()) {

@@ -50,6 +50,8 @@ final class PaymentRules {
     static final int RECONCILIATION_SETTLEMENT_DELAY = 6;
     static final int CAPITATION_SETTLEMENT_DELAY = 3;
     static final int MAX_MONTH = 1200;
+    /** Largest timed minutes of one visit: the rule prices a visit unit by unit, and a visit lasts at most a day. */
+    static final double MAX_MINUTES_PER_VISIT = 1440;
 
     /** A rule and what surrounds it. */
     record Contract(PaymentRule rule, RuleTerms terms) {
@@ -109,14 +111,27 @@ final class PaymentRules {
 
     private PaymentRule rule(String kind, SourceNode node) throws ScenarioException {
         MapNode r = f.map(node, "the terms of " + kind);
-        switch (kind) {
-            case "feeForService":
-                return (PaymentRule) feeForService(r);
-            case "capitation":
-                return capitation(r);
-            default:
-                return bundled(r);
+        RuleRegistry.Kind k = RuleRegistry.get(kind);
+        if (k == null) {
+            String nearest = Names.nearest(kind, RuleRegistry.keys());
+            throw f.error(node, "unknown payment rule `" + kind + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + " Known rules: " + String.join(", ", RuleRegistry.keys()) + ".");
         }
+        return k.reader().read(this, r);
+    }
+
+    // Registered readers (RuleRegistry): one per rule key.
+
+    PaymentRule feeForServiceRule(MapNode r) throws ScenarioException {
+        return (PaymentRule) feeForService(r);
+    }
+
+    PaymentRule capitationRule(MapNode r) throws ScenarioException {
+        return capitation(r);
+    }
+
+    PaymentRule bundledRule(MapNode r) throws ScenarioException {
+        return bundled(r);
     }
 
     // ---- fee-for-service -------------------------------------------------------------------------
@@ -182,7 +197,9 @@ final class PaymentRules {
             throw f.error(mixNode, "expected code shares summing to 1 (within " + ScenarioReader.SHARE_TOLERANCE
                     + "), found a sum of " + sum);
         }
-        Distribution minutes = optionalDist(r, "minutesPerVisit", Range.NON_NEGATIVE, null);
+        Distribution minutes = f.optional(r, "minutesPerVisit").isPresent()
+                ? dists.read(f.required(r, "minutesPerVisit"), Range.NON_NEGATIVE, MAX_MINUTES_PER_VISIT, "minutes in a day")
+                : null;
         Distribution assistant = optionalDist(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
         double assistantRate = optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
         double mppr = optionalNumber(r, "mpprRate", Range.PROBABILITY, FeeSchedule.MPPR_RATE);

@@ -26,7 +26,8 @@ final class ScenarioReader {
 
     static final List<String> TOP = List.of("name", "description", "horizonMonths", "warmUpMonths", "simulation",
             "practice", "demand", "cash", "models");
-    static final List<String> RULES = List.of("feeForService", "capitation", "bundled");
+    /** The payment rule keys, from {@link RuleRegistry}. */
+    static final List<String> RULES = RuleRegistry.keys();
     /** Keys allowed beside the rule key of a contract. */
     static final List<String> CONTRACT_EXTRAS = List.of("overlays", "paymentLagMonths");
     static final double SHARE_TOLERANCE = 1e-6;
@@ -37,12 +38,13 @@ final class ScenarioReader {
     static final int DEFAULT_TRIALS = 10_000;
     static final long DEFAULT_SEED = 1;
 
-    /** Largest practice inputs: beyond them a month's visits would not fit the simulator's counters. */
-    static final double MAX_CLINICIANS = 100_000;
-    static final double MAX_VISITS_PER_DAY = 100;
-    static final double MAX_WORKDAYS = 31;
-    /** Largest seasonality factor (a month with 1000 times the average demand is no season). */
-    static final double MAX_SEASON_FACTOR = 1000;
+    /** Limits declared once, on the records that hold the values. */
+    static final double MAX_CLINICIANS = Practice.MAX_CLINICIANS;
+    static final double MAX_VISITS_PER_DAY = Practice.MAX_VISITS_PER_DAY;
+    static final double MAX_WORKDAYS = Practice.MAX_WORKDAYS;
+    static final double MAX_MONTHLY_CAPACITY = Practice.MAX_MONTHLY_CAPACITY;
+    static final double MAX_UNITS_PER_VISIT = CaseType.MAX_UNITS_PER_VISIT;
+    static final double MAX_SEASON_FACTOR = Demand.MAX_SEASON_FACTOR;
 
     private final Fields f;
     private final DistributionReader dists;
@@ -91,11 +93,17 @@ final class ScenarioReader {
         double perDay = f.number(f.required(p, "visitsPerClinicianDay"), Range.POSITIVE, MAX_VISITS_PER_DAY,
                 "visits one clinician can attend in a day");
         double days = f.number(f.required(p, "workdaysPerMonth"), Range.POSITIVE, MAX_WORKDAYS, "days in a month");
+        double capacity = clinicians * perDay * days;
+        if (capacity > MAX_MONTHLY_CAPACITY) {
+            throw f.error(f.required(p, "clinicians"), "expected a monthly capacity (clinicians x visitsPerClinicianDay x "
+                    + "workdaysPerMonth) of at most 1,000,000 visits, so that a trial's visits fit in memory, found "
+                    + Fields.format(Math.rint(capacity)) + " visits");
+        }
         MapNode costs = f.map(f.required(p, "costs"), "the practice costs");
         f.allowOnly(costs, List.of("fixedPerMonth", "perAttendedVisit"));
         double fixed = f.number(f.required(costs, "fixedPerMonth"), Range.NON_NEGATIVE);
         double perVisit = f.number(f.required(costs, "perAttendedVisit"), Range.NON_NEGATIVE);
-        return new Practice(clinicians, perDay, days, fixed, perVisit);
+        return f.build(p, () -> new Practice(clinicians, perDay, days, fixed, perVisit));
     }
 
     private Demand demand(MapNode d) throws ScenarioException {
@@ -117,7 +125,7 @@ final class ScenarioReader {
         }
         double peak = Arrays.stream(season).max().orElse(1);
         if (peak != 1) {
-            dists.checkLargest(arrivalsNode, arrivals, Range.COUNT, peak, " in its busiest month, after the seasonality "
+            dists.checkLargest(arrivalsNode, arrivals, Range.COUNT, Range.COUNT.max, Range.COUNT.maxNote, peak, " in its busiest month, after the seasonality "
                     + "factor " + Fields.format(peak));
         }
         Distribution cancel = f.optional(d, "cancellationRate").isPresent()
@@ -155,14 +163,15 @@ final class ScenarioReader {
             caseShares[cases.size()] = share;
             Distribution followUps = dists.read(f.required(c, "followUpVisits"), Range.COUNT);
             int perMonth = (int) f.wholeNumber(f.required(c, "visitsPerMonth"), 1, 1000);
-            Distribution units = dists.read(f.required(c, "unitsPerVisit"), Range.COUNT);
-            cases.add(new CaseType(name, share, followUps, perMonth, units));
+            Distribution units = dists.read(f.required(c, "unitsPerVisit"), Range.COUNT, MAX_UNITS_PER_VISIT,
+                    "15-minute units in a day");
+            cases.add(f.build(c, () -> new CaseType(name, share, followUps, perMonth, units)));
         }
         checkSum(casesNode, caseShares, "case shares");
         if (payers.size() > Byte.MAX_VALUE || cases.size() > Byte.MAX_VALUE) {
             throw f.error(d, "expected at most 127 payers and 127 cases, found " + payers.size() + " and " + cases.size());
         }
-        return new Demand(arrivals, season, cancel, payers, payerShares, cases);
+        return f.build(d, () -> new Demand(arrivals, season, cancel, payers, payerShares, cases));
     }
 
     private void checkSum(SourceNode at, double[] shares, String what) throws ScenarioException {

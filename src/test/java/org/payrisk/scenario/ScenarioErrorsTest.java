@@ -180,8 +180,13 @@ class ScenarioErrorsTest {
                         "of at most 1e12 in magnitude"),
                 edit(17, "mean: 9, dispersion: 3", "mean: 1e6, dispersion: 0.001", "{ negativeBinomial", "demand.cases[0].followUpVisits",
                         "expected a distribution of counts up to 1e9"),
-                edit(19, "values: [2, 3]", "values: [2, 2e9]", "{ discrete", "demand.cases[0].unitsPerVisit",
-                        "expected a distribution of counts up to 1e9"),
+                edit(19, "values: [2, 3]", "values: [2, 97]", "{ discrete", "demand.cases[0].unitsPerVisit",
+                        "expected a distribution of counts up to 96 (15-minute units in a day), found discrete"),
+                edit(24, "3", "1e9", "1e9", "demand.cases[1].unitsPerVisit",
+                        "expected a count >= 0 of at most 96 (15-minute units in a day), found 1e9"),
+                edit(5, "2", "1e5", "1e5", "practice.clinicians", "expected a monthly capacity (clinicians x "
+                        + "visitsPerClinicianDay x workdaysPerMonth) of at most 1,000,000 visits, so that a trial's visits fit "
+                        + "in memory, found 20000000 visits"),
                 edit(12, "sd: 0.03", "sd: 1e-300", "1e-300", "demand.cancellationRate.beta.sd",
                         "expected a beta whose shape parameters alpha and beta are at least 0.001"),
                 edit(31, "pmpm: 4", "pmpm: { gamma: { mean: 4, sd: 1e-300 } }", "1e-300",
