@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     /** Rank of each room: lower ranks never use higher ones; equal ranks never use each other. */
-    static final Map<String, Integer> RANK = Map.of(
-            "dist", 0, "stats", 0,
-            "practice", 1,
-            "payment", 2,
-            "scenario", 3,
-            "engine", 4,
-            "report", 5, "spark", 5,
-            "cli", 6);
+    static final Map<String, Integer> RANK = Map.ofEntries(
+            Map.entry("dist", 0), Map.entry("stats", 0),
+            Map.entry("practice", 1),
+            Map.entry("payment", 2),
+            Map.entry("scenario", 3),
+            Map.entry("engine", 4),
+            Map.entry("analysis", 5),
+            Map.entry("report", 6), Map.entry("spark", 6),
+            Map.entry("cli", 7));
 
     static final Pattern REFERENCE = Pattern.compile("org\\.payrisk\\.([a-z]+)");
 
