@@ -26,7 +26,7 @@ final class ScenarioReader {
 
     static final List<String> TOP = List.of("name", "description", "horizonMonths", "warmUpMonths", "simulation",
             "practice", "demand", "cash", "models");
-    static final List<String> RULES = List.of("feeForService", "capitation", "bundled");
+    static final List<String> RULES = List.of("feeForService", "capitation", "bundled", "percentOfMedicare", "workersComp");
     /** Keys allowed beside the rule key of a contract. */
     static final List<String> CONTRACT_EXTRAS = List.of("overlays", "paymentLagMonths");
     static final double SHARE_TOLERANCE = 1e-6;
