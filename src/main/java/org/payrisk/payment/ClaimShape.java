@@ -112,7 +112,7 @@ final class ClaimShape {
                     for (double l : lineTotal) {
                         maxLine = Math.max(maxLine, l);
                     }
-                    a = maxLine + (1 - rate) * (sumTotal - maxLine);
+                    a = FeeSchedule.wholeFee(sumTotal, maxLine, rate);
                 }
             }
         }

@@ -123,6 +123,41 @@ public record FeeSchedule(List<String> codes, double[] total, double[] pe) {
     }
 
     /**
+     * The whole-fee MPPR variant of one session from running sums: the code line with the highest
+     * allowed amount (a code with all its units) is paid in full, every other line loses
+     * {@code rate} of its whole fee.
+     *
+     * @param sumTotal sum of the units' full payments
+     * @param maxLine the largest line (one code's units summed)
+     * @param rate reduction of the other lines, e.g. 0.5
+     * @return dollars for the session
+     */
+    public static double wholeFee(double sumTotal, double maxLine, double rate) {
+        return maxLine + (1 - rate) * (sumTotal - maxLine);
+    }
+
+    /**
+     * The payment of one session's units under the whole-fee variant (tests and documentation).
+     *
+     * @param unitCodes one code index per billed unit of the session
+     * @param rate reduction of every line after the highest, e.g. 0.5
+     * @return dollars for the session
+     */
+    public double sessionWholeFee(int[] unitCodes, double rate) {
+        double[] line = new double[total.length];
+        double sumTotal = 0;
+        for (int c : unitCodes) {
+            line[c] += total[c];
+            sumTotal += total[c];
+        }
+        double maxLine = 0;
+        for (double l : line) {
+            maxLine = Math.max(maxLine, l);
+        }
+        return wholeFee(sumTotal, maxLine, rate);
+    }
+
+    /**
      * The payment of one session's units with the MPPR (tests and documentation; the hot path keeps
      * running sums instead).
      *
