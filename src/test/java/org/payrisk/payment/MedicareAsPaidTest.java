@@ -202,6 +202,24 @@ class MedicareAsPaidTest {
         assertEquals(84.67, Math.round(s.sessionWholeFee(visit, 0.5) * 100) / 100.0, 1e-9);
         assertEquals(s.sessionWholeFee(new int[] {1, 0, 0}, 0.5), s.sessionWholeFee(visit, 0.5), 1e-12, "order does not matter");
         assertEquals(2.97 * 33.4009, s.sessionWholeFee(visit, 0), 1e-9, "rate 0: no reduction");
+        // docs/payment-rules.md: here the whole-fee cut (14.53) is below Medicare's PE cut (16.87) ...
+        assertEquals(14.53, Math.round((s.session(visit, 0) - s.sessionWholeFee(visit, 0.5)) * 100) / 100.0, 1e-9);
+        assertEquals(16.87, Math.round((s.session(visit, 0) - s.session(visit, 0.5)) * 100) / 100.0, 1e-9);
+        // ... and for 97530 + 97110 + 97112 it is above: 0.5 x (0.87 + 0.98) RVU = 30.90 against 0.5 x (0.41 + 0.47) RVU = 14.70
+        FeeSchedule three = FeeSchedule.of(MedicarePfs.of(2026), List.of("97530", "97110", "97112"));
+        int[] mixed = {0, 1, 2};
+        assertEquals(0.5 * (0.87 + 0.98) * 33.4009, three.session(mixed, 0) - three.sessionWholeFee(mixed, 0.5), 1e-9);
+        assertEquals(0.5 * (0.41 + 0.47) * 33.4009, three.session(mixed, 0) - three.session(mixed, 0.5), 1e-9);
+    }
+
+    @Test
+    void percentOfMedicareWorkedClaimOfTheDoc() {
+        // docs/payment-rules.md: the 2026 visit 97530, 97530, 97110 (Medicare allows 82.333219) at 95%
+        // of Medicare, patient share 20%, 85% collected: 82.333219 x 0.95 x (0.8 + 0.2 x 0.85) = 75.870061
+        FeeSchedule s = FeeSchedule.of(MedicarePfs.of(2026), List.of("97530", "97110"));
+        double medicareAllowed = s.session(new int[] {0, 0, 1}, FeeSchedule.MPPR_RATE);
+        assertEquals(82.333219, medicareAllowed, 1e-6);
+        assertEquals(75.87, Math.round(medicareAllowed * 0.95 * (0.8 + 0.2 * 0.85) * 100) / 100.0, 1e-9);
     }
 
     @Test
