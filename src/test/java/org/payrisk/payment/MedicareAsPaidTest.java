@@ -108,6 +108,30 @@ class MedicareAsPaidTest {
     }
 
     /**
+     * Statistical tier: the share of episodes that have met the deductible is {@code alreadyMet}.
+     * 400 claims keys x 12 episodes = 4,800 Bernoulli(0.3) draws; the observed share is checked
+     * within 4 standard errors (sqrt(0.3 x 0.7 / 4,800) = 0.0066), a false-failure rate of 6.3e-5
+     * (two-sided normal tail) if the draws are right.
+     */
+    @Test
+    void theAlreadyMetShareIsTheShareOfEpisodesThatOweNoDeductible() {
+        PracticeYear y = MedicareFixtures.year();
+        MedicareFeeForService rule = medicare(0.5, null, null, new MedicareFeeForService.Deductible(150, Constant.of(0.3)));
+        double unmet = (150 + 0.2 * (EPISODE - 150)) * 0.5 + (EPISODE - 150) * 0.8 * 0.98;
+        double met = EPISODE * (0.8 * 0.98 + 0.2 * 0.5);
+        int keys = 400;
+        double count = 0;
+        for (long key = 1; key <= keys; key++) {
+            double[] rev = new double[13];
+            rule.accrueValued(y, ALL, MedicareFixtures.rng(), key * 0x9E3779B97F4A7C15L, rev, null);
+            count += (MedicareFixtures.sum(rev) - 12 * unmet) / (met - unmet);
+        }
+        double share = count / (keys * 12.0);
+        double se = Math.sqrt(0.3 * 0.7 / (keys * 12.0));
+        assertEquals(0.3, share, 4 * se, "share of episodes with the deductible already met");
+    }
+
+    /**
      * Horizon 24, warm-up 2, one new episode a month, each visited once a month: evaluation in its
      * start month s, follow-ups in s + 1 and s + 2. Episodes of months -1 and 0 (warm-up, last
      * calendar year) have visits in months 1 and 2.

@@ -310,7 +310,24 @@ class MedicareScenarioTest {
             Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { visitsPerYear: 0 }",
                 "0 }", "limits.visitsPerYear", "a whole number in [1, 10000]"),
             Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { authorizedVisits: -2 }",
-                "-2", "limits.authorizedVisits", "count"));
+                "-2", "limits.authorizedVisits", "count"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { visitsPerYear: 20, delivered: false, costSavedPerVisit: -1 }",
+                "-1", "limits.costSavedPerVisit", "a number >= 0"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\npatientShare: 1.5",
+                "1.5", "percentOfMedicare.patientShare", "probability"),
+            Arguments.of("workersComp", c + "factorOfMedicare: -1",
+                "-1", "workersComp.factorOfMedicare", "a number >= 0"),
+            Arguments.of("workersComp", c,
+                "feeSchedule", "workersComp.factorOfMedicare", "missing required field `factorOfMedicare`"),
+            Arguments.of("feeForService", c + "deductible: { amount: -5 }",
+                "-5", "deductible.amount", "a number >= 0"),
+            Arguments.of("feeForService", c + "mips: { finalScore: -5 }",
+                "-5", "mips.finalScore", "a number >= 0"),
+            Arguments.of("feeForService", "feeSchedule: { medicarePfs: twenty }\nevaluationCode: \"97165\"\ncodeMix: { \"97530\": 1 }",
+                "twenty", "feeSchedule.medicarePfs", "whole number"),
+            Arguments.of("feeForService", "feeSchedule: { medicarePfs: 2026, \"97530\": { workRvu: 0.44, peRvu: 0.6 } }\n"
+                + "evaluationCode: \"97165\"\ncodeMix: { \"97530\": 1 }",
+                "{ workRvu", "feeSchedule.97530.mpRvu", "missing required field `mpRvu`"));
     }
 
     @ParameterizedTest(name = "{3}: {4}")
