@@ -53,6 +53,9 @@ final class ClaimShape {
     /**
      * Draws visit {@code v}'s claim.
      *
+     * @param year the practice-year
+     * @param v the visit
+     * @param lines whether to keep the per-code line totals (needed by {@link Mppr#WHOLE_FEE} only)
      * @return false when the visit bills nothing (a follow-up under 8 timed minutes, or 0 units)
      */
     boolean draw(PracticeYear year, int v, boolean lines) {
@@ -97,7 +100,11 @@ final class ClaimShape {
     /**
      * The allowed amount of the last drawn claim at the fee schedule's prices (before any
      * conversion-factor change): after the MPPR variant, times the assistant rate for an assistant's
-     * follow-up.
+     * follow-up. An evaluation is billed alone, so no variant reduces it.
+     *
+     * @param mppr the multiple procedure reduction
+     * @param rate its rate, e.g. 0.5
+     * @return dollars
      */
     double allowed(Mppr mppr, double rate) {
         double a;

@@ -60,6 +60,12 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
                                 double patientShare, Distribution patientCollectionRate, Distribution denialRate,
                                 VisitLimits limits) implements EpisodeValuer {
 
+    /** The rule's name in a scenario file. */
+    public static final String KIND = "percentOfMedicare";
+
+    /** The workers' compensation variant's name in a scenario file. */
+    public static final String WORKERS_COMP = "workersComp";
+
     /** Slots of the contract's own per-trial terms in its payer-keyed claims stream. */
     static final int DENIAL_SLOT = 2;
     static final int PERCENT_SLOT = 10;
@@ -71,7 +77,9 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
 
     /** Checks presence and ranges; copies the mix. */
     public PercentOfMedicare {
-        Objects.requireNonNull(kind, "kind");
+        if (!KIND.equals(kind) && !WORKERS_COMP.equals(kind)) {
+            throw new IllegalArgumentException("kind: expected " + KIND + " or " + WORKERS_COMP + ", found " + kind);
+        }
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(assistantShare, "assistantShare");
         Objects.requireNonNull(conversionFactorChange, "conversionFactorChange");

@@ -35,8 +35,8 @@ final class MedicareRules {
             "assistantShare", "assistantRate", "conversionFactorChange", "mppr", "mpprRate", "denialRate", "limits");
 
     /** Rule names read here beside feeForService. */
-    static final String PERCENT_OF_MEDICARE = "percentOfMedicare";
-    static final String WORKERS_COMP = "workersComp";
+    static final String PERCENT_OF_MEDICARE = PercentOfMedicare.KIND;
+    static final String WORKERS_COMP = PercentOfMedicare.WORKERS_COMP;
 
     /** Keys of a feeSchedule mapping that are not codes. */
     static final List<String> SCHEDULE_KEYS = List.of("medicarePfs", "conversionFactor");
