@@ -55,15 +55,14 @@ final class MedicareRules {
         this.dists = dists;
     }
 
-    /** A fee schedule with the table it was built from (null when given in dollars only). */
-    private record Schedule(FeeSchedule fees, MedicarePfs pfs, Map<String, SourceNode> overrides) {
+    /** A fee schedule with the built-in table it was built from (null when given code by code only). */
+    private record Schedule(FeeSchedule fees, MedicarePfs pfs) {
     }
 
     // ---- Medicare form ---------------------------------------------------------------------------
 
     MedicareFeeForService medicare(MapNode r) throws ScenarioException {
         Schedule sched = feeSchedule(f.required(r, "feeSchedule"));
-        List<String> codes = sched.fees().codes();
         int evaluation = code(f.required(r, "evaluationCode"), sched);
         double[] mix = codeMix(f.required(r, "codeMix"), sched);
         Distribution minutes = optionalDist(r, "minutesPerVisit", Range.NON_NEGATIVE, null);
@@ -300,7 +299,7 @@ final class MedicareRules {
                 total.add((w + p + m) * cf);
                 pe.add(p * cf);
             } else {
-                f.allowOnly(c, List.of("total", "pe", "workRvu", "peRvu", "mpRvu"));
+                f.allowOnly(c, List.of("total", "pe"));
                 double t = f.number(f.required(c, "total"), Range.NON_NEGATIVE);
                 SourceNode peNode = f.required(c, "pe");
                 double p = f.number(peNode, Range.NON_NEGATIVE);
@@ -326,7 +325,7 @@ final class MedicareRules {
             t[i] = total.get(i);
             p[i] = pe.get(i);
         }
-        return new Schedule(new FeeSchedule(codes, t, p), pfs, overrides);
+        return new Schedule(new FeeSchedule(codes, t, p), pfs);
     }
 
     private double[] codeMix(SourceNode node, Schedule sched) throws ScenarioException {
