@@ -1,5 +1,7 @@
 package org.payrisk.payment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
@@ -189,6 +191,33 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
             if (spendByEpisode != null) {
                 spendByEpisode[e] += allowed * pct;
             }
+        }
+    }
+
+    /**
+     * {@inheritDoc} The per-trial terms, re-derived from the slots {@link #accrueValued} draws them
+     * from: the conversion-factor change and assistant share from the unkeyed claims stream (as the
+     * Medicare form), the contract's own terms from the stream keyed by the payers covered.
+     */
+    @Override
+    public List<DrawnInput> drawnInputs(List<String> caseNames) {
+        List<DrawnInput> out = new ArrayList<>();
+        record(out, "conversionFactorChange", false, 0, conversionFactorChange, -1, Double.POSITIVE_INFINITY);
+        record(out, "assistantShare", false, 2, assistantShare, 0, 1);
+        record(out, kind.equals(WORKERS_COMP) ? "factorOfMedicare" : "percent", true, PERCENT_SLOT, percent, 0,
+                Double.POSITIVE_INFINITY);
+        record(out, "denialRate", true, DENIAL_SLOT, denialRate, 0, 1);
+        record(out, "patientCollectionRate", true, COLLECTION_SLOT, patientCollectionRate, 0, 1);
+        if (limits != null && limits.authorizedVisits() != null) {
+            record(out, "limits.reauthorizationDenial", true, REAUTHORIZATION_SLOT, limits.reauthorizationDenial(), 0, 1);
+        }
+        return out;
+    }
+
+    private void record(List<DrawnInput> out, String field, boolean keyed, int slot, Distribution d, double lo, double hi) {
+        if (RandomInputs.isRandom(d)) {
+            out.add(new DrawnInput(kind + "." + field, (y, c, k) -> PaymentRule.clamp(
+                    term(new ClaimRandom(keyed ? k ^ FeeForService.payerKey(c) : k), slot, d), lo, hi)));
         }
     }
 

@@ -65,7 +65,10 @@ final class MedicareRules {
         Schedule sched = feeSchedule(f.required(r, "feeSchedule"));
         int evaluation = code(f.required(r, "evaluationCode"), sched);
         double[] mix = codeMix(f.required(r, "codeMix"), sched);
-        Distribution minutes = optionalDist(r, "minutesPerVisit", Range.NON_NEGATIVE, null);
+        Distribution minutes = f.optional(r, "minutesPerVisit").isPresent()
+                ? dists.read(f.required(r, "minutesPerVisit"), Range.NON_NEGATIVE, PaymentRules.MAX_MINUTES_PER_VISIT,
+                        "minutes in a day")
+                : null;
         Distribution assistant = optionalDist(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
         double assistantRate = optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
         double mppr = optionalNumber(r, "mpprRate", Range.PROBABILITY, FeeSchedule.MPPR_RATE);
@@ -150,6 +153,10 @@ final class MedicareRules {
             throw f.error(r.fields().get("conversionFactorChange"), "expected a relative change of the conversion factor "
                     + "of at least -1 (e.g. -0.025 for a 2.5% cut), found " + cf + " which can draw values down to " + cf.supportMin());
         }
+        if (cf.supportMax() > 1) {
+            throw f.error(r.fields().get("conversionFactorChange"), "expected a relative change of the conversion factor "
+                    + "of at most 1 (a 100% rise), found " + cf + " which can draw values up to " + cf.supportMax());
+        }
         return cf;
     }
 
@@ -167,7 +174,10 @@ final class MedicareRules {
         Schedule sched = feeSchedule(f.required(r, "feeSchedule"));
         int evaluation = code(f.required(r, "evaluationCode"), sched);
         double[] mix = codeMix(f.required(r, "codeMix"), sched);
-        Distribution minutes = optionalDist(r, "minutesPerVisit", Range.NON_NEGATIVE, null);
+        Distribution minutes = f.optional(r, "minutesPerVisit").isPresent()
+                ? dists.read(f.required(r, "minutesPerVisit"), Range.NON_NEGATIVE, PaymentRules.MAX_MINUTES_PER_VISIT,
+                        "minutes in a day")
+                : null;
         Distribution assistant = optionalDist(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
         double assistantRate = optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
         Distribution cf = conversionFactorChange(r);
@@ -283,6 +293,7 @@ final class MedicareRules {
             }
         }
         for (var e : overrides.entrySet()) {
+            f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a CPT code such as 97530");
             MapNode c = f.map(e.getValue(), "the payment of code " + e.getKey() + ": { total, pe } in dollars or "
                     + "{ workRvu, peRvu, mpRvu } in RVUs");
             boolean rvu = c.fields().keySet().stream().anyMatch(k -> k.endsWith("Rvu"));
@@ -333,6 +344,7 @@ final class MedicareRules {
         double[] mix = new double[sched.fees().codes().size()];
         double sum = 0;
         for (var e : mixNode.fields().entrySet()) {
+            f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a CPT code of the feeSchedule");
             int c = codeIndex(e.getKey(), e.getValue(), sched);
             mix[c] = f.number(e.getValue(), Range.PROBABILITY);
             sum += mix[c];

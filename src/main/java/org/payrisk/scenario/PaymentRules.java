@@ -43,6 +43,8 @@ final class PaymentRules {
     static final int RECONCILIATION_SETTLEMENT_DELAY = 6;
     static final int CAPITATION_SETTLEMENT_DELAY = 3;
     static final int MAX_MONTH = 1200;
+    /** Largest timed minutes of one visit: the rule prices a visit unit by unit, and a visit lasts at most a day. */
+    static final double MAX_MINUTES_PER_VISIT = 1440;
 
     /** A rule and what surrounds it. */
     record Contract(PaymentRule rule, RuleTerms terms) {
@@ -70,7 +72,7 @@ final class PaymentRules {
                 continue;
             }
             if (!ScenarioReader.RULES.contains(e.getKey())) {
-                String nearest = nearest(e.getKey(), known);
+                String nearest = Names.nearest(e.getKey(), known);
                 throw f.error(e.getValue(), "unknown payment rule or field `" + e.getKey() + "`"
                         + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
                         + " Known rules: " + String.join(", ", ScenarioReader.RULES)
@@ -102,16 +104,31 @@ final class PaymentRules {
 
     private PaymentRule rule(String kind, SourceNode node) throws ScenarioException {
         MapNode r = f.map(node, "the terms of " + kind);
-        switch (kind) {
-            case "feeForService":
-                return (PaymentRule) feeForService(r);
-            case "capitation":
-                return capitation(r);
-            case MedicareRules.PERCENT_OF_MEDICARE, MedicareRules.WORKERS_COMP:
-                return new MedicareRules(f, dists).percentOfMedicare(kind, r);
-            default:
-                return bundled(r);
+        RuleRegistry.Kind k = RuleRegistry.get(kind);
+        if (k == null) {
+            String nearest = Names.nearest(kind, RuleRegistry.keys());
+            throw f.error(node, "unknown payment rule `" + kind + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + " Known rules: " + String.join(", ", RuleRegistry.keys()) + ".");
         }
+        return k.reader().read(this, r);
+    }
+
+    // Registered readers (RuleRegistry): one per rule key.
+
+    PaymentRule feeForServiceRule(MapNode r) throws ScenarioException {
+        return (PaymentRule) feeForService(r);
+    }
+
+    PaymentRule capitationRule(MapNode r) throws ScenarioException {
+        return capitation(r);
+    }
+
+    PaymentRule bundledRule(MapNode r) throws ScenarioException {
+        return bundled(r);
+    }
+
+    PaymentRule percentOfMedicareRule(String kind, MapNode r) throws ScenarioException {
+        return new MedicareRules(f, dists).percentOfMedicare(kind, r);
     }
 
     // ---- fee-for-service -------------------------------------------------------------------------
@@ -235,6 +252,7 @@ final class PaymentRules {
         List<Distribution> prices = new ArrayList<>();
         if (priceNode instanceof MapNode pm && !DistributionReader.isFamilyMapping(pm)) {
             for (var e : pm.fields().entrySet()) {
+                f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a case name of demand.cases");
                 if (demand.caseIndex(e.getKey()) < 0) {
                     String nearest = Names.nearest(e.getKey(), caseNames);
                     throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
@@ -303,19 +321,6 @@ final class PaymentRules {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
-
-    /** The nearest name by edit distance, or else a known name the text begins (e.g. paymentLag). */
-    private static String nearest(String name, List<String> known) {
-        String n = Names.nearest(name, known);
-        if (n == null && name.length() >= 4) {
-            for (String k : known) {
-                if (k.toLowerCase().startsWith(name.toLowerCase())) {
-                    return k;
-                }
-            }
-        }
-        return n;
-    }
 
     private int settlementMonth(MapNode m, int delay) throws ScenarioException {
         Optional<SourceNode> n = f.optional(m, "settlementMonth");
