@@ -86,6 +86,9 @@ public final class Fitter {
         long s = seed != null ? seed : seedOf(x);
         List<FamilyFit> fits = new ArrayList<>();
         List<FitResult.Skipped> skipped = new ArrayList<>();
+        if (k == FitKind.COUNT && binomialN == 0) {
+            skipped.add(new FitResult.Skipped("binomial", "not fitted: it needs its number of trials n (give --n)"));
+        }
         for (Estimator e : estimators(k, binomialN)) {
             Estimate est;
             try {

@@ -49,7 +49,7 @@ public record GoodnessOfFit(String test, double statistic, int degreesOfFreedom,
         if (Double.isNaN(pValue)) {
             return test + ": " + note;
         }
-        String p = "p = " + formatP(pValue);
+        String p = pValue < 1e-4 ? "p < 0.0001" : "p = " + formatP(pValue);
         if (test.equals(CHI_SQUARE)) {
             return String.format(java.util.Locale.ROOT, "chi-square %.2f, df %d, %s", statistic, degreesOfFreedom, p);
         }
@@ -62,8 +62,11 @@ public record GoodnessOfFit(String test, double statistic, int degreesOfFreedom,
     /** Name of the continuous test. */
     public static final String KOLMOGOROV_SMIRNOV = "kolmogorov-smirnov";
 
-    /** Two significant digits, or {@code < 0.0001}. */
-    static String formatP(double p) {
+    /**
+     * @param p a p-value
+     * @return two significant digits, or {@code < 0.0001}
+     */
+    public static String formatP(double p) {
         if (p < 1e-4) {
             return "< 0.0001";
         }
