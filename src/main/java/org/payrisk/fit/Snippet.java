@@ -27,6 +27,13 @@ import org.payrisk.dist.Poisson;
  */
 public final class Snippet {
 
+    /**
+     * The scenario reader refuses, for a quantity that cannot be negative, a law drawing below 0 with
+     * more than this probability (the same figure as its own rule, restated here because fit sits
+     * below the scenario room).
+     */
+    static final double NEGATIVE_MASS_TOLERANCE = 1e-6;
+
     private Snippet() {
     }
 
@@ -63,6 +70,11 @@ public final class Snippet {
         s.append("fitted to ").append(r.data().label()).append(", n = ")
                 .append(String.format(Locale.ROOT, "%,d", r.data().size())).append(", maximum likelihood; ");
         s.append(f.test().describe());
+        double below = f.distribution().probabilityBelow(0);
+        if (below > NEGATIVE_MASS_TOLERANCE && java.util.Arrays.stream(r.data().values()).allMatch(v -> v >= 0)) {
+            s.append(String.format(Locale.ROOT, "; draws below 0 with probability %.2g, so fields that cannot be negative "
+                    + "refuse it", below));
+        }
         List<FamilyFit> others = r.fits().stream().filter(o -> o != f).toList();
         if (!others.isEmpty()) {
             s.append("; AIC ").append(f == r.winner() ? "best" : "not best").append(", vs ");
