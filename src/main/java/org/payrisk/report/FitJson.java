@@ -47,9 +47,13 @@ public final class FitJson {
         }
         o.put("method", "maximum likelihood; standard errors from the inverse observed Fisher information at the "
                 + "estimate, carried to payrisk's parameters by the delta method; AIC = 2 k - 2 logLikelihood");
-        ObjectNode boot = o.putObject("bootstrap");
-        boot.put("samples", r.bootstrapSamples());
-        boot.put("seed", r.seed());
+        if (r.bootstrapSamples() > 0) {
+            ObjectNode boot = o.putObject("bootstrap");
+            boot.put("samples", r.bootstrapSamples());
+            boot.put("seed", r.seed());
+        } else {
+            o.putNull("bootstrap"); // counts are tested by chi-square, with no random numbers
+        }
         o.put("winner", r.winner().family());
         o.put("yaml", Snippet.yaml(r, r.winner()));
         ArrayNode fits = o.putArray("fits");
