@@ -103,6 +103,9 @@ final class FitCommand implements Callable<Integer> {
             }
             n = binomialN;
         }
+        Path target = out != null ? out : Path.of("output", stem(dataFile) + "-fit");
+        // a folder that cannot be used fails before the bootstrap runs
+        RunDirectory.checkTarget(target.toAbsolutePath().normalize(), force);
         FitResult result;
         byte[] bytes;
         try {
@@ -112,7 +115,6 @@ final class FitCommand implements Callable<Integer> {
         } catch (DataException e) {
             throw new UserInputException(e.getMessage());
         }
-        Path target = out != null ? out : Path.of("output", stem(dataFile) + "-fit");
         RunDirectory dir = RunDirectory.stage(target, force);
         boolean committed = false;
         List<String> files = new ArrayList<>();

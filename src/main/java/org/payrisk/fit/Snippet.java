@@ -1,7 +1,6 @@
 package org.payrisk.fit;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,9 +112,6 @@ public final class Snippet {
         decimals = Math.max(decimals, 2 - (int) Math.floor(Math.log10(Math.abs(value))));
         decimals += extra;
         BigDecimal b = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN);
-        if (decimals < 0) {
-            b = b.round(new MathContext(Math.max(1, b.precision()), RoundingMode.HALF_EVEN));
-        }
         String t = b.stripTrailingZeros().toPlainString();
         return t.equals("-0") ? "0" : t;
     }
