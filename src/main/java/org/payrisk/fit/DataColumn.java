@@ -106,9 +106,12 @@ public record DataColumn(Path file, String column, double[] values, int[] lines,
         }
         if (index < 0) {
             String nearest = nearest(column, names);
+            boolean semicolons = header.size() == 1 && names.get(0).contains(";");
             throw new DataException(file + ":" + header.get(0).line() + ":1: no column \"" + column + "\" in the header"
                     + (nearest != null ? "; did you mean \"" + nearest + "\"?" : "")
-                    + " Columns: " + String.join(", ", names) + ".");
+                    + " Columns: " + String.join(", ", names) + "."
+                    + (semicolons ? " The header is one field holding semicolons: payrisk reads comma-separated CSV "
+                            + "(export with commas, and with points for decimals)." : ""));
         }
         int n = rows.size() - 1;
         double[] values = new double[n];
@@ -116,11 +119,15 @@ public record DataColumn(Path file, String column, double[] values, int[] lines,
         int[] cols = new int[n];
         for (int i = 0; i < n; i++) {
             List<Cell> row = rows.get(i + 1);
-            if (row.size() <= index) {
+            if (row.size() != header.size()) {
+                // a row longer than the header usually holds an unquoted comma, which shifts every later cell:
+                // reading on would fit the wrong numbers
                 Cell last = row.get(row.size() - 1);
                 throw new DataException(file + ":" + last.line() + ":" + last.col() + ": row " + (i + 1) + " has "
-                        + row.size() + " field" + (row.size() == 1 ? "" : "s") + ", so no column \"" + column
-                        + "\" (field " + (index + 1) + " of " + header.size() + " in the header)");
+                        + row.size() + " field" + (row.size() == 1 ? "" : "s") + ", the header " + header.size()
+                        + " (column \"" + column + "\" is field " + (index + 1) + "); "
+                        + (row.size() > header.size() ? "a text cell holding a comma must be in double quotes"
+                                : "fill the missing cells"));
             }
             Cell c = row.get(index);
             String text = c.text().strip();

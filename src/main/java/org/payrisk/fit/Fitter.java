@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -91,13 +92,20 @@ public final class Fitter {
         }
         for (Estimator e : estimators(k, binomialN)) {
             Estimate est;
+            GoodnessOfFit test;
             try {
                 est = e.fit(x);
+                test = k == FitKind.COUNT ? chiSquare(x, est) : bootstrapKs(x, e, est, s, bootstrap);
             } catch (NotFittable nf) {
                 skipped.add(new FitResult.Skipped(e.family(), nf.getMessage()));
                 continue;
+            } catch (IllegalArgumentException | MathIllegalStateException outOfRange) {
+                // values so extreme (1e300, or spanning hundreds of orders of magnitude) that an estimate or
+                // a special function leaves the range of doubles: say so rather than fail
+                skipped.add(new FitResult.Skipped(e.family(), "the values are too extreme for this family's estimate ("
+                        + outOfRange.getMessage() + ")"));
+                continue;
             }
-            GoodnessOfFit test = k == FitKind.COUNT ? chiSquare(x, est) : bootstrapKs(x, e, est, s, bootstrap);
             double aic = 2 * est.estimated() - 2 * est.logLikelihood();
             fits.add(new FamilyFit(e.family(), est.parameters(), est.logLikelihood(), est.estimated(), aic, test,
                     est.distribution()));
@@ -184,30 +192,33 @@ public final class Fitter {
         Distribution d = est.distribution();
         int max = t.max();
         int n = t.n;
-        long[] observedAt = new long[max + 1];
-        for (int k = 0; k < t.value.length; k++) {
-            observedAt[t.value[k]] = (long) t.freq[k];
-        }
         int upper = d.supportMax() < Double.POSITIVE_INFINITY ? (int) d.supportMax() : Integer.MAX_VALUE;
+        // Cells are found with the fitted law's exact CDF, P(X <= k) = probabilityBelow(k + 1): each closes at
+        // the smallest k where it expects MIN_EXPECTED values (found by bisection, as the expected count only
+        // grows with k), so counts in the millions cost a few CDF calls per cell, not one per integer.
         List<GoodnessOfFit.Cell> cells = new ArrayList<>();
-        double below = 0;
         int from = 0;
-        long obs = 0;
-        double exp = 0;
-        for (int k = 0; k <= max; k++) {
-            double pk = Math.exp(Families.logProbability(d, k));
-            below += pk;
-            obs += observedAt[k];
-            exp += n * pk;
-            if (exp >= MIN_EXPECTED) {
-                cells.add(new GoodnessOfFit.Cell(from, k, obs, exp));
-                from = k + 1;
-                obs = 0;
-                exp = 0;
+        int next = 0; // index into the distinct values: the first not yet in a cell
+        double before = 0; // P(X < from)
+        while (from <= max) {
+            int k = closing(d, n, before, from, max);
+            if (k < 0) {
+                break; // what is left up to max expects fewer than MIN_EXPECTED values: it goes into the tail
             }
+            long obs = 0;
+            while (next < t.value.length && t.value[next] <= k) {
+                obs += (long) t.freq[next++];
+            }
+            double cdf = d.probabilityBelow(k + 1.0);
+            cells.add(new GoodnessOfFit.Cell(from, k, obs, n * (cdf - before)));
+            before = cdf;
+            from = k + 1;
         }
-        double tail = Math.max(0, 1 - below);
-        exp += n * tail;
+        long obs = 0;
+        while (next < t.value.length) {
+            obs += (long) t.freq[next++];
+        }
+        double exp = n * Math.max(0, 1 - before);
         if (from <= upper && (exp > 0 || obs > 0)) {
             if (exp >= MIN_EXPECTED || cells.isEmpty()) {
                 cells.add(new GoodnessOfFit.Cell(from, upper, obs, exp));
@@ -240,6 +251,27 @@ public final class Fitter {
         return new GoodnessOfFit(GoodnessOfFit.CHI_SQUARE, stat, df, p, 0, cells, "");
     }
 
+    /**
+     * The smallest k in [from, max] at which the cell starting at {@code from} expects at least
+     * {@link #MIN_EXPECTED} of the n values, or -1 if none does.
+     */
+    private static int closing(Distribution d, int n, double before, int from, int max) {
+        if (n * (d.probabilityBelow(max + 1.0) - before) < MIN_EXPECTED) {
+            return -1;
+        }
+        int lo = from;
+        int hi = max;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (n * (d.probabilityBelow(mid + 1.0) - before) >= MIN_EXPECTED) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
     /** Kolmogorov-Smirnov distance with a parametric-bootstrap p-value (see {@link GoodnessOfFit}). */
     static GoodnessOfFit bootstrapKs(double[] x, Estimator e, Estimate est, long seed, int samples) {
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
@@ -258,7 +290,7 @@ public final class Fitter {
             double db;
             try {
                 db = ks.kolmogorovSmirnovStatistic(Families.real(e.fit(y).distribution()), y);
-            } catch (NotFittable nf) {
+            } catch (NotFittable | IllegalArgumentException | MathIllegalStateException nf) {
                 // counted as at least as extreme: the p-value can only rise, never flatter the fit wrongly low
                 failed++;
                 db = Double.POSITIVE_INFINITY;

@@ -144,10 +144,48 @@ class DataColumnTest {
     }
 
     @Test
-    void shortRowIsNamed() throws Exception {
+    void shortAndLongRowsAreNamed() throws Exception {
         String text = "id,visits\n1,2\n2\n3,4\n";
         String m = fails(text, "visits", null, 0);
-        assertTrue(m.startsWith(tmp.resolve("data.csv") + ":3:1: row 2 has 1 field, so no column \"visits\""), m);
+        assertTrue(m.startsWith(tmp.resolve("data.csv") + ":3:1: row 2 has 1 field, the header 2 (column \"visits\" is "
+                + "field 2); fill the missing cells"), m);
+        // an unquoted comma in a text cell shifts the numbers: refused, not read as the wrong column
+        text = "name,visits\nSmith, J,12\nLee,4\n";
+        m = fails(text, "visits", null, 0);
+        assertTrue(m.startsWith(tmp.resolve("data.csv") + ":2:10: row 1 has 3 fields, the header 2") && m.contains(
+                "a text cell holding a comma must be in double quotes"), m);
+    }
+
+    @Test
+    void semicolonSeparatedFileGetsAHint() throws Exception {
+        String m = fails("id;visits\n1;2\n", "visits", null, 0);
+        assertTrue(m.contains("no column \"visits\"") && m.contains("payrisk reads comma-separated CSV"), m);
+    }
+
+    @Test
+    void duplicateColumnNameIsRefused() throws Exception {
+        String m = fails("visits,visits\n1,2\n", "visits", null, 0);
+        assertTrue(m.startsWith(tmp.resolve("data.csv") + ":1:8: the header names column \"visits\" twice (fields 1 and 2)"), m);
+    }
+
+    @Test
+    void valuesTooExtremeForEveryFamilyExitAsBadDataNotAsABug() throws Exception {
+        StringBuilder s = new StringBuilder("x\n1e300\n-1e300\n");
+        for (int i = 0; i < 20; i++) {
+            s.append(i).append('\n');
+        }
+        String m = fails(s.toString(), "x", null, 0);
+        assertTrue(m.contains("no family could be fitted") && m.contains("normal (the values are too extreme"), m);
+    }
+
+    @Test
+    void countsInTheMillionsAreFitted() throws Exception {
+        StringBuilder s = new StringBuilder("x\n");
+        for (int i = 0; i < 15; i++) {
+            s.append(i < 5 ? Fitter.MAX_COUNT : i).append('\n');
+        }
+        FitResult r = Fitter.fit(DataColumn.read(csv(s.toString()), "x"), null, 0, Fitter.MIN_BOOTSTRAP, 1L);
+        assertEquals("negativeBinomial", r.winner().family());
     }
 
     @Test

@@ -29,8 +29,9 @@ import org.payrisk.stats.Quantiles;
  *     (i - 0.5) / n (x) against the i-th smallest value (y); above {@value #MAX_POINTS} values, the
  *     data's type-7 quantiles ({@link Quantiles}) at {@value #MAX_POINTS} evenly spaced positions stand for the sorted data,
  *     which keeps the SVG small.
- * <li>Counts: a P-P plot, at each count k from the smallest to the largest observed, the fitted
- *     P(X &lt;= k) (x) against the share of values &lt;= k (y).
+ * <li>Counts: a P-P plot, at each count k observed, the fitted P(X &lt;= k) (x) against the share
+ *     of values &lt;= k (y); above {@value #MAX_POINTS} distinct counts, {@value #MAX_POINTS} of them
+ *     evenly spread.
  * </ul>
  * A law that fits puts its points on the grey diagonal. Drawn with {@link ChartStyle}, written as
  * PNG and SVG by {@link ChartWriter}. Families keep one colour each (by the fixed order poisson,
@@ -111,17 +112,22 @@ public final class FitCharts {
         double[] sorted = r.data().values();
         Arrays.sort(sorted);
         int n = sorted.length;
-        int min = (int) sorted[0];
-        int max = (int) sorted[n - 1];
+        // the data's distribution function steps only at the values seen: one point per distinct value
+        // (the last index of each run of equal values), thinned evenly above MAX_POINTS
+        int[] last = new int[n];
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == n - 1 || sorted[i + 1] != sorted[i]) {
+                last[distinct++] = i;
+            }
+        }
+        int points = Math.min(distinct, MAX_POINTS);
         XYSeriesCollection data = new XYSeriesCollection();
         for (FamilyFit f : r.fits()) {
             XYSeries s = new XYSeries(legend(r, f), false, true);
-            int i = 0;
-            for (int k = min; k <= max; k++) {
-                while (i < n && sorted[i] <= k) {
-                    i++;
-                }
-                s.add(f.distribution().probabilityBelow(k + 1), (double) i / n);
+            for (int j = 0; j < points; j++) {
+                int i = last[points == distinct ? j : (int) ((long) j * (distinct - 1) / (points - 1))];
+                s.add(f.distribution().probabilityBelow(sorted[i] + 1), (double) (i + 1) / n);
             }
             data.addSeries(s);
         }
