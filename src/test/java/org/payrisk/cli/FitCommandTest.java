@@ -88,6 +88,18 @@ class FitCommandTest {
     }
 
     @Test
+    void probabilitiesFitABetaWithAQqChart() throws IOException {
+        Path out = tmp.resolve("share");
+        CliTest.Result r = CliTest.payrisk("fit", DATA, "--column", "cancelledShare", "--bootstrap", "99", "--out",
+                out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("probability data (inferred from the values; --kind overrides)"), r.out());
+        assertTrue(r.out().contains("\n  cancelledShare: { beta: { mean: "), r.out());
+        assertTrue(Files.size(out.resolve("qq.svg")) > 0 && Files.size(out.resolve("qq.png")) > 0);
+        assertTrue(Files.readString(out.resolve("qq.svg")).contains("beta (best AIC)"));
+    }
+
+    @Test
     void existingOutputIsNotReplacedWithoutForce() throws IOException {
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
