@@ -28,6 +28,11 @@ import java.util.List;
 public record GoodnessOfFit(String test, double statistic, int degreesOfFreedom, double pValue, int bootstrapSamples,
                             List<Cell> cells, String note) {
 
+    /** Name of the count test. */
+    public static final String CHI_SQUARE = "chi-square";
+    /** Name of the continuous test. */
+    public static final String KOLMOGOROV_SMIRNOV = "kolmogorov-smirnov";
+
     /** Copies the cells. */
     public GoodnessOfFit {
         cells = List.copyOf(cells);
@@ -56,11 +61,6 @@ public record GoodnessOfFit(String test, double statistic, int degreesOfFreedom,
         return String.format(java.util.Locale.ROOT, "Kolmogorov-Smirnov D %.4f, %s (parametric bootstrap, %,d samples)",
                 statistic, p, bootstrapSamples);
     }
-
-    /** Name of the count test. */
-    public static final String CHI_SQUARE = "chi-square";
-    /** Name of the continuous test. */
-    public static final String KOLMOGOROV_SMIRNOV = "kolmogorov-smirnov";
 
     /**
      * @param p a p-value
