@@ -22,15 +22,16 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     /** Rank of each room: lower ranks never use higher ones; equal ranks never use each other. */
-    static final Map<String, Integer> RANK = Map.of(
-            "dist", 0, "stats", 0,
-            "fit", 1,
-            "practice", 2,
-            "payment", 3,
-            "scenario", 4,
-            "engine", 5,
-            "report", 6, "spark", 6,
-            "cli", 7);
+    static final Map<String, Integer> RANK = Map.ofEntries(
+            Map.entry("dist", 0), Map.entry("stats", 0),
+            Map.entry("fit", 1),
+            Map.entry("practice", 2),
+            Map.entry("payment", 3),
+            Map.entry("scenario", 4),
+            Map.entry("engine", 5),
+            Map.entry("analysis", 6),
+            Map.entry("report", 7), Map.entry("spark", 7),
+            Map.entry("cli", 8));
 
     /** Rooms that only some higher rooms may use: fitting inputs to data is a command, not part of a run. */
     static final Map<String, List<String>> ONLY_USED_BY = Map.of("fit", List.of("report", "cli"));

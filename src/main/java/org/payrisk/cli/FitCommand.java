@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.payrisk.dist.Binomial;
 import org.payrisk.fit.DataColumn;
@@ -104,8 +105,10 @@ final class FitCommand implements Callable<Integer> {
             n = binomialN;
         }
         Path target = out != null ? out : Path.of("output", stem(dataFile) + "-fit");
+        Map<Path, String> keep = Map.of(dataFile, "the data file " + dataFile,
+                Path.of("").toAbsolutePath(), "the current folder");
         // a folder that cannot be used fails before the bootstrap runs
-        RunDirectory.checkTarget(target.toAbsolutePath().normalize(), force);
+        RunDirectory.checkTarget(target, force, keep);
         FitResult result;
         byte[] bytes;
         try {
@@ -115,7 +118,10 @@ final class FitCommand implements Callable<Integer> {
         } catch (DataException e) {
             throw new UserInputException(e.getMessage());
         }
-        RunDirectory dir = RunDirectory.stage(target, force);
+        for (String note : RunDirectory.recover(target)) {
+            spec.commandLine().getErr().println("payrisk: note: " + note);
+        }
+        RunDirectory dir = RunDirectory.stage(target, force, keep);
         boolean committed = false;
         List<String> files = new ArrayList<>();
         try {

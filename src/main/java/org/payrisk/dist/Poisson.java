@@ -9,13 +9,20 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  * {@link PoissonSampler} (small-mean inversion below 40, Ahrens-Dieter/Devroye above); a mean of
  * 0 always draws 0 with no RNG call.
  *
- * @param mean mean, &gt;= 0
+ * @param mean mean, in [0, {@link #MAX_MEAN}]
  */
 public record Poisson(double mean) implements Distribution {
 
-    /** Validates mean &gt;= 0. */
+    /**
+     * Largest mean: Commons RNG's {@link PoissonSampler} accepts means up to 2^30 (about 1.07e9);
+     * payrisk keeps a round margin below it.
+     */
+    public static final double MAX_MEAN = 1e9;
+
+    /** Validates 0 &lt;= mean &lt;= {@link #MAX_MEAN}. */
     public Poisson {
         Checks.nonNegative("mean", mean);
+        Checks.atMost("mean", mean, MAX_MEAN, "the range of the Poisson sampler");
     }
 
     /**
@@ -39,6 +46,16 @@ public record Poisson(double mean) implements Distribution {
             return 0;
         }
         return mean == 0 ? 1 : org.apache.commons.math3.special.Gamma.regularizedGammaQ(k + 1, mean);
+    }
+
+    /** The smallest k with P(X &lt;= k) &gt;= u, by search on the exact CDF. */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        if (u == 0) {
+            return 0;
+        }
+        return u == 1 ? supportMax() : InverseCdf.countSearch(this, u, Double.POSITIVE_INFINITY);
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class Snippet {
     /** The comment after the snippet: data, n, method, test, ranking. */
     static String comment(FitResult r, FamilyFit f) {
         StringBuilder s = new StringBuilder();
-        s.append("fitted to ").append(r.data().label()).append(", n = ")
+        s.append("fitted to ").append(printable(r.data().label())).append(", n = ")
                 .append(String.format(Locale.ROOT, "%,d", r.data().size())).append(", maximum likelihood; ");
         s.append(f.test().describe());
         double below = f.distribution().probabilityBelow(0);
@@ -90,7 +90,30 @@ public final class Snippet {
         if (column.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             return column;
         }
-        return "\"" + column.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : column.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (isControl(c)) {
+                b.append(String.format(Locale.ROOT, "\\u%04X", (int) c)); // a YAML double-quoted escape
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** The text with control characters (a line break would end the YAML comment) shown as '?'. */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            b.append(isControl(c) ? '?' : c);
+        }
+        return b.toString();
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
     }
 
     /**

@@ -100,6 +100,20 @@ class FitCommandTest {
     }
 
     @Test
+    void aFitIsReplacedOnlyWithForce() throws IOException {
+        Path out = tmp.resolve("again");
+        String[] args = {"fit", DATA, "--column", "followUpVisits", "--out", out.toString(), "--quiet"};
+        assertEquals(0, CliTest.payrisk(args).status());
+        CliTest.Result twice = CliTest.payrisk(args);
+        assertEquals(2, twice.status());
+        assertTrue(twice.err().contains("already holds a run; pass --force"), twice.err());
+        String[] forced = Stream.concat(Stream.of(args), Stream.of("--force")).toArray(String[]::new);
+        CliTest.Result r = CliTest.payrisk(forced);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("fit.json")));
+    }
+
+    @Test
     void existingOutputIsNotReplacedWithoutForce() throws IOException {
         Path out = tmp.resolve("out");
         Files.createDirectories(out);

@@ -127,5 +127,7 @@ class SnippetTest {
         assertEquals("4.56", Snippet.round(4.5633, 20, 0));
         assertEquals("\"visits per episode\"", Snippet.key("visits per episode"));
         assertEquals("visits_2", Snippet.key("visits_2"));
+        assertEquals("\"a\\u000Ab \\\"c\\\"\"", Snippet.key("a\nb \"c\""));
+        assertEquals("visits?2.csv:x", Snippet.printable("visits\n2.csv:x"));
     }
 }
