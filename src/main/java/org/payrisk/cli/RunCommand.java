@@ -26,6 +26,8 @@ import org.payrisk.report.Version;
 import org.payrisk.report.render.ReportRenderer;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioLoader;
+import org.payrisk.spark.SparkEngines;
+import org.payrisk.spark.SparkUnavailableException;
 import org.payrisk.stats.MetricSummary;
 import org.payrisk.stats.ModelSummary;
 import org.payrisk.stats.RunSummary;
@@ -73,6 +75,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no results table; errors only.")
     boolean quiet;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "local (default: this machine's cores) or spark "
+            + "(Apache Spark; same results). See README, Spark.")
+    String engineName = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark: local[*], local[N] or "
+            + "spark://HOST:PORT (default: spark-submit's, else local[*]).")
+    String master;
+
     @Mixin
     DebugOption debugOption;
 
@@ -92,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--threads: expected a whole number in [1, " + MAX_THREADS + "], found " + t);
         }
         long s = seed != null ? seed : scenario.seed();
+        checkEngineOptions();
         checkMemory(scenario, n);
         Path target = out != null ? out : Path.of("output", scenario.source().stem());
         RunDirectory dir = RunDirectory.stage(target, force);
@@ -99,8 +110,17 @@ final class RunCommand implements Callable<Integer> {
         try {
             Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             long t0 = System.nanoTime();
-            SimulationEngine engine = new LocalEngine();
-            TrialOutcomes outcomes = simulate(engine, scenario, new RunSettings(n, s, t));
+            SimulationEngine engine = openEngine();
+            TrialOutcomes outcomes;
+            try {
+                outcomes = simulate(engine, scenario, new RunSettings(n, s, t));
+            } catch (SparkUnavailableException e) {
+                throw new UserInputException(e.getMessage());
+            } finally {
+                if (engine instanceof AutoCloseable c) {
+                    c.close();
+                }
+            }
             double simSeconds = (System.nanoTime() - t0) / 1e9;
             RunSummary summary = Summaries.run(outcomes);
             RunInfo info = new RunInfo(scenario.name(), scenario.source().path().getFileName().toString(),
@@ -135,6 +155,27 @@ final class RunCommand implements Callable<Integer> {
             if (!committed) {
                 dir.abandon();
             }
+        }
+    }
+
+    private void checkEngineOptions() throws UserInputException {
+        if (!engineName.equals("local") && !engineName.equals("spark")) {
+            throw new UserInputException("--engine: expected local or spark, found " + engineName);
+        }
+        if (master != null && !engineName.equals("spark")) {
+            throw new UserInputException("--master: applies only to --engine spark, found it with --engine " + engineName);
+        }
+    }
+
+    /** The Spark engine is opened through SparkEngines, so a run on the local engine never needs Spark's classes. */
+    private SimulationEngine openEngine() throws UserInputException {
+        if (engineName.equals("local")) {
+            return new LocalEngine();
+        }
+        try {
+            return SparkEngines.open(master);
+        } catch (SparkUnavailableException e) {
+            throw new UserInputException(e.getMessage());
         }
     }
 

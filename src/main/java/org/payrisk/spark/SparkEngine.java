@@ -1,0 +1,223 @@
+package org.payrisk.spark;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.payrisk.engine.EngineInput;
+import org.payrisk.engine.RunSettings;
+import org.payrisk.engine.SimulationEngine;
+import org.payrisk.engine.TrialBlocks;
+import org.payrisk.engine.TrialKernel;
+import org.payrisk.scenario.Scenario;
+import org.payrisk.scenario.ScenarioException;
+import org.payrisk.stats.BlockMerger;
+import org.payrisk.stats.TrialOutcomes;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * The Spark engine: the same numbered blocks as the local engine ({@link TrialBlocks}), one Spark
+ * partition (one task) per block, each run on an executor by {@link BlockTask} with the same
+ * {@link TrialKernel} and streams; the driver merges the returned blocks in block order with a
+ * {@link BlockMerger}, as they arrive. So a run's outcomes, and its summary.json and trials.csv, are
+ * byte-identical to the local engine's for the same scenario, seed and trials, whichever executor ran
+ * a block and however often Spark retried it.
+ *
+ * <p>Only data travels: the validated scenario's bytes (broadcast once), each run's seed and trial
+ * count, and back the blocks' outcomes as bytes ({@link OutcomesCodec}).
+ *
+ * <p>{@link #runAll} runs many scenarios in one Spark job (their blocks side by side, merged per
+ * scenario), which is what sweeps and populations of practices need.
+ *
+ * <p>Owns one Spark context from construction until {@link #close}; not thread safe (Spark jobs of
+ * one context may run concurrently, but this engine's callers run one at a time).
+ */
+public final class SparkEngine implements SimulationEngine, AutoCloseable {
+
+    /** Master used when neither the caller nor spark-submit names one: all cores of this machine. */
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private final JavaSparkContext context;
+
+    /**
+     * Starts a Spark context.
+     *
+     * @param master the master URL ({@code local[2]}, {@code spark://host:7077}, ...); null for the one
+     *     spark-submit set (system property {@code spark.master}), else {@value #DEFAULT_MASTER}
+     * @param settings further Spark settings (e.g. {@code spark.driver.host}); they win over the
+     *     defaults chosen here
+     * @throws SparkUnavailableException when Spark cannot start with this master
+     */
+    public SparkEngine(String master, Map<String, String> settings) {
+        SparkConf conf = new SparkConf().setAppName("payrisk");
+        String chosen = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
+        conf.setMaster(chosen);
+        if (chosen.startsWith("local")) {
+            // a run on this machine needs no network beyond loopback and no web UI
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.ui.enabled", "false");
+        } else if (!conf.contains("spark.jars")) {
+            // started by ./payrisk rather than spark-submit: ship the jar these classes came from
+            payriskJar().ifPresent(jar -> conf.set("spark.jars", jar));
+        }
+        settings.forEach(conf::set);
+        try {
+            context = new JavaSparkContext(conf);
+        } catch (RuntimeException e) {
+            throw new SparkUnavailableException("Spark could not start with master " + chosen + ": " + e.getMessage()
+                    + " (check --master: local[*], local[N] or spark://HOST:PORT of a running master)", e);
+        }
+        context.setLogLevel("WARN");
+    }
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    /** @return the master URL in use */
+    public String master() {
+        return context.master();
+    }
+
+    /**
+     * Not available: this engine sends the scenario's validated bytes to the executors, which model
+     * records do not have. Use {@link #run(Scenario, RunSettings, Progress)} or {@link #runAll}.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public TrialOutcomes run(EngineInput input, RunSettings settings, Progress progress) {
+        throw new UnsupportedOperationException("the Spark engine runs scenarios from their bytes: call run(Scenario, ...)"
+                + " or runAll(List<ScenarioRun>, ...)");
+    }
+
+    @Override
+    public TrialOutcomes run(Scenario scenario, RunSettings settings, Progress progress) throws InterruptedException {
+        try {
+            return runAll(List.of(ScenarioRun.of(scenario, settings)), progress).get(0);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("a validated scenario failed to load again from its own bytes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs several scenarios in one Spark job: every block of every run is one task, and each run's
+     * blocks are merged in block order as they arrive.
+     *
+     * @param runs the runs (scenario bytes, trials, seed), at least one
+     * @param progress told of each block as the driver merges it (from Spark's scheduler thread)
+     * @return the outcomes of each run, in the order of {@code runs}
+     * @throws ScenarioException when a run's bytes are not a valid scenario (checked on the driver,
+     *     before anything is sent)
+     * @throws InterruptedException when the run is interrupted
+     */
+    public List<TrialOutcomes> runAll(List<ScenarioRun> runs, Progress progress) throws ScenarioException, InterruptedException {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("runs: expected at least one run, found none");
+        }
+        int n = runs.size();
+        byte[][] bytes = new byte[n][];
+        String[] names = new String[n];
+        long[] seeds = new long[n];
+        int[] trials = new int[n];
+        List<BlockMerger> mergers = new ArrayList<>(n);
+        List<Long> ids = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            ScenarioRun run = runs.get(r);
+            EngineInput input = EngineInput.of(run.load());
+            bytes[r] = run.bytes();
+            names[r] = run.fileName();
+            seeds[r] = run.seed();
+            trials[r] = run.trials();
+            mergers.add(new BlockMerger(input.modelNames(), new TrialKernel(input, run.seed()).inputs(), run.trials(),
+                    input.practice().horizonMonths(), null));
+            for (int b = 0; b < TrialBlocks.count(run.trials()); b++) {
+                ids.add(BlockTask.id(r, b));
+            }
+        }
+        Broadcast<byte[][]> scenarios = context.broadcast(bytes);
+        try {
+            // one element per partition: Spark cuts a list of n elements into n slices of one
+            JavaRDD<Long> blocks = context.parallelize(ids, ids.size());
+            @SuppressWarnings("unchecked")
+            ClassTag<byte[]> tag = (ClassTag<byte[]>) (ClassTag<?>) ClassTag$.MODULE$.apply(byte[].class);
+            context.sc().runJob(blocks.rdd(), new BlockTask(scenarios, names, seeds, trials),
+                    new Merge(ids, mergers, progress), tag);
+        } catch (RuntimeException e) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("run interrupted");
+            }
+            if (context.sc().isStopped()) {
+                throw new SparkUnavailableException("the Spark run stopped before it finished (master " + context.master()
+                        + "): " + e.getMessage(), e);
+            }
+            throw e;
+        } finally {
+            scenarios.destroy();
+        }
+        List<TrialOutcomes> out = new ArrayList<>(n);
+        for (BlockMerger m : mergers) {
+            out.add(m.result());
+        }
+        return out;
+    }
+
+    /** Stops the Spark context. */
+    @Override
+    public void close() {
+        context.stop();
+    }
+
+    private static java.util.Optional<String> payriskJar() {
+        CodeSource source = SparkEngine.class.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Path p = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(p) ? java.util.Optional.of(p.toString()) : java.util.Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Receives each partition's bytes on the driver and merges the block into its run. */
+    private static final class Merge extends AbstractFunction2<Object, byte[], BoxedUnit> {
+        private final List<Long> ids;
+        private final List<BlockMerger> mergers;
+        private final Progress progress;
+
+        Merge(List<Long> ids, List<BlockMerger> mergers, Progress progress) {
+            this.ids = ids;
+            this.mergers = mergers;
+            this.progress = progress;
+        }
+
+        @Override
+        public BoxedUnit apply(Object partition, byte[] bytes) {
+            long id = ids.get((Integer) partition);
+            int run = (int) (id >>> 32);
+            int block = (int) id;
+            TrialOutcomes outcomes = OutcomesCodec.decode(bytes);
+            if (outcomes.offset() != TrialBlocks.start(block)) {
+                throw new IllegalStateException("partition " + partition + ": expected block " + block + " (trials from "
+                        + TrialBlocks.start(block) + "), found trials from " + outcomes.offset());
+            }
+            mergers.get(run).accept(outcomes);
+            progress.finished(outcomes.trials());
+            return BoxedUnit.UNIT;
+        }
+    }
+}
