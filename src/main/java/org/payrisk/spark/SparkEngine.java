@@ -47,6 +47,10 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
     /** Master used when neither the caller nor spark-submit names one: all cores of this machine. */
     public static final String DEFAULT_MASTER = "local[*]";
 
+    /** The master URLs Spark 4 itself accepts (SparkContext.createTaskScheduler), checked before Spark logs a failure. */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local(\\[(\\*|[1-9][0-9]*)(, *[0-9]+)?\\])?|local-cluster\\[[0-9]+, *[0-9]+, *[0-9]+\\]|spark://\\S+|yarn|k8s://\\S+");
+
     private final JavaSparkContext context;
 
     /**
@@ -61,6 +65,10 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
     public SparkEngine(String master, Map<String, String> settings) {
         SparkConf conf = new SparkConf().setAppName("payrisk");
         String chosen = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
+        if (!MASTER.matcher(chosen).matches()) {
+            throw new SparkUnavailableException("--master: expected local[*], local[N], spark://HOST:PORT, yarn or "
+                    + "k8s://URL, found " + chosen, null);
+        }
         conf.setMaster(chosen);
         if (chosen.startsWith("local")) {
             // a run on this machine needs no network beyond loopback and no web UI
@@ -74,7 +82,7 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
         settings.forEach(conf::set);
         try {
             context = new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Scala throws SparkException, a checked exception Java cannot name here
             throw new SparkUnavailableException("Spark could not start with master " + chosen + ": " + e.getMessage()
                     + " (check --master: local[*], local[N] or spark://HOST:PORT of a running master)", e);
         }
