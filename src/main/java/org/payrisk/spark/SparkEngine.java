@@ -94,6 +94,11 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
         return "spark";
     }
 
+    /** @return Spark's id of this engine's application (executors carry it on their command line) */
+    public String applicationId() {
+        return context.sc().applicationId();
+    }
+
     /** @return the master URL in use */
     public String master() {
         return context.master();
