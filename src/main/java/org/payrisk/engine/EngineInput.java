@@ -1,10 +1,14 @@
 package org.payrisk.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
 import org.payrisk.scenario.Scenario;
+import org.payrisk.scenario.ScenarioException;
+import org.payrisk.scenario.ScenarioLoader;
+import org.payrisk.scenario.ScenarioSource;
 
 /**
  * What an engine simulates: the practice model and the payment models, as validated, immutable
@@ -35,6 +39,20 @@ public record EngineInput(PracticeModel practice, List<PaymentModel> models) {
      */
     public static EngineInput of(Scenario scenario) {
         return new EngineInput(scenario.practice(), scenario.models());
+    }
+
+    /**
+     * Rebuilds the model records from a validated scenario's bytes: what a remote engine does with
+     * the bytes it was sent, so that only data travels.
+     *
+     * @param fileName the scenario's file name as the user gave it (for messages; its extension
+     *                 says YAML or JSON)
+     * @param bytes the scenario file's bytes
+     * @return the model records
+     * @throws ScenarioException when the bytes are not a valid scenario
+     */
+    public static EngineInput fromScenarioBytes(String fileName, byte[] bytes) throws ScenarioException {
+        return of(ScenarioLoader.parse(new ScenarioSource(Path.of(fileName), bytes)));
     }
 
     /** @return the names of the models, in order */

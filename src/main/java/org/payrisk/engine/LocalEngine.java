@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.payrisk.stats.BlockMerger;
 import org.payrisk.stats.TrialOutcomes;
 
@@ -27,11 +28,11 @@ public final class LocalEngine implements SimulationEngine {
     }
 
     @Override
-    public TrialOutcomes run(EngineInput input, RunSettings settings, Progress progress) throws InterruptedException {
+    public void runBlocks(EngineInput input, RunSettings settings, Progress progress, Consumer<TrialOutcomes> inBlockOrder)
+            throws InterruptedException {
         final int trials = settings.trials();
         final int blocks = TrialBlocks.count(trials);
-        final List<String> inputs = new TrialKernel(input, settings.seed()).inputs();
-        final BlockMerger merger = new BlockMerger(input.modelNames(), inputs, trials, input.practice().horizonMonths(), null);
+        final BlockMerger merger = new BlockMerger(trials, inBlockOrder);
         final AtomicInteger next = new AtomicInteger();
         final int threads = Math.min(settings.threads(), Math.max(1, blocks));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -72,6 +73,22 @@ public final class LocalEngine implements SimulationEngine {
         if (Thread.interrupted()) {
             throw new InterruptedException("run interrupted");
         }
-        return merger.result();
+        merger.checkComplete();
+    }
+
+    /**
+     * Heap a collected run needs: every trial's outcomes and recorded inputs, plus the blocks that
+     * may wait for an earlier one (at most about two per thread).
+     *
+     * @param input the practice and payment models
+     * @param trials trials
+     * @param threads worker threads
+     * @return approximate bytes
+     */
+    public static long bytesNeeded(EngineInput input, long trials, int threads) {
+        int inputs = new TrialKernel(input, 0).inputs().size();
+        int months = input.practice().horizonMonths();
+        int models = input.models().size();
+        return TrialOutcomes.bytesNeeded(models, inputs, trials + 2L * threads * TrialBlocks.SIZE, months);
     }
 }

@@ -1,5 +1,7 @@
 package org.payrisk.payment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
@@ -31,7 +33,7 @@ import org.payrisk.practice.PracticeYear;
  * </ol>
  *
  * <p>Random numbers come from a {@link ClaimRandom} built on the trial's claims key, which is the
- * same in every payment model, never from the rule's own stream: per trial, each term from its own
+ * same in every payment model, never from the stream passed to the rule: per trial, each term from its own
  * slot (conversionFactorChange, mipsAdjustment clamped to +/-{@value #MIPS_LIMIT}, assistantShare,
  * denialRate, patientCollectionRate, then the KX terms medicalNecessityDocumented, reviewProbability,
  * reviewTakeBack), since they are facts of the practice's year (its MIPS score, its denial rate, the
@@ -218,6 +220,30 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
             if (spendByEpisode != null) {
                 spendByEpisode[e] += allowed;
             }
+        }
+    }
+
+    @Override
+    public List<DrawnInput> drawnInputs(List<String> caseNames) {
+        List<DrawnInput> out = new ArrayList<>();
+        term(out, "conversionFactorChange", 0, conversionFactorChange, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        term(out, "mipsAdjustment", 1, mipsAdjustment, -MIPS_LIMIT, MIPS_LIMIT);
+        term(out, "assistantShare", 2, assistantShare, 0, 1);
+        term(out, "denialRate", 3, denialRate, 0, 1);
+        term(out, "patientCollectionRate", 4, patientCollectionRate, 0, 1);
+        if (kx != null) {
+            term(out, "kx.medicalNecessityDocumented", 5, kx.medicalNecessityDocumented(), 0, 1);
+            term(out, "kx.reviewProbability", 6, kx.reviewProbability(), 0, 1);
+            term(out, "kx.reviewTakeBack", 7, kx.reviewTakeBack(), 0, 1);
+        }
+        return out;
+    }
+
+    /** Records a per-trial term as {@link #accrueValued} uses it: the same slot, the same clamp. */
+    private static void term(List<DrawnInput> out, String field, int slot, Distribution d, double lo, double hi) {
+        if (RandomInputs.isRandom(d)) {
+            out.add(new DrawnInput("feeForService." + field,
+                    (y, c, k) -> PaymentRule.clamp(term(new ClaimRandom(k), slot, d), lo, hi)));
         }
     }
 

@@ -50,6 +50,8 @@ final class PaymentRules {
     static final int RECONCILIATION_SETTLEMENT_DELAY = 6;
     static final int CAPITATION_SETTLEMENT_DELAY = 3;
     static final int MAX_MONTH = 1200;
+    /** Largest timed minutes of one visit: the rule prices a visit unit by unit, and a visit lasts at most a day. */
+    static final double MAX_MINUTES_PER_VISIT = 1440;
 
     /** A rule and what surrounds it. */
     record Contract(PaymentRule rule, RuleTerms terms) {
@@ -77,7 +79,7 @@ final class PaymentRules {
                 continue;
             }
             if (!ScenarioReader.RULES.contains(e.getKey())) {
-                String nearest = nearest(e.getKey(), known);
+                String nearest = Names.nearest(e.getKey(), known);
                 throw f.error(e.getValue(), "unknown payment rule or field `" + e.getKey() + "`"
                         + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
                         + " Known rules: " + String.join(", ", ScenarioReader.RULES)
@@ -109,14 +111,27 @@ final class PaymentRules {
 
     private PaymentRule rule(String kind, SourceNode node) throws ScenarioException {
         MapNode r = f.map(node, "the terms of " + kind);
-        switch (kind) {
-            case "feeForService":
-                return (PaymentRule) feeForService(r);
-            case "capitation":
-                return capitation(r);
-            default:
-                return bundled(r);
+        RuleRegistry.Kind k = RuleRegistry.get(kind);
+        if (k == null) {
+            String nearest = Names.nearest(kind, RuleRegistry.keys());
+            throw f.error(node, "unknown payment rule `" + kind + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + " Known rules: " + String.join(", ", RuleRegistry.keys()) + ".");
         }
+        return k.reader().read(this, r);
+    }
+
+    // Registered readers (RuleRegistry): one per rule key.
+
+    PaymentRule feeForServiceRule(MapNode r) throws ScenarioException {
+        return (PaymentRule) feeForService(r);
+    }
+
+    PaymentRule capitationRule(MapNode r) throws ScenarioException {
+        return capitation(r);
+    }
+
+    PaymentRule bundledRule(MapNode r) throws ScenarioException {
+        return bundled(r);
     }
 
     // ---- fee-for-service -------------------------------------------------------------------------
@@ -155,6 +170,8 @@ final class PaymentRules {
         double[] total = new double[codes.size()];
         double[] pe = new double[codes.size()];
         for (int i = 0; i < codes.size(); i++) {
+            SourceNode codeNode = sched.fields().get(codes.get(i));
+            f.nameKey(codes.get(i), codeNode, codeNode.path(), "a CPT code such as 97530");
             MapNode c = f.map(sched.fields().get(codes.get(i)), "the payment of code " + codes.get(i) + " { total, pe }");
             f.allowOnly(c, List.of("total", "pe"));
             total[i] = f.number(f.required(c, "total"), Range.NON_NEGATIVE);
@@ -171,6 +188,7 @@ final class PaymentRules {
         double[] mix = new double[codes.size()];
         double sum = 0;
         for (var e : mixNode.fields().entrySet()) {
+            f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a CPT code of the feeSchedule");
             int c = codeIndex(e.getKey(), e.getValue(), codes);
             mix[c] = f.number(e.getValue(), Range.PROBABILITY);
             sum += mix[c];
@@ -179,7 +197,9 @@ final class PaymentRules {
             throw f.error(mixNode, "expected code shares summing to 1 (within " + ScenarioReader.SHARE_TOLERANCE
                     + "), found a sum of " + sum);
         }
-        Distribution minutes = optionalDist(r, "minutesPerVisit", Range.NON_NEGATIVE, null);
+        Distribution minutes = f.optional(r, "minutesPerVisit").isPresent()
+                ? dists.read(f.required(r, "minutesPerVisit"), Range.NON_NEGATIVE, MAX_MINUTES_PER_VISIT, "minutes in a day")
+                : null;
         Distribution assistant = optionalDist(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
         double assistantRate = optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
         double mppr = optionalNumber(r, "mpprRate", Range.PROBABILITY, FeeSchedule.MPPR_RATE);
@@ -191,6 +211,10 @@ final class PaymentRules {
         if (cf.supportMin() < -1) {
             throw f.error(r.fields().get("conversionFactorChange"), "expected a relative change of the conversion factor "
                     + "of at least -1 (e.g. -0.025 for a 2.5% cut), found " + cf + " which can draw values down to " + cf.supportMin());
+        }
+        if (cf.supportMax() > 1) {
+            throw f.error(r.fields().get("conversionFactorChange"), "expected a relative change of the conversion factor "
+                    + "of at most 1 (a 100% rise), found " + cf + " which can draw values up to " + cf.supportMax());
         }
         Distribution mips = optionalDist(r, "mipsAdjustment", Range.ANY, Constant.of(0));
         if (mips.supportMin() < -MedicareFeeForService.MIPS_LIMIT || mips.supportMax() > MedicareFeeForService.MIPS_LIMIT) {
@@ -321,6 +345,7 @@ final class PaymentRules {
         List<Distribution> prices = new ArrayList<>();
         if (priceNode instanceof MapNode pm && !DistributionReader.isFamilyMapping(pm)) {
             for (var e : pm.fields().entrySet()) {
+                f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a case name of demand.cases");
                 if (demand.caseIndex(e.getKey()) < 0) {
                     String nearest = Names.nearest(e.getKey(), caseNames);
                     throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
@@ -389,19 +414,6 @@ final class PaymentRules {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
-
-    /** The nearest name by edit distance, or else a known name the text begins (e.g. paymentLag). */
-    private static String nearest(String name, List<String> known) {
-        String n = Names.nearest(name, known);
-        if (n == null && name.length() >= 4) {
-            for (String k : known) {
-                if (k.toLowerCase().startsWith(name.toLowerCase())) {
-                    return k;
-                }
-            }
-        }
-        return n;
-    }
 
     private int settlementMonth(MapNode m, int delay) throws ScenarioException {
         Optional<SourceNode> n = f.optional(m, "settlementMonth");

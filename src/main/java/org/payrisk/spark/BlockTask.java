@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.broadcast.Broadcast;
 import org.payrisk.engine.EngineInput;
+import org.payrisk.engine.NonFiniteOutcomeException;
 import org.payrisk.engine.TrialKernel;
 import org.payrisk.scenario.ScenarioException;
 import org.payrisk.stats.TrialOutcomes;
@@ -15,7 +16,8 @@ import scala.runtime.AbstractFunction1;
  * What an executor runs for one partition: the partition's one element names a (run, block) pair
  * ({@link #id}); the task re-reads that run's scenario from its bytes with the scenario loader,
  * builds a {@link TrialKernel} for the run's seed, runs the block with {@link TrialKernel#runBlock}
- * (the very streams the local engine uses) and returns the outcomes encoded by {@link OutcomesCodec}.
+ * (the very streams the local engine uses) and returns the outcomes encoded by {@link OutcomesCodec}
+ * (or, when a trial's outcome is not finite, {@link OutcomesCodec#failed} with the block number).
  *
  * <p>The task's serialised state is data only: a broadcast of the scenarios' bytes and file names,
  * and the runs' seeds and trial counts. Parsed scenarios are cached per executor JVM, keyed by the
@@ -66,8 +68,13 @@ final class BlockTask extends AbstractFunction1<Iterator<Long>, byte[]> implemen
         int run = (int) (id >>> 32);
         int block = (int) id;
         TrialKernel kernel = new TrialKernel(input(run), seeds[run]);
-        TrialOutcomes outcomes = kernel.runBlock(block, trials[run]);
-        return OutcomesCodec.encode(outcomes);
+        try {
+            TrialOutcomes outcomes = kernel.runBlock(block, trials[run]);
+            return OutcomesCodec.encode(outcomes);
+        } catch (NonFiniteOutcomeException e) {
+            // the user's input, not the executor, is at fault: a retry would fail the same way
+            return OutcomesCodec.failed(block);
+        }
     }
 
     private EngineInput input(int run) {
@@ -80,7 +87,7 @@ final class BlockTask extends AbstractFunction1<Iterator<Long>, byte[]> implemen
         }
         EngineInput input;
         try {
-            input = EngineInput.of(new ScenarioRun(fileNames[run], scenarios.value()[run], trials[run], seeds[run]).load());
+            input = EngineInput.fromScenarioBytes(fileNames[run], scenarios.value()[run]);
         } catch (ScenarioException e) {
             // the driver validated these very bytes before sending them
             throw new IllegalStateException("scenario " + fileNames[run] + " failed to load on an executor: " + e.getMessage(), e);

@@ -32,6 +32,35 @@ public final class OutcomesCodec {
     /** Layout version: bump it when a column is added to {@link TrialOutcomes}. */
     public static final int FORMAT = 1;
 
+    /**
+     * First int of a block that failed on its input ("PRNF"): a trial's outcome was not finite. Only
+     * the block number follows; the driver reruns that block to raise the very same error, so no
+     * exception object travels.
+     */
+    public static final int FAILED = 0x50524E46;
+
+    /**
+     * @param block the block number whose run found a non-finite outcome
+     * @return the bytes that say so
+     */
+    public static byte[] failed(int block) {
+        return java.nio.ByteBuffer.allocate(8).putInt(FAILED).putInt(block).array();
+    }
+
+    /**
+     * @param bytes a task's result
+     * @return the block number when the bytes are a {@link #failed} block, else -1
+     */
+    public static int failedBlock(byte[] bytes) {
+        if (bytes.length == 8) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            if (b.getInt() == FAILED) {
+                return b.getInt();
+            }
+        }
+        return -1;
+    }
+
     private OutcomesCodec() {
     }
 

@@ -7,11 +7,13 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.payrisk.engine.EngineInput;
+import org.payrisk.engine.NonFiniteOutcomeException;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
 import org.payrisk.engine.TrialBlocks;
@@ -50,6 +52,9 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
     /** The master URLs Spark 4 itself accepts (SparkContext.createTaskScheduler), checked before Spark logs a failure. */
     private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
             "local(\\[(\\*|[1-9][0-9]*)(, *[0-9]+)?\\])?|local-cluster\\[[0-9]+, *[0-9]+, *[0-9]+\\]|spark://\\S+|yarn|k8s://\\S+");
+
+    private static final String FROM_BYTES = "the Spark engine runs scenarios from their bytes: call run(Scenario, ...), "
+            + "runAll(List<ScenarioRun>, ...) or runBlocks(List<ScenarioRun>, ...)";
 
     private final JavaSparkContext context;
 
@@ -106,14 +111,24 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
 
     /**
      * Not available: this engine sends the scenario's validated bytes to the executors, which model
-     * records do not have. Use {@link #run(Scenario, RunSettings, Progress)} or {@link #runAll}.
+     * records do not have. Use {@link #run(Scenario, RunSettings, Progress)}, {@link #runAll} or
+     * {@link #runBlocks(List, Progress, BlockSink)}.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public void runBlocks(EngineInput input, RunSettings settings, Progress progress, Consumer<TrialOutcomes> inBlockOrder) {
+        throw new UnsupportedOperationException(FROM_BYTES);
+    }
+
+    /**
+     * Not available, as {@link #runBlocks(EngineInput, RunSettings, Progress, Consumer)}.
      *
      * @throws UnsupportedOperationException always
      */
     @Override
     public TrialOutcomes run(EngineInput input, RunSettings settings, Progress progress) {
-        throw new UnsupportedOperationException("the Spark engine runs scenarios from their bytes: call run(Scenario, ...)"
-                + " or runAll(List<ScenarioRun>, ...)");
+        throw new UnsupportedOperationException(FROM_BYTES);
     }
 
     @Override
@@ -126,8 +141,7 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
     }
 
     /**
-     * Runs several scenarios in one Spark job: every block of every run is one task, and each run's
-     * blocks are merged in block order as they arrive.
+     * Runs several scenarios in one Spark job and collects each run's outcomes.
      *
      * @param runs the runs (scenario bytes, trials, seed), at least one
      * @param progress told of each block as the driver merges it (from Spark's scheduler thread)
@@ -135,8 +149,38 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
      * @throws ScenarioException when a run's bytes are not a valid scenario (checked on the driver,
      *     before anything is sent)
      * @throws InterruptedException when the run is interrupted
+     * @throws NonFiniteOutcomeException when a trial's outcome is not a finite number (the first such
+     *     block, rerun on the driver to name the model, metric and trial)
      */
     public List<TrialOutcomes> runAll(List<ScenarioRun> runs, Progress progress) throws ScenarioException, InterruptedException {
+        List<BlockMerger> collect = new ArrayList<>();
+        for (ScenarioRun run : runs) {
+            EngineInput input = EngineInput.fromScenarioBytes(run.fileName(), run.bytes());
+            collect.add(new BlockMerger(input.modelNames(), new TrialKernel(input, run.seed()).inputs(), run.trials(),
+                    input.practice().horizonMonths(), null));
+        }
+        runBlocks(runs, progress, (run, block) -> collect.get(run).accept(block));
+        List<TrialOutcomes> out = new ArrayList<>(runs.size());
+        for (BlockMerger m : collect) {
+            out.add(m.result());
+        }
+        return out;
+    }
+
+    /**
+     * Runs several scenarios in one Spark job: every block of every run is one task, and each run's
+     * blocks reach {@code sink} in block order as they arrive, without being kept (what a sweep or a
+     * population that reduces each run as it goes needs).
+     *
+     * @param runs the runs (scenario bytes, trials, seed), at least one
+     * @param progress told of each block as it is handed on
+     * @param sink receives (run index, block), each run's blocks in block order, one call at a time
+     * @throws ScenarioException when a run's bytes are not a valid scenario (checked on the driver,
+     *     before anything is sent)
+     * @throws InterruptedException when the run is interrupted
+     * @throws NonFiniteOutcomeException when a trial's outcome is not a finite number
+     */
+    public void runBlocks(List<ScenarioRun> runs, Progress progress, BlockSink sink) throws ScenarioException, InterruptedException {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("runs: expected at least one run, found none");
         }
@@ -145,29 +189,30 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
         String[] names = new String[n];
         long[] seeds = new long[n];
         int[] trials = new int[n];
+        List<EngineInput> inputs = new ArrayList<>(n);
         List<BlockMerger> mergers = new ArrayList<>(n);
         List<Long> ids = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             ScenarioRun run = runs.get(r);
-            EngineInput input = EngineInput.of(run.load());
+            inputs.add(EngineInput.fromScenarioBytes(run.fileName(), run.bytes()));
             bytes[r] = run.bytes();
             names[r] = run.fileName();
             seeds[r] = run.seed();
             trials[r] = run.trials();
-            mergers.add(new BlockMerger(input.modelNames(), new TrialKernel(input, run.seed()).inputs(), run.trials(),
-                    input.practice().horizonMonths(), null));
+            final int index = r;
+            mergers.add(new BlockMerger(run.trials(), block -> sink.accept(index, block)));
             for (int b = 0; b < TrialBlocks.count(run.trials()); b++) {
                 ids.add(BlockTask.id(r, b));
             }
         }
+        Merge merge = new Merge(ids, mergers, progress);
         Broadcast<byte[][]> scenarios = context.broadcast(bytes);
         try {
             // one element per partition: Spark cuts a list of n elements into n slices of one
             JavaRDD<Long> blocks = context.parallelize(ids, ids.size());
             @SuppressWarnings("unchecked")
             ClassTag<byte[]> tag = (ClassTag<byte[]>) (ClassTag<?>) ClassTag$.MODULE$.apply(byte[].class);
-            context.sc().runJob(blocks.rdd(), new BlockTask(scenarios, names, seeds, trials),
-                    new Merge(ids, mergers, progress), tag);
+            context.sc().runJob(blocks.rdd(), new BlockTask(scenarios, names, seeds, trials), merge, tag);
         } catch (RuntimeException e) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("run interrupted");
@@ -180,11 +225,26 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
         } finally {
             scenarios.destroy();
         }
-        List<TrialOutcomes> out = new ArrayList<>(n);
-        for (BlockMerger m : mergers) {
-            out.add(m.result());
+        if (merge.failedId >= 0) {
+            int run = (int) (merge.failedId >>> 32);
+            int block = (int) merge.failedId;
+            // rerun here: the same streams fail the same way, and the exception names model, metric and trial
+            new TrialKernel(inputs.get(run), seeds[run]).runBlock(block, trials[run]);
+            throw new IllegalStateException("block " + block + " of " + names[run] + " was not finite on an executor but is here");
         }
-        return out;
+        for (BlockMerger m : mergers) {
+            m.checkComplete();
+        }
+    }
+
+    /** Receives the blocks of {@link #runBlocks(List, Progress, BlockSink)}. */
+    @FunctionalInterface
+    public interface BlockSink {
+        /**
+         * @param run index of the run in the list given
+         * @param block its next block, in block order
+         */
+        void accept(int run, TrialOutcomes block);
     }
 
     /** Stops the Spark context. */
@@ -211,6 +271,8 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
         private final List<Long> ids;
         private final List<BlockMerger> mergers;
         private final Progress progress;
+        /** The first (lowest) (run, block) id whose outcomes were not finite, or -1. */
+        private volatile long failedId = -1;
 
         Merge(List<Long> ids, List<BlockMerger> mergers, Progress progress) {
             this.ids = ids;
@@ -223,6 +285,12 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
             long id = ids.get((Integer) partition);
             int run = (int) (id >>> 32);
             int block = (int) id;
+            if (OutcomesCodec.failedBlock(bytes) >= 0) {
+                if (failedId < 0 || id < failedId) {
+                    failedId = id;
+                }
+                return BoxedUnit.UNIT;
+            }
             TrialOutcomes outcomes = OutcomesCodec.decode(bytes);
             if (outcomes.offset() != TrialBlocks.start(block)) {
                 throw new IllegalStateException("partition " + partition + ": expected block " + block + " (trials from "

@@ -1,6 +1,7 @@
 package org.payrisk.stats;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -10,15 +11,17 @@ import java.util.function.Consumer;
  * cluster, a precision-targeted loop that adds blocks until a target is met) reduces the same
  * sequence of blocks and gets bit-identical results.
  *
- * <p>Blocks that arrive early wait in a small queue. Each merged block is copied into the run's
- * outcome store and then passed to an optional listener (for statistics that are accumulated block
- * by block), in block order.
+ * <p>Blocks that arrive early wait in a small queue. Each merged block is passed, in block order, to
+ * a listener (for statistics accumulated block by block, or rows streamed to a file) and, when the
+ * merger collects, copied into the run's outcome store. Without collecting, memory holds only the
+ * blocks waiting for an earlier one: this is the seam for runs whose size memory cannot hold.
  *
  * <p>Thread safe: {@link #accept} may be called from any thread.
  */
 public final class BlockMerger {
 
     private final TrialOutcomes target;
+    private final int trials;
     private final Consumer<TrialOutcomes> listener;
     private final TreeMap<Integer, TrialOutcomes> waiting = new TreeMap<>();
     private int next;
@@ -32,7 +35,20 @@ public final class BlockMerger {
      */
     public BlockMerger(List<String> models, List<String> inputs, int trials, int months, Consumer<TrialOutcomes> listener) {
         this.target = new TrialOutcomes(models, inputs, 0, trials, months);
+        this.trials = trials;
         this.listener = listener;
+    }
+
+    /**
+     * A merger that keeps nothing: each block goes to the listener, in block order, and is dropped.
+     *
+     * @param trials trials of the whole run
+     * @param listener told of each block in block order
+     */
+    public BlockMerger(int trials, Consumer<TrialOutcomes> listener) {
+        this.target = null;
+        this.trials = trials;
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -47,7 +63,9 @@ public final class BlockMerger {
         waiting.put(block.offset(), block);
         TrialOutcomes b;
         while ((b = waiting.remove(next)) != null) {
-            target.copyFrom(b);
+            if (target != null) {
+                target.copyFrom(b);
+            }
             next += b.trials();
             if (listener != null) {
                 listener.accept(b);
@@ -63,14 +81,22 @@ public final class BlockMerger {
         return next;
     }
 
+    /** @throws IllegalStateException when a block is missing */
+    public synchronized void checkComplete() {
+        if (next != trials) {
+            throw new IllegalStateException("expected every block merged, but only trials 0.." + (next - 1) + " of "
+                    + trials + " are");
+        }
+    }
+
     /**
      * @return the outcomes of every trial
-     * @throws IllegalStateException when a block is missing
+     * @throws IllegalStateException when a block is missing, or when this merger does not collect
      */
     public synchronized TrialOutcomes result() {
-        if (next != target.trials()) {
-            throw new IllegalStateException("expected every block merged, but only trials 0.." + (next - 1) + " of "
-                    + target.trials() + " are");
+        checkComplete();
+        if (target == null) {
+            throw new IllegalStateException("this merger passes blocks on without collecting them");
         }
         return target;
     }

@@ -31,6 +31,13 @@ class CliTest {
         return new Result(status, out.toString(), err.toString());
     }
 
+    /** @return the names in dir, sorted */
+    static List<String> list(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     static void assertBadInput(Result r, String fragment) {
         assertEquals(Main.BAD_INPUT, r.status(), r.err());
         assertTrue(r.err().contains(fragment), () -> "expected '" + fragment + "' in: " + r.err());
@@ -149,8 +156,8 @@ class CliTest {
         assertFalse(Files.exists(out));
         assertBadInput(payrisk("run", tmp.resolve("missing.yaml").toString(), "--out", out.toString()), "no such file");
         assertBadInput(payrisk("run", SCENARIO, "--trials", "0", "--out", out.toString()),
-                "--trials: expected a whole number in [1, 100000000], found 0");
-        assertBadInput(payrisk("run", SCENARIO, "--threads", "0", "--out", out.toString()), "--threads: expected");
+                "--trials': expected a whole number in [1, 100000000], found 0");
+        assertBadInput(payrisk("run", SCENARIO, "--threads", "0", "--out", out.toString()), "--threads': expected a whole number in [1, 1024], found 0");
         assertBadInput(payrisk("run", SCENARIO, "--trials", "lots"), "Invalid value for option '--trials'");
         assertBadInput(payrisk("run", SCENARIO, "--colour"), "Unknown option: '--colour'");
         assertFalse(Files.exists(out));

@@ -117,6 +117,28 @@ class MedicareScenarioTest {
         assertTrue(mixed.problem().contains("simple form"), mixed.getMessage());
     }
 
+    /** Issue 7 items 4-5 in the Medicare form: fields priced unit by unit, codes and factors are bounded. */
+    @Test
+    void medicareInputsAreBounded() {
+        String base = "models: [ { name: m, default: { feeForService: { feeSchedule: { \"97530\": { total: 35, pe: 20 } }, "
+                + "evaluationCode: \"97530\", codeMix: { \"97530\": 1 }, EXTRA } } } ]\n";
+        ScenarioException minutes = error(HEAD + base.replace("EXTRA", "minutesPerVisit: 1e9"));
+        assertTrue(minutes.problem().startsWith("expected a number >= 0 of at most 1440 (minutes in a day), found 1e9"),
+                minutes.getMessage());
+        assertTrue(minutes.path().endsWith("feeForService.minutesPerVisit"), minutes.path());
+        ScenarioException tail = error(HEAD + base.replace("EXTRA", "minutesPerVisit: { lognormal: { mean: 45, sd: 1e6 } }"));
+        assertTrue(tail.problem().startsWith("expected a distribution of values up to 1440 (minutes in a day)"), tail.getMessage());
+        ScenarioException cf = error(HEAD + base.replace("EXTRA", "conversionFactorChange: { uniform: { min: 0, max: 1e9 } }"));
+        assertTrue(cf.problem().contains("of at most 1 (a 100% rise)"), cf.getMessage());
+        ScenarioException fee = error(HEAD + base.replace("total: 35", "total: 1e300").replace(", EXTRA", ""));
+        assertTrue(fee.problem().contains("of at most 1e12"), fee.getMessage());
+        assertTrue(fee.path().endsWith("feeSchedule.97530.total"), fee.path());
+        ScenarioException empty = error(HEAD + base.replace("\"97530\": { total", "\"\": { total").replace(", EXTRA", ""));
+        assertTrue(empty.problem().startsWith("expected a CPT code such as 97530, found an empty name"), empty.getMessage());
+        ScenarioException octal = error(HEAD + base.replace("EXTRA", "minutesPerVisit: 045"));
+        assertTrue(octal.problem().contains("found 045: numbers with a leading zero are not accepted"), octal.getMessage());
+    }
+
     @Test
     void episodeProgramAndCapitationTerms() throws Exception {
         var s = parse(HEAD + """
