@@ -130,6 +130,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** What a user without Spark on the class path is told. */
+    static final String HOW_TO_GET_SPARK = "--engine spark needs Apache Spark 4.1 (spark-core_2.13) on the class path, "
+            + "and it is not there. Run through the launcher, ./payrisk run SCENARIO --engine spark, which puts the Spark "
+            + "jars from Maven on the class path (the first time it downloads them, about 250 MB), or submit the jar to a "
+            + "Spark installation: spark-submit --class org.payrisk.cli.Main target/payrisk.jar run SCENARIO --engine spark";
+
     private void checkEngineOptions() throws UserInputException {
         if (!engineName.equals("local") && !engineName.equals("spark")) {
             throw new UserInputException("--engine: expected local or spark, found " + engineName);
@@ -143,6 +149,9 @@ final class RunCommand implements Callable<Integer> {
     private SimulationEngine openEngine() throws UserInputException {
         if (engineName.equals("local")) {
             return new LocalEngine();
+        }
+        if (!SparkEngines.onClassPath()) {
+            throw new UserInputException(HOW_TO_GET_SPARK);
         }
         try {
             return SparkEngines.open(master);

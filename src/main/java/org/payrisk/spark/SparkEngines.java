@@ -6,16 +6,10 @@ import org.payrisk.engine.SimulationEngine;
 /**
  * Opens the Spark engine for the command line without making anything else depend on Spark: this
  * class uses no Spark type, so the plain jar loads and runs the local engine without Spark on the
- * class path, and {@code --engine spark} without Spark fails with a message instead of a
- * {@link NoClassDefFoundError}.
+ * class path, and {@code --engine spark} without Spark fails with a message (the command line adds
+ * how to get Spark) instead of a {@link NoClassDefFoundError}.
  */
 public final class SparkEngines {
-
-    /** What a user without Spark on the class path is told. */
-    public static final String HOW_TO_GET_SPARK = "--engine spark needs Apache Spark 4.1 (spark-core_2.13) on the class path, "
-            + "and it is not there. Run through the launcher, ./payrisk run SCENARIO --engine spark, which puts the Spark "
-            + "jars from Maven on the class path (the first time it downloads them, about 250 MB), or submit the jar to a "
-            + "Spark installation: spark-submit --class org.payrisk.cli.Main target/payrisk.jar run SCENARIO --engine spark";
 
     private SparkEngines() {
     }
@@ -39,7 +33,8 @@ public final class SparkEngines {
      */
     public static SimulationEngine open(String master) {
         if (!onClassPath()) {
-            throw new SparkUnavailableException(HOW_TO_GET_SPARK, null);
+            throw new SparkUnavailableException("--engine spark needs Apache Spark 4.1 (spark-core_2.13) on the class path, "
+                    + "and it is not there", null);
         }
         return new SparkEngine(master, Map.of());
     }

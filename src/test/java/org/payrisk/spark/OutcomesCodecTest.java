@@ -62,6 +62,12 @@ class OutcomesCodecTest {
         assertThrows(IllegalArgumentException.class, () -> OutcomesCodec.decode(foreign));
     }
 
+    @Test
+    void aFailedBlockSaysOnlyItsNumber() {
+        assertEquals(17, OutcomesCodec.failedBlock(OutcomesCodec.failed(17)));
+        assertEquals(-1, OutcomesCodec.failedBlock(OutcomesCodec.encode(new TrialOutcomes(List.of("a"), List.of(), 0, 0, 1))));
+    }
+
     static void assertSameColumns(TrialOutcomes a, TrialOutcomes b) {
         assertEquals(a.models(), b.models());
         assertEquals(a.inputs(), b.inputs());

@@ -102,38 +102,6 @@ class SparkLocalEngineTest {
         assertEquals(false, java.util.Arrays.equals(expected, summaryJson(s, otherSeed, 7L)), "another seed must give other numbers");
     }
 
-    /**
-     * A trial whose outcome is not finite is the user's input at fault: the executor says which block,
-     * the driver reruns it and raises the local engine's very exception (exit 2 on the command line),
-     * instead of Spark retrying the task and failing the job with an internal error.
-     */
-    @Test
-    void aNonFiniteOutcomeFailsAsOnTheLocalEngine() throws Exception {
-        String yaml = String.join("\n",
-                "name: huge",
-                "horizonMonths: 12",
-                "practice: { clinicians: 3, visitsPerClinicianDay: 8, workdaysPerMonth: 20,",
-                "            costs: { fixedPerMonth: 20000, perAttendedVisit: 10 } }",
-                "demand:",
-                "  newEpisodesPerMonth: { poisson: { mean: 25 } }",
-                "  payers: { medicare: 0.6, commercial: 0.4 }",
-                "  cases:",
-                "    - { name: a, share: 1, followUpVisits: 6, visitsPerMonth: 6, unitsPerVisit: 3 }",
-                "models:",
-                "  - name: ffs",
-                "    default: { feeForService: { evaluation: 100, perUnit: 30 } }",
-                "  - name: huge",
-                "    default: { capitation: { pmpm: { normal: { mean: 5, sd: 1e308 } }, members: 1000 } }",
-                "");
-        Scenario s = Scenarios.parse(yaml);
-        RunSettings settings = new RunSettings(2100, 1L, 2);
-        org.payrisk.engine.NonFiniteOutcomeException local = assertThrows(org.payrisk.engine.NonFiniteOutcomeException.class,
-                () -> new org.payrisk.engine.LocalEngine().run(s, new RunSettings(2100, 1L, 1), SimulationEngine.Progress.NONE));
-        org.payrisk.engine.NonFiniteOutcomeException onSpark = assertThrows(org.payrisk.engine.NonFiniteOutcomeException.class,
-                () -> spark.run(s, settings, SimulationEngine.Progress.NONE));
-        assertEquals(local.getMessage(), onSpark.getMessage());
-    }
-
     @Test
     void invalidBytesAreRefusedOnTheDriverBeforeAnythingIsSent() {
         ScenarioRun bad = new ScenarioRun("bad.yaml", "practice: [".getBytes(java.nio.charset.StandardCharsets.UTF_8), 10, 1L);
