@@ -218,6 +218,28 @@ class CommonRandomNumbersTest {
         Moments.assertMeanAndVariance(o.revenueColumn(0), 90_000, 84_030_025.25, 4.5, "capitation revenue");
     }
 
+    /**
+     * Per-episode and per-visit draws are recorded as per-trial means. Statistical tier: with no
+     * refused episode (checked), each episode's follow-ups are Poisson(6) whatever the trial's count of
+     * episodes, so the per-trial mean is unbiased for 6; likewise billed units for 3. Tolerance 4.5
+     * Monte Carlo standard errors (from the sample sd of the per-trial means); each check fails
+     * falsely with probability about 6.8e-6.
+     */
+    @Test
+    void perEpisodeAndPerVisitDrawsAreRecordedAsMeans() {
+        String practice = PRACTICE.replace("followUpVisits: 6, visitsPerMonth: 6, unitsPerVisit: 3",
+                "followUpVisits: { poisson: { mean: 6 } }, visitsPerMonth: 6, unitsPerVisit: { poisson: { mean: 3 } }");
+        TrialOutcomes o = Scenarios.run(Scenarios.parse(practice + MODELS), 2000, 17L, 2);
+        assertEquals(0, Arrays.stream(o.activityColumn(1)).sum(), "no refused episodes, so no selection by size");
+        assertFalse(o.inputs().contains("demand.cases[b].followUpVisits:mean"), "case b's follow-ups are constant");
+        for (String path : List.of("demand.cases[a].followUpVisits:mean", "demand.cases[a].unitsPerVisit:mean")) {
+            double[] x = o.inputColumn(o.inputs().indexOf(path));
+            double m = Arrays.stream(x).average().orElseThrow();
+            double sd = Math.sqrt(Arrays.stream(x).map(v -> (v - m) * (v - m)).sum() / (x.length - 1));
+            assertEquals(path.contains("followUp") ? 6 : 3, m, 4.5 * sd / Math.sqrt(x.length), path);
+        }
+    }
+
     private static void check(TrialOutcomes o, String path, double mean, double sd) {
         int k = o.inputs().indexOf(path);
         assertTrue(k >= 0, path + " in " + o.inputs());
