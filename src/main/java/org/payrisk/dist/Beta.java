@@ -26,7 +26,22 @@ public record Beta(double mean, double sdValue) implements Distribution {
             throw new IllegalArgumentException("sd: expected less than sqrt(mean (1 - mean)) = " + limit
                     + " for a beta with mean " + Checks.format(mean) + ", found " + Checks.format(sdValue));
         }
+        double nu = mean * (1 - mean) / (sdValue * sdValue) - 1;
+        double a = mean * nu;
+        double b = (1 - mean) * nu;
+        if (!(Math.min(a, b) >= MIN_SHAPE && nu <= MAX_NU)) {
+            throw new IllegalArgumentException("sd: expected a beta whose shape parameters alpha and beta are at least "
+                    + MIN_SHAPE + " and whose alpha + beta is at most 1e12 (where the sampler is accurate), found mean "
+                    + Checks.format(mean) + ", sd " + Checks.format(sdValue) + " giving alpha " + (float) a + ", beta "
+                    + (float) b);
+        }
     }
+
+    /** Smallest shape parameter: below it the sampler's draws underflow to 0 or 1. */
+    public static final double MIN_SHAPE = 1e-3;
+
+    /** Largest alpha + beta: beyond it the law is a constant for every purpose. */
+    public static final double MAX_NU = 1e12;
 
     /**
      * @param mean mean in (0, 1)

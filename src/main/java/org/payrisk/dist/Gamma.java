@@ -13,10 +13,20 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  */
 public record Gamma(double mean, double sdValue) implements Distribution {
 
-    /** Validates mean &gt; 0 and sd &gt; 0. */
+    /** Smallest and largest coefficient of variation sd / mean (shape 1e12 down to 1e-6). */
+    public static final double MIN_CV = 1e-6;
+    /** @see #MIN_CV */
+    public static final double MAX_CV = 1e3;
+
+    /**
+     * Validates mean &gt; 0, sd &gt; 0 and {@link #MIN_CV} &lt;= sd / mean &lt;= {@link #MAX_CV}: outside it
+     * the shape (mean / sd)^2 leaves the range where the sampler and the incomplete gamma function
+     * are accurate (a smaller sd is a constant; a larger one puts nearly all mass at 0).
+     */
     public Gamma {
         Checks.positive("mean", mean);
         Checks.positive("sd", sdValue);
+        Checks.relativeSpread("sd", sdValue, mean, MIN_CV, MAX_CV, "gamma");
     }
 
     /**

@@ -15,10 +15,19 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public record LogNormal(double mean, double sdValue) implements Distribution {
 
-    /** Validates mean &gt; 0 and sd &gt; 0. */
+    /** Smallest and largest coefficient of variation sd / mean. */
+    public static final double MIN_CV = 1e-6;
+    /** @see #MIN_CV */
+    public static final double MAX_CV = 1e6;
+
+    /**
+     * Validates mean &gt; 0, sd &gt; 0 and {@link #MIN_CV} &lt;= sd / mean &lt;= {@link #MAX_CV}, so that
+     * the log-scale sigma = sqrt(ln(1 + cv^2)) is neither 0 nor infinite in floating point.
+     */
     public LogNormal {
         Checks.positive("mean", mean);
         Checks.positive("sd", sdValue);
+        Checks.relativeSpread("sd", sdValue, mean, MIN_CV, MAX_CV, "lognormal");
     }
 
     /**

@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGa
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.KempSmallMeanPoissonSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The negative binomial count distribution in the mean-dispersion form used for over-dispersed
@@ -13,7 +14,16 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  * mean / r) by Commons RNG {@link AhrensDieterMarsagliaTsangGammaSampler}, then Poisson(lambda) by
  * {@link KempSmallMeanPoissonSampler} (inversion, one {@code nextDouble}) for lambda below
  * {@value #KEMP_LIMIT} and {@link PoissonSampler} above. The Poisson sampler is rebuilt for every
- * draw since lambda changes; Kemp's needs only exp(-lambda), so that is cheap.
+ * draw since lambda changes; Kemp's needs only exp(-lambda), so that is cheap. A lambda beyond the
+ * Poisson sampler's range (possible only in a tail of probability below 1e-12 for any law a
+ * scenario accepts) is drawn as the normal approximation lambda + sqrt(lambda) z, rounded, whose
+ * relative error there is below 1e-4.
+ *
+ * <p>When the dispersion is at least {@value #POISSON_RATIO} times the mean, the law is Poisson(mean)
+ * to within about mean / dispersion &lt;= 1e-8 in total variation, closer than the incomplete-beta
+ * CDF can be computed there; so {@link #probabilityBelow} and {@link #createSampler} use
+ * {@link Poisson} (the CDF as {@code regularizedBeta} would lose accuracy and, for huge dispersions,
+ * fail to converge).
  *
  * @param mean mean, &gt;= 0
  * @param dispersion size parameter r, &gt; 0
@@ -23,10 +33,25 @@ public record NegativeBinomial(double mean, double dispersion) implements Distri
     /** Poisson means below this use Kemp's inversion sampler. */
     static final double KEMP_LIMIT = 40;
 
-    /** Validates mean &gt;= 0 and dispersion &gt; 0. */
+    /** Largest mean, as for {@link Poisson#MAX_MEAN}. */
+    public static final double MAX_MEAN = Poisson.MAX_MEAN;
+
+    /** Dispersion / mean from which the law is taken as Poisson(mean). */
+    public static final double POISSON_RATIO = 1e8;
+
+    /** Gamma-mixed rates from here on are drawn by the normal approximation of the Poisson law. */
+    static final double NORMAL_LIMIT = Poisson.MAX_MEAN;
+
+    /** Validates 0 &lt;= mean &lt;= {@link #MAX_MEAN} and dispersion &gt; 0. */
     public NegativeBinomial {
         Checks.nonNegative("mean", mean);
+        Checks.atMost("mean", mean, MAX_MEAN, "the range of the Poisson sampler");
         Checks.positive("dispersion", dispersion);
+    }
+
+    /** @return true when the law is computed and drawn as Poisson(mean); see the class comment */
+    public boolean isPoissonLimit() {
+        return dispersion >= POISSON_RATIO * mean;
     }
 
     /**
@@ -53,6 +78,9 @@ public record NegativeBinomial(double mean, double dispersion) implements Distri
         if (mean == 0) {
             return 1;
         }
+        if (isPoissonLimit()) {
+            return new Poisson(mean).probabilityBelow(x);
+        }
         double p = dispersion / (dispersion + mean);
         return org.apache.commons.math3.special.Beta.regularizedBeta(p, dispersion, k + 1);
     }
@@ -72,14 +100,23 @@ public record NegativeBinomial(double mean, double dispersion) implements Distri
         if (mean == 0) {
             return () -> 0;
         }
+        if (isPoissonLimit()) {
+            return new Poisson(mean).createSampler(rng);
+        }
         final ContinuousSampler rate = AhrensDieterMarsagliaTsangGammaSampler.of(rng, dispersion, mean / dispersion);
         return () -> {
             double lambda = rate.sample();
             if (!(lambda > 0)) {
                 return 0;
             }
-            return lambda < KEMP_LIMIT ? KempSmallMeanPoissonSampler.of(rng, lambda).sample()
-                                       : PoissonSampler.of(rng, lambda).sample();
+            if (lambda < KEMP_LIMIT) {
+                return KempSmallMeanPoissonSampler.of(rng, lambda).sample();
+            }
+            if (lambda < NORMAL_LIMIT) {
+                return PoissonSampler.of(rng, lambda).sample();
+            }
+            double z = ZigguratSampler.NormalizedGaussian.of(rng).sample();
+            return Math.max(0, Math.rint(lambda + Math.sqrt(lambda) * z));
         };
     }
 

@@ -9,13 +9,20 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  * {@link PoissonSampler} (small-mean inversion below 40, Ahrens-Dieter/Devroye above); a mean of
  * 0 always draws 0 with no RNG call.
  *
- * @param mean mean, &gt;= 0
+ * @param mean mean, in [0, {@link #MAX_MEAN}]
  */
 public record Poisson(double mean) implements Distribution {
 
-    /** Validates mean &gt;= 0. */
+    /**
+     * Largest mean: Commons RNG's {@link PoissonSampler} accepts means up to 2^30 (about 1.07e9);
+     * payrisk keeps a round margin below it.
+     */
+    public static final double MAX_MEAN = 1e9;
+
+    /** Validates 0 &lt;= mean &lt;= {@link #MAX_MEAN}. */
     public Poisson {
         Checks.nonNegative("mean", mean);
+        Checks.atMost("mean", mean, MAX_MEAN, "the range of the Poisson sampler");
     }
 
     /**

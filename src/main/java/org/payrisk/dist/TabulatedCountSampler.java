@@ -48,6 +48,9 @@ public final class TabulatedCountSampler {
         if (!(d instanceof Poisson || d instanceof NegativeBinomial || d instanceof Binomial) || d.mean() == 0) {
             return null;
         }
+        if (1 - d.probabilityBelow(MAX_TABLE) >= TAIL) {
+            return null; // the loop below would end at MAX_TABLE: skip a million CDF evaluations
+        }
         int k = 0;
         double below = d.probabilityBelow(1); // P(X <= 0)
         while (1 - below >= TAIL && !(d instanceof Binomial b && k >= b.n())) {

@@ -17,9 +17,19 @@ import org.payrisk.dist.Distribution;
 public record CaseType(String name, double share, Distribution followUpVisits, int visitsPerMonth,
                        Distribution unitsPerVisit) {
 
+    /** Largest billed units of one visit: a visit lasts at most a day (rules price visits unit by unit). */
+    public static final double MAX_UNITS_PER_VISIT = 96;
+
     /** Validates the fields. */
     public CaseType {
         Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name: expected a case name, found an empty name");
+        }
+        if (unitsPerVisit != null && unitsPerVisit.supportMin() >= 0 && unitsPerVisit.probabilityBelow(MAX_UNITS_PER_VISIT + 1e-9) < 1 - 1e-12) {
+            throw new IllegalArgumentException("unitsPerVisit: expected at most " + (int) MAX_UNITS_PER_VISIT
+                    + " units per visit (a day's 15-minute units), found " + unitsPerVisit);
+        }
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("share: expected a probability in [0, 1], found " + share);
         }

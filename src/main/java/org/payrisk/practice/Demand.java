@@ -19,7 +19,10 @@ import org.payrisk.dist.Distribution;
 public record Demand(Distribution newEpisodesPerMonth, double[] seasonality, Distribution cancellationRate,
                      List<String> payers, double[] payerShares, List<CaseType> cases) {
 
-    /** Validates sizes and copies the arrays. */
+    /** Largest seasonality factor (a month with 1000 times the average demand is no season). */
+    public static final double MAX_SEASON_FACTOR = 1000;
+
+    /** Validates sizes, names and factors, and copies the arrays. */
     public Demand {
         Objects.requireNonNull(newEpisodesPerMonth, "newEpisodesPerMonth");
         Objects.requireNonNull(cancellationRate, "cancellationRate");
@@ -34,6 +37,17 @@ public record Demand(Distribution newEpisodesPerMonth, double[] seasonality, Dis
         }
         if (payers.size() > Byte.MAX_VALUE || cases.size() > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("payers/cases: expected at most 127 of each");
+        }
+        for (String p : payers) {
+            if (p == null || p.isBlank()) {
+                throw new IllegalArgumentException("payers: expected payer names, found an empty name");
+            }
+        }
+        for (double f : seasonality) {
+            if (!(f >= 0 && f <= MAX_SEASON_FACTOR)) {
+                throw new IllegalArgumentException("seasonality: expected factors in [0, " + (int) MAX_SEASON_FACTOR
+                        + "], found " + f);
+            }
         }
         seasonality = seasonality.clone();
         payerShares = payerShares.clone();

@@ -13,11 +13,50 @@ import org.payrisk.stats.TrialOutcomes;
 /**
  * Writes trials.csv: one row per trial, the trial index first, then for each model its annual net
  * income, revenue, costs and lowest end-of-month cash balance, then the activity counters: the raw material for R or pandas
- * ({@code pd.read_csv("trials.csv")}). Written with Jackson's CSV generator.
+ * ({@code pd.read_csv("trials.csv")}). Written with Jackson's CSV generator, which quotes any cell holding a
+ * comma, quote or line break.
+ *
+ * <p>A model name reaches the header, and a spreadsheet runs a cell that starts with {@code =}, {@code +},
+ * {@code -} or {@code @} (or a tab or carriage return before one) as a formula. So, by the OWASP rule for
+ * CSV injection, a name starting with one of those (or with their full-width forms, which some
+ * spreadsheets also read as formulas) is written with a leading apostrophe; so is a name already starting
+ * with an apostrophe, which keeps distinct names distinct. Other control characters are written as their
+ * Unicode control pictures (ESC as U+241B). R and pandas read the file as before.
  */
 public final class TrialsCsv {
 
     private TrialsCsv() {
+    }
+
+    /** Characters that make a spreadsheet read a cell as a formula when they start it. */
+    private static final String FORMULA_START = "=+-@\t\r\uff1d\uff0b\uff0d\uff20";
+
+    /**
+     * A model name as it starts a header cell: an apostrophe in front when the name starts with a
+     * formula character or an apostrophe (so the change is one to one), and C0 controls other than tab,
+     * line feed and carriage return, DEL and C1 controls as visible stand-ins.
+     *
+     * @param name a model name
+     * @return the text the header cells start with
+     */
+    public static String headerText(String name) {
+        StringBuilder b = new StringBuilder(name.length() + 1);
+        if (!name.isEmpty() && (FORMULA_START.indexOf(name.charAt(0)) >= 0 || name.charAt(0) == '\'')) {
+            b.append('\'');
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                b.append((char) (0x2400 + c));
+            } else if (c == 0x7f) {
+                b.append('\u2421');
+            } else if (c >= 0x80 && c <= 0x9f) {
+                b.append('\ufffd');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /**
@@ -27,7 +66,8 @@ public final class TrialsCsv {
      */
     public static void write(TrialOutcomes outcomes, Path file) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().addColumn("trial");
-        for (String m : outcomes.models()) {
+        for (String name : outcomes.models()) {
+            String m = headerText(name);
             schema.addColumn(m + ".netIncome").addColumn(m + ".revenue").addColumn(m + ".costs")
                     .addColumn(m + ".minCashBalance");
         }

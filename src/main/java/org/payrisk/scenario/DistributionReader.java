@@ -3,6 +3,8 @@ package org.payrisk.scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.rng.core.source64.SplitMix64;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.payrisk.dist.Beta;
 import org.payrisk.dist.Binomial;
 import org.payrisk.dist.Constant;
@@ -50,6 +52,15 @@ final class DistributionReader {
     /** Largest acceptable probability of a negative draw for a quantity that cannot be negative. */
     static final double NEGATIVE_MASS_TOLERANCE = 1e-6;
 
+    /**
+     * Largest acceptable probability that a draw exceeds the field's largest value (1e12 for amounts,
+     * 1e9 for counts): the same tail that count tables leave out.
+     */
+    static final double EXCESS_TOLERANCE = 1e-12;
+
+    /** Draws taken from every distribution when it is read, to prove its sampler works. */
+    static final int TRIAL_DRAWS = 64;
+
     private final Fields f;
 
     DistributionReader(Fields f) {
@@ -61,9 +72,19 @@ final class DistributionReader {
     }
 
     Distribution read(SourceNode n, Range range) throws ScenarioException {
+        return read(n, range, range.max, range.maxNote);
+    }
+
+    /**
+     * @param max the largest value the field may take (a constant) or exceed only with probability
+     *            {@link #EXCESS_TOLERANCE} (a distribution)
+     * @param why why the bound exists, for the message
+     */
+    Distribution read(SourceNode n, Range range, double max, String why) throws ScenarioException {
         if (n instanceof NumberNode) {
-            return Constant.of(f.number(n, range));
+            return Constant.of(f.number(n, range, max, why));
         }
+        f.rejectOtherBase(n, range.noun);
         if (!(n instanceof MapNode m)) {
             throw f.error(n, "expected " + range.noun + " or a distribution such as { beta: { mean: 0.1, sd: 0.03 } }, found "
                     + n.describe());
@@ -94,7 +115,66 @@ final class DistributionReader {
             throw f.error(at, at == p ? p.path() : at.path(), colon > 0 && at != p ? msg.substring(colon + 1).trim() : msg);
         }
         checkSupport(n, d, range);
+        checkDrawable(n, d);
+        checkLargest(n, d, range, max, why, 1, "");
         return d;
+    }
+
+    /**
+     * Refuses a law whose moments or sampler fail: mean and variance must be finite and a sampler on a
+     * fixed generator must build and give finite draws. This is the backstop for parameter
+     * combinations no explicit limit names; the run would otherwise fail with a bug exit.
+     */
+    private void checkDrawable(SourceNode at, Distribution d) throws ScenarioException {
+        String problem;
+        try {
+            problem = !Double.isFinite(d.mean()) ? "its mean is " + d.mean()
+                    : !Double.isFinite(d.variance()) ? "its variance is " + d.variance() : null;
+            if (problem == null) {
+                ContinuousSampler s = d.createSampler(new SplitMix64(1L));
+                for (int i = 0; i < TRIAL_DRAWS && problem == null; i++) {
+                    double x = s.sample();
+                    if (!Double.isFinite(x)) {
+                        problem = "it draws " + x;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            problem = "its sampler fails: " + e.getMessage();
+        }
+        if (problem != null) {
+            throw f.error(at, "expected a distribution payrisk can draw from, found " + d + ": " + problem
+                    + "; bring its parameters closer to everyday values");
+        }
+    }
+
+    /**
+     * Refuses a law that draws above the field's largest value (after multiplying by {@code scale},
+     * e.g. the largest seasonality factor) with probability above {@link #EXCESS_TOLERANCE}.
+     *
+     * @param scale factor the draws are multiplied by before use (1 when none)
+     * @param after how the scale arises, for the message (empty when scale is 1)
+     */
+    void checkLargest(SourceNode at, Distribution d, Range range, double max, String why, double scale, String after)
+            throws ScenarioException {
+        if (range == Range.PROBABILITY || scale <= 0) {
+            return;
+        }
+        double limit = max / scale;
+        double above;
+        try {
+            above = 1 - d.probabilityBelow(limit) + (range.admits(-1) ? d.probabilityBelow(-limit) : 0);
+        } catch (RuntimeException e) {
+            above = Double.NaN;
+        }
+        if (!(above <= EXCESS_TOLERANCE)) {
+            String what = range == Range.COUNT ? "counts" : "values";
+            throw f.error(at, "expected a distribution of " + what + " up to " + Fields.format(max)
+                    + (range.admits(-1) ? " in magnitude" : "") + " (" + why + ")" + after + ", found " + d
+                    + (Double.isNaN(above) ? " whose tail payrisk cannot compute"
+                            : " which " + (scale != 1 ? "then " : "") + "exceeds it with probability "
+                            + String.format("%.3g", above)));
+        }
     }
 
     private Distribution build(String family, MapNode p) throws ScenarioException {

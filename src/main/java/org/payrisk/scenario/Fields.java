@@ -2,6 +2,7 @@ package org.payrisk.scenario;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.payrisk.scenario.SourceNode.ListNode;
 import org.payrisk.scenario.SourceNode.MapNode;
 import org.payrisk.scenario.SourceNode.NumberNode;
@@ -14,7 +15,22 @@ import org.payrisk.scenario.SourceNode.TextNode;
  */
 final class Fields {
 
-    /** Largest seed magnitude accepted; seeds are whole numbers of at most 18 digits. */
+    /**
+     * Largest magnitude of any number in a scenario except seeds: $1e12 is far beyond any practice's
+     * money, and keeping every input below it keeps every sum and product of a run finite.
+     */
+    static final double MAX_MAGNITUDE = 1e12;
+
+    /** Largest count (episodes, visits, units, members) a field or a draw may reach. */
+    static final double MAX_COUNT = 1e9;
+
+    /** A decimal number as YAML and JSON write it: no leading zero before another digit. */
+    private static final Pattern DECIMAL = Pattern.compile(
+            "[-+]?(0|[1-9][0-9_]*)?(\\.[0-9_]*)?([eE][-+]?[0-9]+)?");
+    /** Text a reader could take for a number in another base, or with a leading zero. */
+    private static final Pattern OTHER_BASE = Pattern.compile("[-+]?0[xXoObB][0-9a-fA-F_]*");
+    private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+(\\.[0-9_]*)?([eE][-+]?[0-9]+)?");
+
     private final String file;
 
     Fields(String file) {
@@ -79,13 +95,28 @@ final class Fields {
         if (n instanceof NumberNode num) {
             return num.text();
         }
+        if (n instanceof TextNode t && !t.isNull() && !t.isBoolean()) {
+            throw error(n, "expected " + what + " (text), found " + (t.text().isEmpty() ? "an empty text" : "only spaces"));
+        }
         throw error(n, "expected " + what + " (text), found " + n.describe());
     }
 
+    /**
+     * A number in {@code range}, at most the range's largest value.
+     */
     double number(SourceNode n, Range range) throws ScenarioException {
+        return number(n, range, range.max, range.maxNote);
+    }
+
+    /**
+     * A number in {@code range} and at most {@code max}; {@code why} says why the bound exists.
+     */
+    double number(SourceNode n, Range range, double max, String why) throws ScenarioException {
         if (!(n instanceof NumberNode num)) {
+            rejectOtherBase(n, range.noun);
             throw error(n, "expected " + range.noun + ", found " + n.describe());
         }
+        rejectOtherBase(n, range.noun);
         double v = num.value();
         if (!Double.isFinite(v)) {
             throw error(n, "expected a finite number, found " + num.text());
@@ -93,11 +124,77 @@ final class Fields {
         if (!range.admits(v)) {
             throw error(n, "expected " + range.noun + ", found " + num.text());
         }
+        if (v > max || v < -range.max) {
+            throw error(n, "expected " + range.noun + " of at most " + format(max) + (range.admits(-1) ? " in magnitude" : "")
+                    + " (" + why + "), found " + num.text());
+        }
         return v;
+    }
+
+    /**
+     * Refuses a number written with a leading zero or in another base (hexadecimal, octal, binary):
+     * YAML 1.1 reads {@code 021} as octal 17 and {@code 0x2} as 2, so such text would not mean what it
+     * seems to, and one rule for every field is simpler than knowing which readers agree.
+     */
+    void rejectOtherBase(SourceNode n, String expected) throws ScenarioException {
+        String text = n instanceof NumberNode num ? num.text()
+                : n instanceof TextNode t && !t.isNull() && !t.isBoolean() ? t.text().trim() : null;
+        if (text == null || n instanceof NumberNode && DECIMAL.matcher(text).matches()) {
+            return;
+        }
+        if (OTHER_BASE.matcher(text).matches()) {
+            throw error(n, "expected " + expected + " written in decimal, found " + text
+                    + ": hexadecimal, octal and binary numbers are not accepted; write the number in decimal");
+        }
+        if (LEADING_ZERO.matcher(text).matches()) {
+            throw error(n, "expected " + expected + " written in decimal, found " + text
+                    + ": numbers with a leading zero are not accepted (YAML reads 021 as the octal number 17);"
+                    + " write it without the leading zero");
+        }
+    }
+
+    /**
+     * Builds a record whose factory validates, reporting its {@code field: problem} refusal at that
+     * field of {@code at} (or at {@code at} itself): the records hold the rules for scenarios built in
+     * code, and a file's reader keeps its file:line:column.
+     */
+    <T> T build(MapNode at, java.util.function.Supplier<T> make) throws ScenarioException {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            String msg = String.valueOf(e.getMessage());
+            int colon = msg.indexOf(": ");
+            String field = colon > 0 ? msg.substring(0, colon) : "";
+            SourceNode node = at.fields().get(field);
+            if (node == null) {
+                throw error(at, msg);
+            }
+            throw error(node, msg.substring(colon + 2));
+        }
+    }
+
+    /** Refuses an empty or blank name used as a mapping key (a payer, a case, a CPT code). */
+    void nameKey(String key, SourceNode value, String path, String what) throws ScenarioException {
+        if (key.isBlank()) {
+            throw error(value, path, "expected " + what + ", found an empty name"
+                    + (key.isEmpty() ? "" : " (only spaces)") + "; give it a name");
+        }
+    }
+
+    /** A bound as the README writes it: 1e12, 1e9, 1000. */
+    static String format(double v) {
+        if (v >= 1e6) {
+            int exp = (int) Math.round(Math.log10(v));
+            if (v == Math.pow(10, exp)) {
+                return "1e" + exp;
+            }
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     long wholeNumber(SourceNode n, long min, long max) throws ScenarioException {
         String expected = "a whole number in [" + min + ", " + max + "]";
+        rejectOtherBase(n, "a whole number");
         if (!(n instanceof NumberNode num)) {
             throw error(n, "expected " + expected + ", found " + n.describe());
         }
@@ -120,18 +217,22 @@ final class Fields {
         return (long) v;
     }
 
-    /** What a number may be. */
+    /** What a number may be, with its largest accepted value. */
     enum Range {
-        ANY("a number"),
-        NON_NEGATIVE("a number >= 0"),
-        POSITIVE("a number > 0"),
-        PROBABILITY("a probability in [0, 1]"),
-        COUNT("a count >= 0");
+        ANY("a number", MAX_MAGNITUDE, "the largest number payrisk accepts"),
+        NON_NEGATIVE("a number >= 0", MAX_MAGNITUDE, "the largest number payrisk accepts"),
+        POSITIVE("a number > 0", MAX_MAGNITUDE, "the largest number payrisk accepts"),
+        PROBABILITY("a probability in [0, 1]", 1, "a probability"),
+        COUNT("a count >= 0", MAX_COUNT, "the largest count payrisk accepts");
 
         final String noun;
+        final double max;
+        final String maxNote;
 
-        Range(String noun) {
+        Range(String noun, double max, String maxNote) {
             this.noun = noun;
+            this.max = max;
+            this.maxNote = maxNote;
         }
 
         boolean admits(double v) {

@@ -26,6 +26,39 @@ public record Scenario(String name, String description, int trials, long seed, P
         models = List.copyOf(models);
     }
 
+    /**
+     * A copy of this scenario with one number changed, validated exactly as a file is (the change is
+     * written into the scenario's text, which is read again; see {@link ScenarioPath}).
+     *
+     * @param path the input, e.g. {@code models[capitation].default.capitation.pmpm}; may go into a
+     *             distribution's parameters or name a field left at its default
+     * @param value the new value
+     * @return the changed scenario; its {@link #source()} is the edited text
+     * @throws ScenarioException naming the path when it does not lead to a number of this scenario
+     *         (unknown field or list item, with "did you mean"; a text field) or when the value breaks a
+     *         rule (then located in the edited text)
+     */
+    public Scenario with(ScenarioPath path, double value) throws ScenarioException {
+        return ScenarioEditor.with(this, path, value);
+    }
+
+    /**
+     * @param path the input's path as text, parsed by {@link ScenarioPath#parse}
+     * @param value the new value
+     * @return the changed scenario
+     * @throws ScenarioException when the path is malformed, or as {@link #with(ScenarioPath, double)}
+     */
+    public Scenario with(String path, double value) throws ScenarioException {
+        ScenarioPath p;
+        try {
+            p = ScenarioPath.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(source == null ? "(scenario built in code)" : source.path().toString(), 0, 0,
+                    path == null ? "" : path, e.getMessage());
+        }
+        return with(p, value);
+    }
+
     /** @return the names of the models, in order */
     public List<String> modelNames() {
         return models.stream().map(PaymentModel::name).toList();

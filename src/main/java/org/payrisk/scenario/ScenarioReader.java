@@ -26,7 +26,8 @@ final class ScenarioReader {
 
     static final List<String> TOP = List.of("name", "description", "horizonMonths", "warmUpMonths", "simulation",
             "practice", "demand", "cash", "models");
-    static final List<String> RULES = List.of("feeForService", "capitation", "bundled");
+    /** The payment rule keys, from {@link RuleRegistry}. */
+    static final List<String> RULES = RuleRegistry.keys();
     /** Keys allowed beside the rule key of a contract. */
     static final List<String> CONTRACT_EXTRAS = List.of("overlays", "paymentLagMonths");
     static final double SHARE_TOLERANCE = 1e-6;
@@ -36,6 +37,14 @@ final class ScenarioReader {
     static final int DEFAULT_WARM_UP = 6;
     static final int DEFAULT_TRIALS = 10_000;
     static final long DEFAULT_SEED = 1;
+
+    /** Limits declared once, on the records that hold the values. */
+    static final double MAX_CLINICIANS = Practice.MAX_CLINICIANS;
+    static final double MAX_VISITS_PER_DAY = Practice.MAX_VISITS_PER_DAY;
+    static final double MAX_WORKDAYS = Practice.MAX_WORKDAYS;
+    static final double MAX_MONTHLY_CAPACITY = Practice.MAX_MONTHLY_CAPACITY;
+    static final double MAX_UNITS_PER_VISIT = CaseType.MAX_UNITS_PER_VISIT;
+    static final double MAX_SEASON_FACTOR = Demand.MAX_SEASON_FACTOR;
 
     private final Fields f;
     private final DistributionReader dists;
@@ -79,19 +88,28 @@ final class ScenarioReader {
 
     private Practice practice(MapNode p) throws ScenarioException {
         f.allowOnly(p, List.of("clinicians", "visitsPerClinicianDay", "workdaysPerMonth", "costs"));
-        double clinicians = f.number(f.required(p, "clinicians"), Range.POSITIVE);
-        double perDay = f.number(f.required(p, "visitsPerClinicianDay"), Range.POSITIVE);
-        double days = f.number(f.required(p, "workdaysPerMonth"), Range.POSITIVE);
+        double clinicians = f.number(f.required(p, "clinicians"), Range.POSITIVE, MAX_CLINICIANS,
+                "the largest practice payrisk simulates");
+        double perDay = f.number(f.required(p, "visitsPerClinicianDay"), Range.POSITIVE, MAX_VISITS_PER_DAY,
+                "visits one clinician can attend in a day");
+        double days = f.number(f.required(p, "workdaysPerMonth"), Range.POSITIVE, MAX_WORKDAYS, "days in a month");
+        double capacity = clinicians * perDay * days;
+        if (capacity > MAX_MONTHLY_CAPACITY) {
+            throw f.error(f.required(p, "clinicians"), "expected a monthly capacity (clinicians x visitsPerClinicianDay x "
+                    + "workdaysPerMonth) of at most 1,000,000 visits, so that a trial's visits fit in memory, found "
+                    + Fields.format(Math.rint(capacity)) + " visits");
+        }
         MapNode costs = f.map(f.required(p, "costs"), "the practice costs");
         f.allowOnly(costs, List.of("fixedPerMonth", "perAttendedVisit"));
         double fixed = f.number(f.required(costs, "fixedPerMonth"), Range.NON_NEGATIVE);
         double perVisit = f.number(f.required(costs, "perAttendedVisit"), Range.NON_NEGATIVE);
-        return new Practice(clinicians, perDay, days, fixed, perVisit);
+        return f.build(p, () -> new Practice(clinicians, perDay, days, fixed, perVisit));
     }
 
     private Demand demand(MapNode d) throws ScenarioException {
         f.allowOnly(d, List.of("newEpisodesPerMonth", "seasonality", "cancellationRate", "payers", "cases"));
-        Distribution arrivals = dists.read(f.required(d, "newEpisodesPerMonth"), Range.COUNT);
+        SourceNode arrivalsNode = f.required(d, "newEpisodesPerMonth");
+        Distribution arrivals = dists.read(arrivalsNode, Range.COUNT);
         double[] season = new double[12];
         Arrays.fill(season, 1);
         Optional<SourceNode> s = f.optional(d, "seasonality");
@@ -101,8 +119,14 @@ final class ScenarioReader {
                 throw f.error(l, "expected 12 monthly factors (January first), found " + l.items().size());
             }
             for (int i = 0; i < 12; i++) {
-                season[i] = f.number(l.items().get(i), Range.NON_NEGATIVE);
+                season[i] = f.number(l.items().get(i), Range.NON_NEGATIVE, MAX_SEASON_FACTOR,
+                        "the largest seasonality factor payrisk accepts");
             }
+        }
+        double peak = Arrays.stream(season).max().orElse(1);
+        if (peak != 1) {
+            dists.checkLargest(arrivalsNode, arrivals, Range.COUNT, Range.COUNT.max, Range.COUNT.maxNote, peak, " in its busiest month, after the seasonality "
+                    + "factor " + Fields.format(peak));
         }
         Distribution cancel = f.optional(d, "cancellationRate").isPresent()
                 ? dists.read(f.required(d, "cancellationRate"), Range.PROBABILITY) : Constant.of(0);
@@ -114,6 +138,8 @@ final class ScenarioReader {
         List<String> payers = new ArrayList<>(payersNode.fields().keySet());
         double[] payerShares = new double[payers.size()];
         for (int i = 0; i < payers.size(); i++) {
+            SourceNode share = payersNode.fields().get(payers.get(i));
+            f.nameKey(payers.get(i), share, share.path(), "a payer name such as medicare");
             payerShares[i] = f.number(payersNode.fields().get(payers.get(i)), Range.PROBABILITY);
         }
         checkSum(payersNode, payerShares, "payer shares");
@@ -137,14 +163,15 @@ final class ScenarioReader {
             caseShares[cases.size()] = share;
             Distribution followUps = dists.read(f.required(c, "followUpVisits"), Range.COUNT);
             int perMonth = (int) f.wholeNumber(f.required(c, "visitsPerMonth"), 1, 1000);
-            Distribution units = dists.read(f.required(c, "unitsPerVisit"), Range.COUNT);
-            cases.add(new CaseType(name, share, followUps, perMonth, units));
+            Distribution units = dists.read(f.required(c, "unitsPerVisit"), Range.COUNT, MAX_UNITS_PER_VISIT,
+                    "15-minute units in a day");
+            cases.add(f.build(c, () -> new CaseType(name, share, followUps, perMonth, units)));
         }
         checkSum(casesNode, caseShares, "case shares");
         if (payers.size() > Byte.MAX_VALUE || cases.size() > Byte.MAX_VALUE) {
             throw f.error(d, "expected at most 127 payers and 127 cases, found " + payers.size() + " and " + cases.size());
         }
-        return new Demand(arrivals, season, cancel, payers, payerShares, cases);
+        return f.build(d, () -> new Demand(arrivals, season, cancel, payers, payerShares, cases));
     }
 
     private void checkSum(SourceNode at, double[] shares, String what) throws ScenarioException {
@@ -214,6 +241,7 @@ final class ScenarioReader {
             if (overrides.isPresent()) {
                 MapNode o = f.map(overrides.get(), "rules by payer");
                 for (Map.Entry<String, SourceNode> e : o.fields().entrySet()) {
+                    f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a payer of demand.payers");
                     int p = demand.payerIndex(e.getKey());
                     if (p < 0) {
                         String nearest = Names.nearest(e.getKey(), demand.payers());

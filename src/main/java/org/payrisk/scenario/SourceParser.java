@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -56,8 +59,11 @@ final class SourceParser {
     }
 
     SourceNode parse(byte[] bytes, boolean json) throws ScenarioException {
+        checkText(bytes);
         JsonFactory factory = json ? jsonFactory() : yamlFactory();
+        JsonParser parser = null;
         try (JsonParser p = factory.createParser(bytes)) {
+            parser = p;
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new ScenarioException(file, 0, 0, "", "expected a scenario (a mapping of fields), found an empty document");
@@ -74,25 +80,188 @@ final class SourceParser {
                 int line = y.getProblemMark() != null ? y.getProblemMark().getLine() + 1 : 0;
                 int col = y.getProblemMark() != null ? y.getProblemMark().getColumn() + 1 : 0;
                 String context = y.getContext() != null ? y.getContext() + ": " : "";
-                throw new ScenarioException(file, line, col, "", "not valid YAML: " + context
-                        + firstLine(String.valueOf(y.getProblem())));
+                throw new ScenarioException(file, line, col, "", "not valid YAML: " + plain(context
+                        + firstLine(String.valueOf(y.getProblem()))));
             }
             JsonLocation at = e.getLocation();
+            if ((at == null || at.getLineNr() <= 0) && parser != null) {
+                at = parser.currentLocation(); // limits (nesting depth, number length) carry no location
+            }
             throw new ScenarioException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
                     "not valid " + (json ? "JSON" : "YAML") + ": " + cleanMessage(e));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports its own limits (alias bombs, code points) as runtime exceptions.
-            throw new ScenarioException(file, 0, 0, "", "not valid " + (json ? "JSON" : "YAML") + ": "
-                    + firstLine(String.valueOf(e.getMessage())));
+            JsonLocation at = parser == null ? null : parser.currentLocation();
+            throw new ScenarioException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
+                    "not valid " + (json ? "JSON" : "YAML") + ": " + plain(firstLine(String.valueOf(e.getMessage()))));
         }
     }
 
+    // ---- text checks -----------------------------------------------------------------------------
+
+    /**
+     * Checks the bytes are UTF-8 text without control characters, before any parser sees them, so that
+     * each problem is reported at its own line and column (the YAML reader reports these at 1:1, and
+     * would name a Java exception for a byte that is not UTF-8). Allowed: tab, line feed, carriage
+     * return and every printable character (YAML 1.1's set: no other C0 or C1 control, no DEL).
+     */
+    private void checkText(byte[] b) throws ScenarioException {
+        if (b.length >= 2 && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)
+                || b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) {
+            String kind = b.length >= 4 && (b[2] == 0 && b[3] == 0 || b[0] == 0 && b[1] == 0) ? "UTF-32" : "UTF-16";
+            throw new ScenarioException(file, 1, 1, "", "expected UTF-8 text, found a " + kind
+                    + " file (it starts with a " + kind + " byte-order mark); save it as UTF-8");
+        }
+        int line = 1;
+        int col = 1;
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xFF;
+            int cp;
+            int len;
+            if (c < 0x80) {
+                cp = c;
+                len = 1;
+            } else if (c >= 0xC2 && c <= 0xDF) {
+                cp = c & 0x1F;
+                len = 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                cp = c & 0x0F;
+                len = 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                cp = c & 0x07;
+                len = 4;
+            } else {
+                throw notUtf8(line, col, c);
+            }
+            if (i + len > b.length) {
+                throw notUtf8(line, col, c);
+            }
+            for (int k = 1; k < len; k++) {
+                int cc = b[i + k] & 0xFF;
+                if ((cc & 0xC0) != 0x80) {
+                    throw notUtf8(line, col, c);
+                }
+                cp = (cp << 6) | (cc & 0x3F);
+            }
+            boolean overlong = len == 3 && cp < 0x800 || len == 4 && cp < 0x10000;
+            if (overlong || cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF) {
+                throw notUtf8(line, col, c);
+            }
+            if (!printable(cp)) {
+                boolean wide = cp == 0 && b.length > 1 && (b[0] == 0 || b[1] == 0);
+                throw new ScenarioException(file, line, col, "", "expected printable text, found the control character "
+                        + String.format("U+%04X", cp) + controlName(cp)
+                        + (wide ? "; the file looks like UTF-16 or UTF-32: save it as UTF-8"
+                                : "; remove it, or write it as an escape such as \\t inside a double-quoted string"));
+            }
+            if (cp == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+            i += len;
+        }
+    }
+
+    private ScenarioException notUtf8(int line, int col, int firstByte) {
+        return new ScenarioException(file, line, col, "", "expected UTF-8 text, found the byte "
+                + String.format("0x%02X", firstByte) + " which does not start a valid UTF-8 character (is the file saved "
+                + "as Latin-1 or Windows-1252?); save it as UTF-8");
+    }
+
+    private static boolean printable(int cp) {
+        return cp == 0x09 || cp == 0x0A || cp == 0x0D || cp >= 0x20 && cp <= 0x7E || cp == 0x85
+                || cp >= 0xA0 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+
+    private static String controlName(int cp) {
+        String[] c0 = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO",
+            "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"};
+        if (cp < c0.length) {
+            return " (" + c0[cp] + ")";
+        }
+        return cp == 0x7F ? " (DEL)" : "";
+    }
+
+    // ---- messages --------------------------------------------------------------------------------
+
+    private static final Pattern SNAKE_EVENT = Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\([^>]*\\)>");
+    private static final Pattern BACKTICK_HINT = Pattern.compile(
+            ":? *(?:enable|from|use) `[A-Za-z_.]+(?:\\(\\))?`(?: to allow)?");
+    private static final Pattern TOKEN = Pattern.compile("\\b(?:JsonToken\\.)?([A-Z]+(?:_[A-Z]+)+)\\b");
+
     private static String cleanMessage(JsonProcessingException e) {
         String m = e.getOriginalMessage();
-        if (e instanceof JsonParseException && m != null) {
-            m = m.replace("\n", " ");
+        if (m == null) {
+            return e.getClass().getSimpleName();
         }
-        return firstLine(m == null ? e.getClass().getSimpleName() : m);
+        if (e instanceof StreamConstraintsException) {
+            if (m.contains("nesting depth")) {
+                return "expected at most " + MAX_DEPTH + " levels of nested mappings and lists, found deeper nesting";
+            }
+            if (m.contains("Number value length")) {
+                return "expected a number of at most 100 characters, found a longer one";
+            }
+            if (m.contains("String value length")) {
+                return "expected a text of at most 1,000,000 characters, found a longer one";
+            }
+        }
+        return plain(firstLine(m.replace("\n", " ")));
+    }
+
+    /**
+     * Rewrites a parser's message in the user's words: no Jackson token names (VALUE_STRING,
+     * START_OBJECT...), no SnakeYAML event classes, no Java feature or constraint names.
+     */
+    static String plain(String m) {
+        Matcher ev = SNAKE_EVENT.matcher(m);
+        StringBuilder b = new StringBuilder();
+        while (ev.find()) {
+            String word = switch (ev.group(1)) {
+                case "SequenceStart" -> "a list";
+                case "MappingStart" -> "a mapping";
+                case "Scalar" -> "a value";
+                case "Alias" -> "an alias";
+                case "DocumentStart", "DocumentEnd" -> "a document marker";
+                default -> "something else";
+            };
+            ev.appendReplacement(b, Matcher.quoteReplacement(word));
+        }
+        ev.appendTail(b);
+        m = b.toString().replace("Expected a field name (Scalar value in YAML), got this instead: ",
+                        "expected a field name (plain text), found ")
+                .replaceFirst("found (a list|a mapping|an alias)$", "found $1 used as a field name")
+                .replace("maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
+                        "JSON has no comments (write the scenario in YAML to comment it)")
+                .replace("java.io.CharConversionException: ", "");
+        m = BACKTICK_HINT.matcher(m).replaceAll("");
+        Matcher t = TOKEN.matcher(m);
+        b = new StringBuilder();
+        while (t.find()) {
+            t.appendReplacement(b, Matcher.quoteReplacement(tokenWords(t.group(1))));
+        }
+        t.appendTail(b);
+        return b.toString().replaceAll(" +", " ").trim();
+    }
+
+    private static String tokenWords(String token) {
+        return switch (token) {
+            case "START_OBJECT" -> "the start of a mapping";
+            case "END_OBJECT" -> "the end of a mapping";
+            case "START_ARRAY" -> "the start of a list";
+            case "END_ARRAY" -> "the end of a list";
+            case "FIELD_NAME" -> "a field name";
+            case "VALUE_STRING" -> "a text value";
+            case "VALUE_NUMBER_INT" -> "a whole number";
+            case "VALUE_NUMBER_FLOAT" -> "a number";
+            case "VALUE_TRUE", "VALUE_FALSE" -> "a boolean";
+            case "VALUE_NULL" -> "null";
+            case "VALUE_EMBEDDED_OBJECT" -> "binary data";
+            case "NOT_AVAILABLE" -> "nothing";
+            default -> token.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
     }
 
     private static String firstLine(String s) {
@@ -153,8 +322,11 @@ final class SourceParser {
             case VALUE_STRING:
                 rejectAlias(p, line, col, path);
                 return textOrSpecialNumber(line, col, path, p.getText());
+            case VALUE_EMBEDDED_OBJECT:
+                throw new ScenarioException(file, line, col, path, "expected a number, a text, a list or a mapping, "
+                        + "found binary data (a !!binary value)");
             default:
-                throw new ScenarioException(file, line, col, path, "expected a value, found " + t);
+                throw new ScenarioException(file, line, col, path, "expected a value, found " + tokenWords(t.name()));
         }
     }
 

@@ -129,7 +129,73 @@ class ScenarioErrorsTest {
                 edit(31, "members: 10000", "members: { normal: { mean: 100, sd: 50 } }", "{ normal",
                         "models[1].default.capitation.members", "expected a distribution of values >= 0"),
                 edit(10, "{ poisson: { mean: 20 } }", "[20]", "[20]", "demand.newEpisodesPerMonth",
-                        "expected a count >= 0 or a distribution such as"));
+                        "expected a count >= 0 or a distribution such as"),
+                // issue 7 item 10: one rule for numbers in other bases or with a leading zero, in every field
+                edit(7, "20", "021", "021", "practice.workdaysPerMonth",
+                        "expected a number > 0 written in decimal, found 021: numbers with a leading zero are not accepted"),
+                edit(2, "12", "010", "010", "horizonMonths", "found 010: numbers with a leading zero are not accepted"),
+                edit(5, "2", "0x2", "0x2", "practice.clinicians",
+                        "found 0x2: hexadecimal, octal and binary numbers are not accepted"),
+                edit(3, "trials: 100", "trials: 0x64", "0x64", "simulation.trials",
+                        "found 0x64: hexadecimal, octal and binary numbers are not accepted"),
+                edit(18, "8", "0b101", "0b101", "demand.cases[0].visitsPerMonth", "found 0b101: hexadecimal, octal and binary"),
+                edit(24, "3", "0o3", "0o3", "demand.cases[1].unitsPerVisit", "found 0o3: hexadecimal, octal and binary"),
+                edit(24, "3", "08", "08", "demand.cases[1].unitsPerVisit", "found 08: numbers with a leading zero"),
+                edit(16, "0.5", "00.5", "00.5", "demand.cases[0].share", "found 00.5: numbers with a leading zero"),
+                edit(12, "mean: 0.1", "mean: 01", "01", "demand.cancellationRate.beta.mean",
+                        "found 01: numbers with a leading zero"),
+                edit(19, "values: [2, 3]", "values: [2, 0x3]", "0x3]", "demand.cases[0].unitsPerVisit.discrete.values[1]",
+                        "hexadecimal, octal and binary"),
+                // issue 7 item 11: empty or blank names, wherever a name is a key or a value
+                edit(13, "commercial: 0.4", "\"\": 0.4", "0.4", "demand.payers.",
+                        "expected a payer name such as medicare, found an empty name"),
+                edit(13, "commercial: 0.4", "\"  \": 0.4", "0.4", "demand.payers.  ", "found an empty name (only spaces)"),
+                edit(15, "hand", "\"\"", "\"\"", "demand.cases[0].name", "expected a case name (text), found an empty text"),
+                edit(26, "ffs", "\" \"", "\" \"", "models[0].name", "expected a model name (text), found only spaces"),
+                edit(1, "base", "\"\"", "\"\"", "name", "expected a scenario name (text), found an empty text"),
+                edit(29, "commercial:", "\"\":", "{ feeForService", "models[0].payers.",
+                        "expected a payer of demand.payers, found an empty name"),
+                edit(33, "hand: 900", "\"\": 900", "900", "models[2].default.bundled.perEpisode.",
+                        "expected a case name of demand.cases, found an empty name"),
+                // issue 7 items 4 and 5: money and counts bounded, samplers' ranges known to validation
+                edit(8, "1000", "1e308", "1e308", "practice.costs.fixedPerMonth",
+                        "expected a number >= 0 of at most 1e12 (the largest number payrisk accepts), found 1e308"),
+                edit(31, "pmpm: 4", "pmpm: 1e308", "1e308", "models[1].default.capitation.pmpm", "of at most 1e12"),
+                edit(31, "members: 10000", "members: 2e9", "2e9", "models[1].default.capitation.members",
+                        "expected a count >= 0 of at most 1e9 (the largest count payrisk accepts), found 2e9"),
+                edit(31, "pmpm: 4", "pmpm: { normal: { mean: 4, sd: 1e308, min: 0 } }", "1e308",
+                        "models[1].default.capitation.pmpm.normal.sd", "expected a number of at most 1e12 in magnitude"),
+                edit(27, "perUnit: 30", "perUnit: { uniform: { min: 0, max: 1e300 } }", "1e300",
+                        "models[0].default.feeForService.perUnit.uniform.max", "of at most 1e12 in magnitude"),
+                edit(5, "2", "1e6", "1e6", "practice.clinicians", "of at most 100000 (the largest practice payrisk simulates)"),
+                edit(7, "20", "32", "32", "practice.workdaysPerMonth", "of at most 31 (days in a month), found 32"),
+                edit(10, "mean: 20", "mean: 2e9", "2e9", "demand.newEpisodesPerMonth.poisson.mean",
+                        "expected at most 1e9 (the range of the Poisson sampler), found 2000000000"),
+                edit(10, "mean: 20", "mean: 999999999", "{ poisson", "demand.newEpisodesPerMonth",
+                        "expected a distribution of counts up to 1e9 (the largest count payrisk accepts), found poisson(mean "
+                                + "999999999) which exceeds it with probability 0.5"),
+                edit(17, "mean: 9", "mean: 1.07e9", "1.07e9", "demand.cases[0].followUpVisits.negativeBinomial.mean",
+                        "expected at most 1e9 (the range of the Poisson sampler)"),
+                edit(17, "dispersion: 3", "dispersion: 1e300", "1e300", "demand.cases[0].followUpVisits.negativeBinomial.dispersion",
+                        "of at most 1e12 in magnitude"),
+                edit(17, "mean: 9, dispersion: 3", "mean: 1e6, dispersion: 0.001", "{ negativeBinomial", "demand.cases[0].followUpVisits",
+                        "expected a distribution of counts up to 1e9"),
+                edit(19, "values: [2, 3]", "values: [2, 97]", "{ discrete", "demand.cases[0].unitsPerVisit",
+                        "expected a distribution of counts up to 96 (15-minute units in a day), found discrete"),
+                edit(24, "3", "1e9", "1e9", "demand.cases[1].unitsPerVisit",
+                        "expected a count >= 0 of at most 96 (15-minute units in a day), found 1e9"),
+                edit(5, "2", "1e5", "1e5", "practice.clinicians", "expected a monthly capacity (clinicians x "
+                        + "visitsPerClinicianDay x workdaysPerMonth) of at most 1,000,000 visits, so that a trial's visits fit "
+                        + "in memory, found 20000000 visits"),
+                edit(12, "sd: 0.03", "sd: 1e-300", "1e-300", "demand.cancellationRate.beta.sd",
+                        "expected a beta whose shape parameters alpha and beta are at least 0.001"),
+                edit(31, "pmpm: 4", "pmpm: { gamma: { mean: 4, sd: 1e-300 } }", "1e-300",
+                        "models[1].default.capitation.pmpm.gamma.sd", "expected a gamma sd between 1e-6 and 1000 times its mean 4"),
+                edit(31, "pmpm: 4", "pmpm: { lognormal: { mean: 1e-300, sd: 1 } }", "1 }",
+                        "models[1].default.capitation.pmpm.lognormal.sd", "expected a lognormal sd between 1e-6 and 1e6 times"),
+                // issue 7 item 13: no parser internals in messages
+                edit(1, "base", "!!binary aGVsbG8=", "!!binary", "name",
+                        "expected a number, a text, a list or a mapping, found binary data (a !!binary value)"));
     }
 
     @ParameterizedTest(name = "[{index}] {4}: {5}")
@@ -206,5 +272,128 @@ class ScenarioErrorsTest {
         Files.write(big, new byte[ScenarioLoader.MAX_BYTES + 1]);
         assertTrue(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(big)).problem()
                 .startsWith("expected a scenario file of at most 10485760 bytes (10 MB), found 10485761 bytes"));
+    }
+
+    // ---- issue 7 item 13: the text itself -------------------------------------------------------
+
+    static ScenarioException parseBytes(String file, byte[] bytes) {
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(new ScenarioSource(Path.of(file), bytes)));
+    }
+
+    /** No parser or Java internals in a message: token names, class names, feature names. */
+    static void assertPlain(ScenarioException e) {
+        assertTrue(!java.util.regex.Pattern.compile("[A-Z]+_[A-Z_]+|org\\.|java\\.|jackson|snakeyaml|Exception|`[A-Z][A-Za-z]*\\.")
+                .matcher(e.getMessage()).find(), () -> "parser internals in: " + e.getMessage());
+    }
+
+    @ParameterizedTest(name = "control character U+{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0007", "001B", "0000", "007F", "0085x", "0090"})
+    void controlCharactersAreReportedWhereTheyStand(String code) {
+        int cp = Integer.parseInt(code.substring(0, 4), 16);
+        if (code.endsWith("x")) {
+            // NEL (U+0085) is printable in YAML: accepted in a quoted description
+            String ok = BASE.replace("name: base", "name: base\ndescription: \"a" + (char) cp + "b\"");
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> parse(ok));
+            return;
+        }
+        String[] lines = BASE.split("\n", -1);
+        lines[11] = lines[11].replace("mean: 0.1", "mean: 0.1" + (char) cp);
+        String edited = String.join("\n", lines);
+        for (String file : new String[] {"test.yaml", "test.json"}) {
+            String text = file.endsWith("json") ? "{\"name\": \"x\",\n  \"description\": \"a" + (char) cp + "b\"}" : edited;
+            ScenarioException e = parseBytes(file, text.getBytes(StandardCharsets.UTF_8));
+            String[] ls = text.split("\n", -1);
+            int line = file.endsWith("json") ? 2 : 12;
+            assertEquals(line, e.line(), e.getMessage());
+            assertEquals(ls[line - 1].indexOf((char) cp) + 1, e.column(), e.getMessage());
+            assertTrue(e.problem().startsWith("expected printable text, found the control character U+" + code), e.getMessage());
+            assertPlain(e);
+        }
+    }
+
+    @Test
+    void textThatIsNotUtf8IsNamedAsSuch() {
+        byte[] utf16 = ("\uFEFF" + BASE).getBytes(StandardCharsets.UTF_16LE);
+        for (String file : new String[] {"test.yaml", "test.json"}) {
+            ScenarioException e = parseBytes(file, utf16);
+            assertEquals("expected UTF-8 text, found a UTF-16 file (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+                    e.problem());
+            assertPlain(e);
+        }
+        ScenarioException be = parseBytes("test.yaml", ("\uFEFF" + BASE).getBytes(StandardCharsets.UTF_16BE));
+        assertTrue(be.problem().startsWith("expected UTF-8 text, found a UTF-16 file"), be.getMessage());
+        ScenarioException noBom = parseBytes("test.yaml", BASE.getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(1, noBom.line());
+        assertTrue(noBom.problem().contains("the file looks like UTF-16 or UTF-32: save it as UTF-8"), noBom.getMessage());
+        String latin = BASE.replace("name: hand", "name: h\u00e4nd");
+        ScenarioException l1 = parseBytes("test.yaml", latin.getBytes(StandardCharsets.ISO_8859_1));
+        String[] lines = latin.split("\n", -1);
+        assertEquals(15, l1.line(), l1.getMessage());
+        assertEquals(lines[14].indexOf('\u00e4') + 1, l1.column(), l1.getMessage());
+        assertTrue(l1.problem().startsWith("expected UTF-8 text, found the byte 0xE4"), l1.getMessage());
+        assertPlain(l1);
+        // a UTF-8 byte-order mark is fine
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> ScenarioLoader.parse(new ScenarioSource(Path.of("t.yaml"),
+                ("\uFEFF" + BASE).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void nestingTooDeepIsLocated() {
+        String deep = "[".repeat(70) + "]".repeat(70);
+        String yaml = BASE + "extra: " + deep + "\n";
+        int line = BASE.split("\n", -1).length;
+        ScenarioException y = parseBytes("test.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        assertEquals(line, y.line(), y.getMessage());
+        assertTrue(y.column() > "extra: ".length() && y.column() <= "extra: ".length() + 70, y.getMessage());
+        assertEquals("not valid YAML: expected at most 64 levels of nested mappings and lists, found deeper nesting", y.problem());
+        String json = "{\"name\": \"x\",\n \"extra\": " + deep + "}";
+        ScenarioException j = parseBytes("test.json", json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, j.line(), j.getMessage());
+        assertTrue(j.column() > " \"extra\": ".length(), j.getMessage());
+        assertPlain(j);
+    }
+
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                Arguments.of("test.yaml", "name: x\n? [a, b]\n: 1\n", 2, "found a list"),
+                Arguments.of("test.yaml", "name: x\n{a: 1}: 1\n", 2, "found a mapping"),
+                Arguments.of("test.yaml", "name: !!binary aGVsbG8=\n", 1, "found binary data"),
+                Arguments.of("test.json", "{\"name\": \"x", 1, "in a text value"),
+                Arguments.of("test.json", "{\"name\": \"x\", // note\n \"d\": 1}", 1, "JSON has no comments"),
+                Arguments.of("test.json", "{\"name\": \"x\", \"d\": NaN}", 1, "Non-standard token 'NaN'"),
+                Arguments.of("test.json", "{\"name\": \"x\", \"d\": 1" + "0".repeat(200) + "}", 1,
+                        "expected a number of at most 100 characters"),
+                Arguments.of("test.json", "{\"name\": \"x\", \"d\": 021}", 1, "Leading zeroes not allowed"));
+    }
+
+    @ParameterizedTest(name = "{0}: {3}")
+    @MethodSource("malformed")
+    void malformedTextIsDescribedInTheUsersWords(String file, String text, int line, String fragment) {
+        ScenarioException e = parseBytes(file, text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(line, e.line(), e.getMessage());
+        assertTrue(e.column() > 0, e.getMessage());
+        assertTrue(e.problem().contains(fragment), () -> "expected '" + fragment + "' in: " + e.getMessage());
+        assertPlain(e);
+    }
+
+    @Test
+    void seasonalityCountsTowardsTheLargestArrivals() throws ScenarioException {
+        String busy = BASE.replace("{ poisson: { mean: 20 } }", "{ poisson: { mean: 4e8 } }");
+        parse(busy);
+        String peak = busy.replace("[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]", "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3]");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(peak));
+        assertEquals("demand.newEpisodesPerMonth", e.path());
+        assertEquals(10, e.line());
+        assertEquals(BASE.split("\n")[9].indexOf("{ poisson") + 1, e.column());
+        assertTrue(e.problem().startsWith("expected a distribution of counts up to 1e9 (the largest count payrisk accepts) in "
+                + "its busiest month, after the seasonality factor 3, found poisson(mean 400000000) which then exceeds it"),
+                e.getMessage());
+    }
+
+    @Test
+    void decimalNumbersWithZerosStayAccepted() throws ScenarioException {
+        Scenario s = parse(BASE.replace("denialRate: 0.05", "denialRate: 0.050").replace("share: 0.5\n      followUpVisits: 12",
+                "share: .5\n      followUpVisits: 0").replace("{ fixedPerMonth: 1000,", "{ fixedPerMonth: 1_000.0e0,"));
+        assertEquals(1000, s.practice().practice().fixedCostPerMonth());
     }
 }

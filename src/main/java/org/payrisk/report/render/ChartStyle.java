@@ -3,8 +3,14 @@ package org.payrisk.report.render;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.Shape;
 import java.awt.Stroke;
+import java.awt.geom.Area;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -68,7 +74,7 @@ final class ChartStyle {
     static final Color MUTED_TEXT = new Color(0x555555);
     static final Color GRID = new Color(0xDDDDDD);
     static final Stroke ZERO_STROKE = new BasicStroke(1.6f);
-    static final Stroke LINE_STROKE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final BasicStroke LINE_STROKE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final Stroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);
 
@@ -78,6 +84,95 @@ final class ChartStyle {
     /** The colour of the model at this index (scenario order); the palette repeats after eight models. */
     static Color modelColour(int index) {
         return OKABE_ITO[Math.floorMod(index, OKABE_ITO.length)];
+    }
+
+    /**
+     * How many times the palette has come round before the model at this index: 0 for the first eight
+     * models, 1 for the next eight, and so on. Models that share a colour never share a pass, so the
+     * pass's line style, marker and hatching tell them apart.
+     */
+    static int modelPass(int index) {
+        return Math.floorDiv(index, OKABE_ITO.length);
+    }
+
+    /**
+     * The model's line: {@link #LINE_STROKE} for the first eight models; from the ninth on, a dash
+     * followed by as many dots as the pass number less one (dashed, dash-dot, dash-dot-dot, ...), so no two
+     * passes share a pattern.
+     */
+    static Stroke modelStroke(int index) {
+        return modelStroke(index, LINE_STROKE);
+    }
+
+    /** {@code solid} for the first eight models, else the same width with the pass's dash pattern. */
+    static Stroke modelStroke(int index, BasicStroke solid) {
+        int pass = modelPass(index);
+        if (pass == 0) {
+            return solid;
+        }
+        float w = Math.max(solid.getLineWidth(), 1f);
+        float[] dash = new float[2 * pass];
+        dash[0] = 5 * w;
+        dash[1] = 2 * w;
+        for (int k = 2; k < dash.length; k += 2) {
+            dash[k] = w;
+            dash[k + 1] = 2 * w;
+        }
+        return new BasicStroke(solid.getLineWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+    }
+
+    /**
+     * Draws the model's hatching over an already filled shape (a bar): nothing for the first eight models;
+     * white stripes for later passes, rising for pass 1, falling for pass 2, crossed for pass 3, and
+     * wider apart every three passes, so no two passes look alike.
+     */
+    static void hatch(Graphics2D g, Shape area, int index) {
+        Shape stripes = stripes(area.getBounds2D(), modelPass(index));
+        if (stripes == null) {
+            return;
+        }
+        Graphics2D h = (Graphics2D) g.create();
+        try {
+            h.clip(area);
+            h.setPaint(Color.WHITE);
+            h.setStroke(new BasicStroke(1.5f));
+            h.draw(stripes);
+        } finally {
+            h.dispose();
+        }
+    }
+
+    /** A square legend swatch for a bar of this model, hatched as {@link #hatch} draws its bars. */
+    static Shape barSwatch(int index) {
+        Rectangle2D square = new Rectangle2D.Double(-6, -6, 12, 12);
+        Shape stripes = stripes(square, modelPass(index));
+        if (stripes == null) {
+            return square;
+        }
+        Area a = new Area(square);
+        a.subtract(new Area(new BasicStroke(1.5f).createStrokedShape(stripes)));
+        return a;
+    }
+
+    private static Shape stripes(Rectangle2D b, int pass) {
+        if (pass == 0) {
+            return null;
+        }
+        int direction = (pass - 1) % 3;
+        double gap = 6 + 3 * ((pass - 1) / 3);
+        Path2D.Double p = new Path2D.Double();
+        double span = b.getWidth() + b.getHeight();
+        for (double d = 0; d <= span; d += gap) {
+            if (direction != 1) { // rising: from the bottom edge up to the right
+                p.append(new Line2D.Double(b.getMinX() + d - b.getHeight(), b.getMaxY(), b.getMinX() + d, b.getMinY()),
+                        false);
+            }
+            if (direction != 0) { // falling
+                p.append(new Line2D.Double(b.getMinX() + d - b.getHeight(), b.getMinY(), b.getMinX() + d, b.getMaxY()),
+                        false);
+            }
+        }
+        return p;
     }
 
     /** The colour as CSS hex, e.g. {@code #0072B2}. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.payrisk.report.SummaryJson;
 
 /**
  * Renders a finished run directory into human-readable outputs:
@@ -63,7 +64,7 @@ public final class ReportRenderer {
         if (!Files.isDirectory(runDir)) {
             throw new ReportInputException(runDir, Files.exists(runDir) ? "not a directory" : "no such directory");
         }
-        Summary summary = SummaryReader.read(runDir.resolve("summary.json"));
+        SummaryJson.Document summary = SummaryJson.read(runDir.resolve("summary.json"));
         Optional<RunInfo> run = RunInfo.find(runDir);
         Optional<ScenarioAssumptions.Scenario> scenario = ScenarioAssumptions.find(runDir);
 
@@ -73,8 +74,12 @@ public final class ReportRenderer {
         AtomicFiles.removeLeftovers(chartsDir);
         AtomicFiles.removeLeftovers(runDir);
 
+        // Every chart claims its file name from one set, so two charts never share a file or an HTML id,
+        // whatever the model names (a pair "a-vs-b" and "c" reads like the pair "a" and "b-vs-c").
+        Set<String> slugs = new HashSet<>();
         List<ReportView.Figure> figures = new ArrayList<>();
-        for (RiskCharts.ChartSpec spec : RiskCharts.all(summary)) {
+        for (RiskCharts.ChartSpec wanted : RiskCharts.all(summary)) {
+            RiskCharts.ChartSpec spec = wanted.withSlug(Names.claim(slugs, wanted.slug()));
             ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
             written.add(c.png());
             written.add(c.svg());
@@ -83,7 +88,8 @@ public final class ReportRenderer {
         List<ReportView.Figure> cashFigures = new ArrayList<>();
         OptionalDouble reserve = scenario.map(ScenarioAssumptions.Scenario::startingReserve)
                 .orElse(OptionalDouble.empty());
-        for (RiskCharts.ChartSpec spec : RiskCharts.cash(summary, reserve)) {
+        for (RiskCharts.ChartSpec wanted : RiskCharts.cash(summary, reserve)) {
+            RiskCharts.ChartSpec spec = wanted.withSlug(Names.claim(slugs, wanted.slug()));
             ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
             written.add(c.png());
             written.add(c.svg());

@@ -5,11 +5,14 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.Polygon;
 import java.awt.Shape;
+import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.geom.RectangularShape;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -49,6 +52,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -61,9 +65,14 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.payrisk.report.SummaryJson.Document;
+import org.payrisk.stats.MetricSummary;
+import org.payrisk.stats.ModelSummary;
+import org.payrisk.stats.MonthlyBand;
+import org.payrisk.stats.PairedComparison;
 
 /**
- * Builds every payrisk chart from a {@link Summary}: data in, {@link JFreeChart} out, nothing drawn
+ * Builds every payrisk chart from a {@link Document}: data in, {@link JFreeChart} out, nothing drawn
  * or written here (that is {@link ChartWriter}'s job).
  *
  * <p>Titles are written for a non-specialist; the subtitle names the scenario and the trial count.
@@ -85,15 +94,20 @@ final class RiskCharts {
      * @param chart the chart
      */
     record ChartSpec(String slug, String kind, String title, String caption, JFreeChart chart) {
+
+        /** The same chart under another file name. */
+        ChartSpec withSlug(String newSlug) {
+            return new ChartSpec(newSlug, kind, title, caption, chart);
+        }
     }
 
     /**
      * All charts for a summary, in report order: income distribution, exceedance, box plot, one
      * monthly fan per model, one difference histogram per comparison, risk bars.
      */
-    static List<ChartSpec> all(Summary s) {
-        List<String> slugs = Names.uniqueSlugs(s.models().stream().map(Summary.ModelSummary::name).toList());
-        String context = s.scenarioName() + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years";
+    static List<ChartSpec> all(Document s) {
+        List<String> slugs = Names.uniqueSlugs(names(s));
+        String context = Names.plain(s.scenarioName()) + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years";
         List<ChartSpec> out = new ArrayList<>();
         out.add(incomeDistribution(s, context));
         out.add(exceedance(s, context));
@@ -102,7 +116,7 @@ final class RiskCharts {
         for (int i = 0; i < s.models().size(); i++) {
             out.add(monthlyFan(s, i, slugs.get(i), fanRange, context));
         }
-        for (Summary.Comparison c : s.comparisons()) {
+        for (PairedComparison c : s.summary().comparisons()) {
             int a = s.modelIndex(c.a());
             int b = s.modelIndex(c.b());
             out.add(difference(s, c, a, b, slugs.get(a) + "-vs-" + slugs.get(b), context));
@@ -113,35 +127,37 @@ final class RiskCharts {
 
     // ---------------------------------------------------------------- income distribution
 
-    static ChartSpec incomeDistribution(Summary s, String context) {
-        List<Double> edges = s.netIncomeHistogram().binEdges();
-        int bins = edges.size() - 1;
+    static ChartSpec incomeDistribution(Document s, String context) {
+        double[] edges = s.models().get(0).netIncomeHistogram().binEdges();
+        int bins = edges.length - 1;
         int n = s.models().size();
         XYSeriesCollection steps = new XYSeriesCollection();
-        for (Summary.ModelSummary m : s.models()) {
+        List<String> labels = labels(s);
+        for (int i = 0; i < n; i++) {
+            ModelSummary m = s.models().get(i);
             // Step outline of the histogram: up from zero at the first edge, across every bin, down at the last.
-            XYSeries series = new XYSeries(m.name(), false, true);
-            List<Long> counts = s.netIncomeHistogram().counts().get(m.name());
-            series.add(edges.get(0).doubleValue(), 0.0);
+            XYSeries series = new XYSeries(labels.get(i), false, true);
+            long[] counts = m.netIncomeHistogram().counts();
+            series.add(edges[0], 0.0);
             double share = 0;
             for (int b = 0; b < bins; b++) {
-                share = counts.get(b) / (double) s.trials();
-                series.add(edges.get(b).doubleValue(), share);
+                share = counts[b] / (double) s.trials();
+                series.add(edges[b], share);
             }
-            series.add(edges.get(bins).doubleValue(), share);
-            series.add(edges.get(bins).doubleValue(), 0.0);
+            series.add(edges[bins], share);
+            series.add(edges[bins], 0.0);
             steps.addSeries(series);
         }
 
         // Above the histograms, a strip with one row per model: a bar from P5 to P95, a dot at the median.
         XYSeriesCollection intervals = new XYSeriesCollection();
         for (int i = 0; i < n; i++) {
-            Summary.Metric net = s.models().get(i).netIncome();
+            MetricSummary net = s.models().get(i).netIncome();
             double y = n - 1 - i + 0.5;
             XYSeries series = new XYSeries("interval " + i, false, true);
-            series.add(net.p05(), y);
-            series.add(net.p50(), y);
-            series.add(net.p95(), y);
+            series.add(net.percentile(5), y);
+            series.add(net.percentile(50), y);
+            series.add(net.percentile(95), y);
             intervals.addSeries(series);
         }
 
@@ -175,7 +191,7 @@ final class RiskCharts {
         plot.add(histogram, 4);
         ChartStyle.style(x);
         plot.setFixedLegendItems(modelLegend(s));
-        double[] range = withZeroIfNear(edges.get(0), edges.get(bins));
+        double[] range = withZeroIfNear(edges[0], edges[bins]);
         x.setRange(range[0], range[1]);
 
         String title = "How much could the practice earn in a year?";
@@ -193,13 +209,16 @@ final class RiskCharts {
         private static final long serialVersionUID = 1L;
         private static final Shape TICK = new Rectangle2D.Double(-1.5, -8, 3, 16);
         private static final Shape DOT = new Ellipse2D.Double(-6, -6, 12, 12);
+        private static final Shape SQUARE = new Rectangle2D.Double(-5.5, -5.5, 11, 11);
+        private static final Shape TRIANGLE = new Polygon(new int[] {0, 7, -7}, new int[] {-7, 6, 6}, 3);
 
         IntervalRenderer(int models) {
             super(true, true);
             setDefaultSeriesVisibleInLegend(false);
             for (int i = 0; i < models; i++) {
                 setSeriesPaint(i, ChartStyle.modelColour(i));
-                setSeriesStroke(i, new BasicStroke(4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+                setSeriesStroke(i, ChartStyle.modelStroke(i,
+                        new BasicStroke(4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER)));
             }
             setUseOutlinePaint(true);
             setDefaultOutlinePaint(Color.WHITE);
@@ -208,21 +227,36 @@ final class RiskCharts {
 
         @Override
         public Shape getItemShape(int row, int column) {
-            return column == 1 ? DOT : TICK;
+            return column == 1 ? medianMarker(row) : TICK;
+        }
+
+        /**
+         * A dot for the first eight models; later passes of the palette get a square, a diamond, then a
+         * triangle, so two models of one colour differ in marker as well as in line.
+         */
+        private static Shape medianMarker(int model) {
+            return switch (ChartStyle.modelPass(model) % 4) {
+                case 0 -> DOT;
+                case 1 -> SQUARE;
+                case 2 -> diamond(7);
+                default -> TRIANGLE;
+            };
         }
     }
 
     // ---------------------------------------------------------------- exceedance (S-curve)
 
-    static ChartSpec exceedance(Summary s, String context) {
+    static ChartSpec exceedance(Document s, String context) {
         XYSeriesCollection curves = new XYSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Summary.ModelSummary m : s.models()) {
-            XYSeries series = new XYSeries(m.name(), false, true);
-            for (int k = 0; k < s.quantileGrid().size(); k++) {
-                double v = m.netIncomeQuantiles().get(k);
-                series.add(v, s.quantileGrid().get(k));
+        List<String> labels = labels(s);
+        for (int i = 0; i < s.models().size(); i++) {
+            ModelSummary m = s.models().get(i);
+            XYSeries series = new XYSeries(labels.get(i), false, true);
+            for (int k = 0; k < s.quantileGrid().length; k++) {
+                double v = m.netIncomeQuantiles()[k];
+                series.add(v, s.quantileGrid()[k]);
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -255,14 +289,15 @@ final class RiskCharts {
 
     // ---------------------------------------------------------------- box and whisker
 
-    static ChartSpec box(Summary s, String context) {
+    static ChartSpec box(Document s, String context) {
         DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
         DefaultCategoryDataset means = new DefaultCategoryDataset();
-        for (Summary.ModelSummary m : s.models()) {
-            Summary.Metric net = m.netIncome();
-            boxes.add(new BoxAndWhiskerItem(net.mean(), net.p50(), net.p25(), net.p75(), net.p01(), net.p99(),
-                    net.p01(), net.p99(), List.of()), "Net income", m.name());
-            means.addValue(net.mean(), "Mean", m.name());
+        List<String> labels = labels(s);
+        for (int i = 0; i < s.models().size(); i++) {
+            MetricSummary net = s.models().get(i).netIncome();
+            boxes.add(new BoxAndWhiskerItem(net.mean(), net.percentile(50), net.percentile(25), net.percentile(75),
+                    net.percentile(1), net.percentile(99), net.percentile(1), net.percentile(99), List.of()), "Net income", labels.get(i));
+            means.addValue(net.mean(), "Mean", labels.get(i));
         }
         CategoryAxis models = new CategoryAxis(null);
         models.setCategoryMargin(0.25);
@@ -284,8 +319,8 @@ final class RiskCharts {
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         ChartStyle.style(plot);
         models.setTickLabelFont(ChartStyle.LEGEND_FONT.deriveFont(Font.BOLD));
-        double lo = s.models().stream().mapToDouble(m -> m.netIncome().p01()).min().orElse(0);
-        double hi = s.models().stream().mapToDouble(m -> m.netIncome().p99()).max().orElse(0);
+        double lo = s.models().stream().mapToDouble(m -> m.netIncome().percentile(1)).min().orElse(0);
+        double hi = s.models().stream().mapToDouble(m -> m.netIncome().percentile(99)).max().orElse(0);
         double[] range = withZeroIfNear(lo, hi);
         money.setRange(range[0], range[1]);
         plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.TOP_RIGHT_OF_LINE));
@@ -329,16 +364,22 @@ final class RiskCharts {
         public Paint getItemOutlinePaint(int row, int column) {
             return ChartStyle.modelColour(column);
         }
+
+        @Override
+        public Stroke getItemStroke(int row, int column) {
+            Stroke solid = super.getItemStroke(row, column);
+            return solid instanceof BasicStroke b ? ChartStyle.modelStroke(column, b) : solid;
+        }
     }
 
     // ---------------------------------------------------------------- monthly fan
 
     /** One dollar range for every model's fan so the fans can be compared by eye. */
-    private static double[] fanRange(Summary s) {
+    private static double[] fanRange(Document s) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Summary.ModelSummary m : s.models()) {
-            for (Summary.MonthBand b : m.monthlyNetIncome()) {
+        for (ModelSummary m : s.models()) {
+            for (MonthlyBand b : m.monthlyNetIncome()) {
                 lo = Math.min(lo, b.p05());
                 hi = Math.max(hi, b.p95());
             }
@@ -348,18 +389,19 @@ final class RiskCharts {
         return new double[] {r[0] - pad, r[1] + pad};
     }
 
-    static ChartSpec monthlyFan(Summary s, int index, String slug, double[] range, String context) {
-        Summary.ModelSummary m = s.models().get(index);
+    static ChartSpec monthlyFan(Document s, int index, String slug, double[] range, String context) {
+        ModelSummary m = s.models().get(index);
         XYPlot plot = fanPlot(m.monthlyNetIncome(), index, range, 1, s.horizonMonths(),
                 "Month of the simulated year", "Net income in the month", "Median month",
                 "Middle half of months (25th to 75th percentile)", "9 months in 10 (5th to 95th percentile)");
         plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.ABOVE_LINE_AT_LEFT));
 
-        String title = Names.sentenceStart(m.name()) + ": how net income varies month by month";
+        String name = labels(s).get(index);
+        String title = Names.sentenceStart(name) + ": how net income varies month by month";
         JFreeChart chart = ChartStyle.chart(title, plot, true, context,
                 "Same dollar scale in every model's chart");
         return new ChartSpec("monthly-fan-" + slug, "monthly-fan", title,
-                "The line is the median net income of each month under " + m.name() + "; the darker band holds "
+                "The line is the median net income of each month under " + name + "; the darker band holds "
                         + "the middle half of simulated months and the lighter band 9 in 10 of them, so a wide "
                         + "band means an unpredictable month.",
                 chart);
@@ -369,12 +411,12 @@ final class RiskCharts {
      * A fan of month bands in the model's colour: median line, P25-P75 band over a lighter P5-P95 band,
      * months {@code firstMonth..horizon} on the x axis and {@code range} dollars on the y axis.
      */
-    private static XYPlot fanPlot(List<Summary.MonthBand> bands, int index, double[] range, int firstMonth,
+    private static XYPlot fanPlot(List<MonthlyBand> bands, int index, double[] range, int firstMonth,
                                   int horizon, String xLabel, String yLabel, String medianLabel, String innerLabel,
                                   String outerLabel) {
         YIntervalSeries inner = new YIntervalSeries("25th to 75th percentile");
         YIntervalSeries outer = new YIntervalSeries("5th to 95th percentile");
-        for (Summary.MonthBand b : bands) {
+        for (MonthlyBand b : bands) {
             inner.add(b.month(), b.p50(), b.p25(), b.p75());
             outer.add(b.month(), b.p50(), b.p05(), b.p95());
         }
@@ -426,18 +468,18 @@ final class RiskCharts {
      *
      * @param startingReserve the scenario's {@code cash.startingReserve}, when the scenario copy has one
      */
-    static List<ChartSpec> cash(Summary s, OptionalDouble startingReserve) {
+    static List<ChartSpec> cash(Document s, OptionalDouble startingReserve) {
         if (!s.hasCash()) {
             return List.of();
         }
-        List<String> slugs = Names.uniqueSlugs(s.models().stream().map(Summary.ModelSummary::name).toList());
-        String context = s.scenarioName() + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years"
+        List<String> slugs = Names.uniqueSlugs(names(s));
+        String context = Names.plain(s.scenarioName()) + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years"
                 + (startingReserve.isPresent() ? "  \u00b7  starting reserve "
                         + ChartStyle.moneyFormat().format(startingReserve.getAsDouble()) : "");
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Summary.ModelSummary m : s.models()) {
-            for (Summary.MonthBand b : m.cash().orElseThrow().monthlyBalance()) {
+        for (ModelSummary m : s.models()) {
+            for (MonthlyBand b : m.cash().monthlyBalance()) {
                 lo = Math.min(lo, b.p05());
                 hi = Math.max(hi, b.p95());
             }
@@ -453,19 +495,20 @@ final class RiskCharts {
         return out;
     }
 
-    static ChartSpec cashFan(Summary s, int index, String slug, double[] range, String context) {
-        Summary.ModelSummary m = s.models().get(index);
-        XYPlot plot = fanPlot(m.cash().orElseThrow().monthlyBalance(), index, range, 0, s.horizonMonths(),
+    static ChartSpec cashFan(Document s, int index, String slug, double[] range, String context) {
+        ModelSummary m = s.models().get(index);
+        XYPlot plot = fanPlot(m.cash().monthlyBalance(), index, range, 0, s.horizonMonths(),
                 "End of month (0 = the start of the simulated year)", "Cash in the bank",
                 "Median balance", "Middle half of years (25th to 75th percentile)",
                 "9 years in 10 (5th to 95th percentile)");
         plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.BELOW_LINE_AT_LEFT, "empty bank account"));
 
+        String name = labels(s).get(index);
         String title = "How much cash is in the bank at the end of each month?";
-        JFreeChart chart = ChartStyle.chart(title, plot, true, context, "Paid under " + m.name()
+        JFreeChart chart = ChartStyle.chart(title, plot, true, context, "Paid under " + name
                 + ", counting money when it arrives  \u00b7  same dollar scale for every model");
-        return new ChartSpec("cash-fan-" + slug, "cash-fan", Names.sentenceStart(m.name()) + ": " + title,
-                "The line is the median bank balance at the end of each month under " + m.name()
+        return new ChartSpec("cash-fan-" + slug, "cash-fan", Names.sentenceStart(name) + ": " + title,
+                "The line is the median bank balance at the end of each month under " + name
                         + ", the bands hold the middle half and 9 in 10 of simulated years, and wherever a band "
                         + "dips below the black line the account is overdrawn in those years.",
                 chart);
@@ -473,45 +516,47 @@ final class RiskCharts {
 
     // ---------------------------------------------------------------- paired difference
 
-    static ChartSpec difference(Summary s, Summary.Comparison c, int a, int b, String slug, String context) {
-        List<Double> edges = c.histogram().binEdges();
+    static ChartSpec difference(Document s, PairedComparison c, int a, int b, String slug, String context) {
+        String nameA = labels(s).get(a);
+        String nameB = labels(s).get(b);
+        double[] edges = c.histogram().binEdges();
         XYIntervalSeries bars = new XYIntervalSeries("difference");
-        for (int k = 0; k + 1 < edges.size(); k++) {
-            double share = c.histogram().counts().get(k) / (double) s.trials();
-            double lo = edges.get(k);
-            double hi = edges.get(k + 1);
+        for (int k = 0; k + 1 < edges.length; k++) {
+            double share = c.histogram().counts()[k] / (double) s.trials();
+            double lo = edges[k];
+            double hi = edges[k + 1];
             bars.add((lo + hi) / 2, lo, hi, share, share, share);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(bars);
         NumberAxis x = ChartStyle.moneyAxis(
-                "How much more " + c.a() + " paid than " + c.b() + " (net income in the year)");
+                "How much more " + nameA + " paid than " + nameB + " (net income in the year)");
         NumberAxis y = ChartStyle.percentAxis("Share of simulated years");
         y.setUpperMargin(0.08);
         XYPlot plot = new XYPlot(data, x, y, new SignColouredBarRenderer(a, b));
         ChartStyle.style(plot);
-        double[] range = withZeroIfNear(edges.get(0), edges.get(edges.size() - 1));
+        double[] range = withZeroIfNear(edges[0], edges[edges.length - 1]);
         x.setRange(range[0], range[1]);
         plot.addDomainMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.TOP_RIGHT_OF_LINE));
 
         LegendItemCollection legend = new LegendItemCollection();
-        legend.add(new LegendItem("Years " + c.a() + " paid more", ChartStyle.modelColour(a)));
-        legend.add(new LegendItem("Years " + c.b() + " paid more", ChartStyle.modelColour(b)));
+        legend.add(barLegend("Years " + nameA + " paid more", a));
+        legend.add(barLegend("Years " + nameB + " paid more", b));
         plot.setFixedLegendItems(legend);
 
-        String title = beatsSentence(c);
+        String title = beatsSentence(nameA, nameB, c);
         JFreeChart chart = ChartStyle.chart(title, plot, true, context,
                 "Same patients, same year: each simulated year paid under both models, then subtracted");
         return new ChartSpec("difference-" + slug, "difference", title,
-                "Each bar counts the simulated years by how much more " + c.a() + " paid than " + c.b()
+                "Each bar counts the simulated years by how much more " + nameA + " paid than " + nameB
                         + " for the very same patients; bars to the right of the black line are years "
-                        + c.a() + " came out ahead.",
+                        + nameA + " came out ahead.",
                 chart);
     }
 
     /** {@code Fee-for-service beats capitation in 63% of simulated years}. */
-    static String beatsSentence(Summary.Comparison c) {
-        return Names.sentenceStart(c.a()) + " beats " + c.b() + " in " + PlainNumbers.percent(c.probAGreater())
+    static String beatsSentence(String nameA, String nameB, PairedComparison c) {
+        return Names.sentenceStart(nameA) + " beats " + nameB + " in " + PlainNumbers.percent(c.probAGreater())
                 + " of simulated years";
     }
 
@@ -530,32 +575,47 @@ final class RiskCharts {
             setDefaultOutlinePaint(Color.WHITE);
             setDefaultOutlineStroke(new BasicStroke(0.6f));
             setMargin(0.0);
+            setBarPainter(new StandardXYBarPainter() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void paintBar(Graphics2D g2, XYBarRenderer renderer, int row, int column, RectangularShape bar,
+                                     RectangleEdge base) {
+                    super.paintBar(g2, renderer, row, column, bar, base);
+                    ChartStyle.hatch(g2, bar, model(row, column));
+                }
+            });
+        }
+
+        private int model(int series, int item) {
+            return getPlot().getDataset().getXValue(series, item) > 0 ? a : b;
         }
 
         @Override
         public Paint getItemPaint(int series, int item) {
-            double mid = getPlot().getDataset().getXValue(series, item);
-            return ChartStyle.modelColour(mid > 0 ? a : b);
+            return ChartStyle.modelColour(model(series, item));
         }
     }
 
     // ---------------------------------------------------------------- risk bars
 
-    static ChartSpec riskBars(Summary s, String context) {
+    static ChartSpec riskBars(Document s, String context) {
         DefaultStatisticalCategoryDataset loss = new DefaultStatisticalCategoryDataset();
         DefaultCategoryDataset worst = new DefaultCategoryDataset();
         NumberFormat lossFormat = new DecimalFormat("0.##%", DecimalFormatSymbols.getInstance(Locale.US));
         List<CategoryTextAnnotation> lossLabels = new ArrayList<>();
         double lossTop = 0;
-        for (Summary.ModelSummary m : s.models()) {
-            Summary.Metric net = m.netIncome();
-            Double twoSe = net.mcse().map(e -> 2 * e.probLoss()).orElse(null);
-            loss.add(Double.valueOf(net.probLoss()), twoSe, "Chance of a losing year", m.name());
-            worst.addValue(net.worst5Mean(), "Worst 1 year in 20", m.name());
+        List<String> labels = labels(s);
+        for (int i = 0; i < s.models().size(); i++) {
+            MetricSummary net = s.models().get(i).netIncome();
+            String name = labels.get(i);
+            Double twoSe = net.mcse() == null ? null : Double.valueOf(2 * net.mcse().probLoss());
+            loss.add(Double.valueOf(net.probLoss()), twoSe, "Chance of a losing year", name);
+            worst.addValue(net.worst5Mean(), "Worst 1 year in 20", name);
             // The value label goes past the error bar, which would otherwise run through it.
             double end = net.probLoss() + (twoSe == null ? 0 : twoSe);
             lossTop = Math.max(lossTop, end);
-            lossLabels.add(valueLabel(lossFormat.format(net.probLoss()), m.name(), end));
+            lossLabels.add(valueLabel(lossFormat.format(net.probLoss()), name, end));
         }
         NumberAxis pct = ChartStyle.percentAxis("Chance of a losing year");
         // Leave room right of the longest bar for its label; a chart of all-zero chances still needs a scale.
@@ -647,10 +707,22 @@ final class RiskCharts {
     }
 
     private static void bars(BarRenderer r) {
-        r.setBarPainter(new StandardBarPainter());
+        r.setBarPainter(new HatchedBarPainter());
         r.setShadowVisible(false);
         r.setDrawBarOutline(false);
         r.setMaximumBarWidth(0.2);
+    }
+
+    /** Paints a bar as {@link StandardBarPainter} does, then the hatching of its model (the column). */
+    private static final class HatchedBarPainter extends StandardBarPainter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void paintBar(Graphics2D g2, BarRenderer renderer, int row, int column, RectangularShape bar,
+                             RectangleEdge base) {
+            super.paintBar(g2, renderer, row, column, bar, base);
+            ChartStyle.hatch(g2, bar, column);
+        }
     }
 
     /** Colours each bar by its model (the column). */
@@ -676,13 +748,35 @@ final class RiskCharts {
     // ---------------------------------------------------------------- helpers
 
     /** One legend line per model in its colour (used where several datasets would repeat the models). */
-    private static LegendItemCollection modelLegend(Summary s) {
+    private static LegendItemCollection modelLegend(Document s) {
         LegendItemCollection legend = new LegendItemCollection();
+        List<String> labels = labels(s);
         for (int i = 0; i < s.models().size(); i++) {
-            legend.add(new LegendItem(s.models().get(i).name(), null, null, null, new Line2D.Double(-10, 0, 10, 0),
-                    ChartStyle.LINE_STROKE, ChartStyle.modelColour(i)));
+            legend.add(new LegendItem(labels.get(i), null, null, null, new Line2D.Double(-10, 0, 10, 0),
+                    ChartStyle.modelStroke(i), ChartStyle.modelColour(i)));
         }
         return legend;
+    }
+
+    /** A legend entry for bars of this model: a square swatch in its colour, hatched as its bars are. */
+    private static LegendItem barLegend(String label, int model) {
+        if (ChartStyle.modelPass(model) == 0) {
+            return new LegendItem(label, ChartStyle.modelColour(model));
+        }
+        return new LegendItem(label, null, null, null, ChartStyle.barSwatch(model), ChartStyle.modelColour(model));
+    }
+
+    /** The models' exact names, in scenario order. */
+    private static List<String> names(Document s) {
+        return s.models().stream().map(ModelSummary::name).toList();
+    }
+
+    /**
+     * The models' names as drawn: one line, no control characters, distinct (see {@link Names#uniqueLabels});
+     * chart datasets key their series by these.
+     */
+    private static List<String> labels(Document s) {
+        return Names.uniqueLabels(names(s));
     }
 
     /** A line renderer with each model's colour and the common line width. */
@@ -690,7 +784,7 @@ final class RiskCharts {
         r.setDefaultShapesVisible(false);
         for (int i = 0; i < models; i++) {
             r.setSeriesPaint(i, ChartStyle.modelColour(i));
-            r.setSeriesStroke(i, ChartStyle.LINE_STROKE);
+            r.setSeriesStroke(i, ChartStyle.modelStroke(i));
         }
         return r;
     }

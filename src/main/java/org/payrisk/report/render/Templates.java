@@ -20,7 +20,12 @@ final class Templates {
 
     private static final String ROOT = "org/payrisk/report/render";
 
-    private static final MustacheFactory HTML = new DefaultMustacheFactory(ROOT);
+    private static final MustacheFactory HTML = new DefaultMustacheFactory(ROOT) {
+        @Override
+        public void encode(String value, Writer writer) {
+            super.encode(Names.plain(value), writer);
+        }
+    };
 
     private static final MustacheFactory MARKDOWN = new DefaultMustacheFactory(ROOT) {
         @Override
@@ -57,14 +62,27 @@ final class Templates {
     }
 
     /**
-     * Backslash-escapes the characters that start Markdown inline syntax (emphasis, code, links, HTML,
-     * table cells) so a scenario name like {@code *new* clinic} prints as written.
+     * Makes text safe inside one line of a Markdown document: {@link Names#plain} first (no line break
+     * can start a heading, rule, list or quote, no control character is written), then a backslash before
+     * every character that starts Markdown inline syntax (emphasis, code, links, images, HTML, entity
+     * references, table cells, strikethrough), and before a character that would start a block (a
+     * heading's {@code #}, a list's {@code -}, {@code +} or {@code 1.}, a quote's {@code >}, a setext
+     * underline's {@code =}) at the start of the text, which a template may place at the start of a line
+     * or list item. A scenario name like {@code *new* clinic} prints as written.
      */
     static String escapeMarkdown(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ("\\`*_[]<>|".indexOf(c) >= 0) {
+        // Leading spaces would make an indented code block at the start of a line; Markdown drops them anyway.
+        String p = Names.plain(s).stripLeading();
+        StringBuilder b = new StringBuilder(p.length() + 8);
+        int digits = 0;
+        while (digits < p.length() && p.charAt(digits) >= '0' && p.charAt(digits) <= '9') {
+            digits++;
+        }
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            boolean blockStart = i == 0 && "#+-=>".indexOf(c) >= 0
+                    || i == digits && digits > 0 && (c == '.' || c == ')');
+            if ("\\`*_[]<>|~&".indexOf(c) >= 0 || blockStart) {
                 b.append('\\');
             }
             b.append(c);
