@@ -1,6 +1,7 @@
 package org.payrisk.scenario;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
@@ -39,7 +40,22 @@ public record Scenario(String name, String description, int trials, long seed, P
      *         rule (then located in the edited text)
      */
     public Scenario with(ScenarioPath path, double value) throws ScenarioException {
-        return ScenarioEditor.with(this, path, value);
+        return ScenarioEditor.with(this, Map.of(path, value));
+    }
+
+    /**
+     * A copy with several numbers changed at once, validated once at the end: for inputs bound by a
+     * rule together, such as payer shares summing to 1.
+     *
+     * @param changes new values by path, applied in the map's order
+     * @return the changed scenario
+     * @throws ScenarioException as {@link #with(ScenarioPath, double)}
+     */
+    public Scenario with(Map<ScenarioPath, Double> changes) throws ScenarioException {
+        if (changes.isEmpty()) {
+            return this;
+        }
+        return ScenarioEditor.with(this, changes);
     }
 
     /**
