@@ -75,6 +75,26 @@ public record Scenario(String name, String description, int trials, long seed, P
         return with(p, value);
     }
 
+    /**
+     * The scenario's inputs for a report: every value as written (distributions in one line), with
+     * its unit, when it is drawn, its line and its source note (the comment at the end of its line or
+     * on its own line directly above), then the optional inputs left at their defaults.
+     *
+     * @return the inputs in file order, defaults last; empty for a scenario built in code
+     */
+    public List<ScenarioInput> inputs() {
+        if (source == null) {
+            return List.of();
+        }
+        try {
+            byte[] bytes = source.bytes();
+            SourceNode root = new SourceParser(source.path().toString()).parse(bytes, source.isJson());
+            return ScenarioFields.inputs(root, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("a validated scenario's text no longer parses: " + e.getMessage(), e);
+        }
+    }
+
     /** @return the names of the models, in order */
     public List<String> modelNames() {
         return models.stream().map(PaymentModel::name).toList();

@@ -208,4 +208,137 @@ public final class ScenarioFields {
     public static boolean isIdentifier(String field) {
         return UNGROUPED.contains(field);
     }
+
+    /** Defaults of optional fields, as {@link ScenarioReader} applies them, in file order. */
+    private static final List<String[]> DEFAULTS = List.of(
+            new String[] {"horizonMonths", String.valueOf(ScenarioReader.DEFAULT_HORIZON)},
+            new String[] {"warmUpMonths", String.valueOf(ScenarioReader.DEFAULT_WARM_UP)},
+            new String[] {"simulation.trials", String.valueOf(ScenarioReader.DEFAULT_TRIALS)},
+            new String[] {"simulation.seed", String.valueOf(ScenarioReader.DEFAULT_SEED)},
+            new String[] {"demand.seasonality", "1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1"},
+            new String[] {"demand.cancellationRate", "0"},
+            new String[] {"cash.startingReserve", "0"},
+            new String[] {"cash.openingReceivables", "steadyState"});
+
+    /**
+     * Every input of a scenario text, in file order, then the optional inputs it leaves at their
+     * defaults.
+     */
+    static java.util.List<ScenarioInput> inputs(SourceNode root, String text) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        java.util.List<ScenarioInput> out = new java.util.ArrayList<>();
+        java.util.Set<Integer> claimed = new java.util.HashSet<>();
+        walk(root, "", "", lines, out, claimed);
+        // a trailing comment goes to the last input of its line
+        for (int i = 0; i < out.size(); i++) {
+            ScenarioInput in = out.get(i);
+            boolean last = i + 1 == out.size() || out.get(i + 1).line() != in.line();
+            String trailing = in.line() >= 1 && in.line() <= lines.length ? trailingComment(lines[in.line() - 1]) : "";
+            if (last && !trailing.isEmpty()) {
+                String note = in.note().isEmpty() ? trailing : in.note() + "; " + trailing;
+                out.set(i, new ScenarioInput(in.path(), in.value(), in.unit(), in.drawn(), in.line(), note));
+            }
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (ScenarioInput in : out) {
+            present.add(in.path());
+        }
+        for (String[] d : DEFAULTS) {
+            if (!present.contains(d[0])) {
+                String field = d[0].substring(d[0].lastIndexOf('.') + 1);
+                out.add(new ScenarioInput(d[0], d[1], unit(field, ""), Drawn.FIXED, 0, "default"));
+            }
+        }
+        return out;
+    }
+
+    private static void walk(SourceNode n, String field, String parent, String[] lines, java.util.List<ScenarioInput> out,
+                             java.util.Set<Integer> claimed) {
+        if (n instanceof SourceNode.MapNode m && !DistributionReader.isFamilyMapping(m)) {
+            for (var e : m.fields().entrySet()) {
+                walk(e.getValue(), e.getKey(), field, lines, out, claimed);
+            }
+            return;
+        }
+        if (n instanceof SourceNode.ListNode l && !l.items().stream().allMatch(i -> i instanceof SourceNode.NumberNode)) {
+            for (SourceNode item : l.items()) {
+                walk(item, field, parent, lines, out, claimed);
+            }
+            return;
+        }
+        String value;
+        Drawn drawn = Drawn.FIXED;
+        if (n instanceof SourceNode.MapNode m) {
+            var only = m.fields().entrySet().iterator().next();
+            StringBuilder b = new StringBuilder(only.getKey()).append('(');
+            if (only.getValue() instanceof SourceNode.MapNode p) {
+                java.util.List<String> parts = new java.util.ArrayList<>();
+                p.fields().forEach((k, v) -> parts.add(k + " " + text(v)));
+                b.append(String.join(", ", parts));
+            }
+            value = b.append(')').toString();
+            drawn = drawn(field);
+        } else {
+            value = text(n);
+        }
+        String note = note(lines, n.line(), claimed.add(n.line()));
+        out.add(new ScenarioInput(n.path(), value, unit(field, parent), drawn, n.line(), note));
+    }
+
+    private static String text(SourceNode n) {
+        if (n instanceof SourceNode.NumberNode num) {
+            return num.text();
+        }
+        if (n instanceof SourceNode.TextNode t) {
+            return t.text();
+        }
+        if (n instanceof SourceNode.ListNode l) {
+            return String.join(", ", l.items().stream().map(ScenarioFields::text).toList());
+        }
+        return n.describe();
+    }
+
+    /** The comment block on its own lines directly above (first input of a line only). */
+    private static String note(String[] lines, int line, boolean firstOnLine) {
+        if (line < 1 || line > lines.length) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (firstOnLine) {
+            java.util.List<String> above = new java.util.ArrayList<>();
+            for (int ln = line - 1; ln >= 1 && lines[ln - 1].trim().startsWith("#"); ln--) {
+                above.add(0, lines[ln - 1].trim().substring(1).trim());
+            }
+            above.removeIf(String::isEmpty);
+            if (!above.isEmpty()) {
+                parts.add(String.join(" ", above));
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * The text after a YAML comment marker on this line: a {@code #} outside quotes that follows
+     * content and whitespace. A line holding only a comment has no trailing comment.
+     *
+     * @param line one line of a scenario
+     * @return the comment without {@code #}, trimmed; empty when none
+     */
+    public static String trailingComment(String line) {
+        boolean single = false;
+        boolean dbl = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'' && !dbl) {
+                single = !single;
+            } else if (c == '"' && !single) {
+                if (!(dbl && i > 0 && line.charAt(i - 1) == '\\')) {
+                    dbl = !dbl;
+                }
+            } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return line.substring(0, i).isBlank() ? "" : line.substring(i + 1).trim();
+            }
+        }
+        return "";
+    }
 }

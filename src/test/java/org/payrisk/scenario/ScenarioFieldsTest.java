@@ -44,4 +44,31 @@ class ScenarioFieldsTest {
         assertEquals(ScenarioFields.Drawn.PER_VISIT, ScenarioFields.drawn("unitsPerVisit"));
         assertEquals(DistributionReader.FAMILIES.keySet(), ScenarioFields.families());
     }
+
+    @Test
+    void inputsCarryValueUnitDrawLineAndNoteWithDefaultsLast() throws ScenarioException {
+        String text = ScenarioErrorsTest.BASE.replace("  clinicians: 2\n", "  # payroll, March 2026\n  clinicians: 2\n")
+                .replace("perAttendedVisit: 10 }", "perAttendedVisit: 10 }   # MGMA 2024");
+        java.util.List<ScenarioInput> in = ScenarioErrorsTest.parse(text).inputs();
+        java.util.Map<String, ScenarioInput> by = new java.util.HashMap<>();
+        in.forEach(i -> by.put(i.path(), i));
+        String[] lines = text.split("\n");
+        ScenarioInput clinicians = by.get("practice.clinicians");
+        assertEquals(new ScenarioInput("practice.clinicians", "2", "full-time clinicians", ScenarioFields.Drawn.FIXED,
+                java.util.Arrays.asList(lines).indexOf("  clinicians: 2") + 1, "payroll, March 2026"), clinicians);
+        assertEquals("", by.get("practice.costs.fixedPerMonth").note(), "the first input of the line has no comment above");
+        assertEquals("MGMA 2024", by.get("practice.costs.perAttendedVisit").note());
+        ScenarioInput cancel = by.get("demand.cancellationRate");
+        assertEquals("beta(mean 0.1, sd 0.03)", cancel.value());
+        assertEquals(ScenarioFields.Drawn.PER_TRIAL, cancel.drawn());
+        assertEquals("probability per scheduled visit", cancel.unit());
+        assertEquals(ScenarioFields.Drawn.PER_MONTH, by.get("demand.newEpisodesPerMonth").drawn());
+        assertEquals("$ per member per month", by.get("models[1].default.capitation.pmpm").unit());
+        assertEquals("1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1", by.get("demand.seasonality").value());
+        ScenarioInput warmUp = by.get("warmUpMonths");
+        assertTrue(warmUp.isDefault());
+        assertEquals("6", warmUp.value());
+        assertEquals("0", by.get("cash.startingReserve").value());
+        assertTrue(in.indexOf(warmUp) > in.indexOf(by.get("models[2].default.bundled.outlier.perVisit")), "defaults come last");
+    }
 }

@@ -518,28 +518,8 @@ final class ScenarioAssumptions {
         return out;
     }
 
-    /**
-     * The text after a YAML comment marker on this line: a {@code #} outside quotes that starts the line
-     * content or follows whitespace. Only comments after some content count as trailing.
-     */
+    /** The comment after a line's content: the scenario package's rule (one copy). */
     static String trailingComment(String line) {
-        boolean single = false;
-        boolean dbl = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\'' && !dbl) {
-                single = !single;
-            } else if (c == '"' && !single) {
-                if (!(dbl && i > 0 && line.charAt(i - 1) == '\\')) {
-                    dbl = !dbl;
-                }
-            } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                if (line.substring(0, i).isBlank()) {
-                    return "";
-                }
-                return line.substring(i + 1).trim();
-            }
-        }
-        return "";
+        return ScenarioFields.trailingComment(line);
     }
 }
