@@ -6,6 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.payrisk.dist.Binomial;
 import org.payrisk.dist.Distribution;
+import org.payrisk.dist.Limits;
 import org.payrisk.practice.PracticeYear;
 
 /**
@@ -48,8 +49,8 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
     public record Churn(Distribution leaveRate, Distribution joinsPerMonth) {
         /** Checks presence. */
         public Churn {
-            Objects.requireNonNull(leaveRate, "leaveRate");
-            Objects.requireNonNull(joinsPerMonth, "joinsPerMonth");
+            Limits.probability("leaveRate", Objects.requireNonNull(leaveRate, "leaveRate"));
+            Limits.count("joinsPerMonth", Objects.requireNonNull(joinsPerMonth, "joinsPerMonth"), Limits.MAX_COUNT);
         }
     }
 
@@ -93,10 +94,10 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
         this(pmpm, members, null, null, null, 0);
     }
 
-    /** Checks presence; ranges are validated where the scenario is read. */
+    /** Checks presence and ranges ({@link Limits}): pmpm is an amount, members a count. */
     public Capitation {
-        Objects.requireNonNull(pmpm, "pmpm");
-        Objects.requireNonNull(members, "members");
+        Limits.amount("pmpm", Objects.requireNonNull(pmpm, "pmpm"));
+        Limits.count("members", Objects.requireNonNull(members, "members"), Limits.MAX_COUNT);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.payrisk.payment;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
+import org.payrisk.dist.Limits;
 import org.payrisk.dist.TrialStreams;
 import org.payrisk.practice.PracticeYear;
 
@@ -25,11 +26,11 @@ import org.payrisk.practice.PracticeYear;
 public record FeeForService(Distribution evaluation, Distribution perUnit, Distribution denialRate)
         implements EpisodeValuer {
 
-    /** Checks presence; ranges are validated where the scenario is read. */
+    /** Checks presence and ranges ({@link Limits}): prices are amounts, the denial rate a probability. */
     public FeeForService {
-        Objects.requireNonNull(evaluation, "evaluation");
-        Objects.requireNonNull(perUnit, "perUnit");
-        Objects.requireNonNull(denialRate, "denialRate");
+        Limits.amount("evaluation", Objects.requireNonNull(evaluation, "evaluation"));
+        Limits.amount("perUnit", Objects.requireNonNull(perUnit, "perUnit"));
+        Limits.probability("denialRate", Objects.requireNonNull(denialRate, "denialRate"));
     }
 
     @Override
