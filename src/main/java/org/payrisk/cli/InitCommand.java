@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
+import org.payrisk.report.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,9 +41,23 @@ final class InitCommand implements Callable<Integer> {
         if (Files.isDirectory(file)) {
             throw new UserInputException(file + " is a directory: expected a file name such as my-practice.yaml");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new UserInputException(file + " is " + RunDirectory.kindOf(file) + ": expected a file name such as "
+                    + "my-practice.yaml");
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new UserInputException(p + " is a file, so " + file + " cannot be created inside it: "
+                            + "name a file in a folder, e.g. my-practice.yaml");
+                }
+                break;
+            }
+        }
         try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
             }
             if (force) {
                 Files.write(file, template);
@@ -49,9 +65,14 @@ final class InitCommand implements Callable<Integer> {
                 Files.write(file, template, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
         } catch (FileAlreadyExistsException e) {
-            throw new UserInputException(file + " already exists: pass --force to overwrite it, or name another file");
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UserInputException(file + " already exists: pass --force to overwrite it, or name another file");
+            }
+            throw new UserInputException("cannot create " + file + ": " + e.getFile() + " is in the way ("
+                    + RunDirectory.describe(e) + "); name another file");
         }
-        spec.commandLine().getOut().printf("Wrote %s. Edit it, then: payrisk run %s%n", file, file);
+        String name = Terminal.escape(file.toString());
+        spec.commandLine().getOut().printf("Wrote %s. Edit it, then: payrisk run %s%n", name, name);
         spec.commandLine().getOut().flush();
         return 0;
     }

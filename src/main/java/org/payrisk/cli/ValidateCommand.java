@@ -34,8 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Scenario s = ScenarioLoader.load(file);
-                out.printf("ok: %s (%s; %d payment models: %s)%n", file, s.name(), s.models().size(),
-                        String.join(", ", s.modelNames()));
+                out.printf("ok: %s (%s; %d payment models: %s)%n", Terminal.escape(file.toString()),
+                        Terminal.escape(s.name()), s.models().size(), Terminal.escape(String.join(", ", s.modelNames())));
             } catch (ScenarioException e) {
                 err.println("payrisk: " + e.getMessage());
                 bad++;

@@ -80,6 +80,17 @@ public record Beta(double mean, double sdValue) implements Distribution {
         return x >= 1 ? 1 : org.apache.commons.math3.special.Beta.regularizedBeta(x, alpha(), beta());
     }
 
+    /** commons-math3 3.6.1 {@code BetaDistribution}. */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        if (u == 0 || u == 1) {
+            return u;
+        }
+        return new org.apache.commons.math3.distribution.BetaDistribution(null, alpha(), beta(), 1e-14)
+                .inverseCumulativeProbability(u);
+    }
+
     @Override
     public ContinuousSampler createSampler(UniformRandomProvider rng) {
         return ChengBetaSampler.of(rng, alpha(), beta());

@@ -73,6 +73,16 @@ public record Binomial(int n, double p) implements Distribution {
         return org.apache.commons.math3.special.Beta.regularizedBeta(1 - p, n - k, k + 1);
     }
 
+    /** The smallest k with P(X &lt;= k) &gt;= u, by search on the exact CDF. */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        if (u == 0) {
+            return 0;
+        }
+        return u == 1 ? supportMax() : InverseCdf.countSearch(this, u, n);
+    }
+
     @Override
     public ContinuousSampler createSampler(UniformRandomProvider rng) {
         final DiscreteSampler s = discreteSampler(rng, n, p);

@@ -29,6 +29,12 @@ public record Constant(double value) implements Distribution {
     @Override public double supportMin() { return value; }
     @Override public double supportMax() { return value; }
     @Override public double probabilityBelow(double x) { return value < x ? 1 : 0; }
+
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        return value;
+    }
     @Override public boolean isIntegerValued() { return value == Math.rint(value); }
 
     @Override

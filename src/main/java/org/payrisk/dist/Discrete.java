@@ -112,6 +112,29 @@ public record Discrete(double[] values, double[] weights) implements Distributio
         return s / totalWeight();
     }
 
+    /** The first value, in ascending order, whose cumulative weight reaches u x the total weight. */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        if (u == 0) {
+            return supportMin();
+        }
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (i, j) -> Double.compare(values[i], values[j]));
+        double target = u * totalWeight();
+        double cumulative = 0;
+        for (Integer i : order) {
+            cumulative += weights[i];
+            if (weights[i] > 0 && cumulative >= target) {
+                return values[i];
+            }
+        }
+        return supportMax();
+    }
+
     @Override
     public boolean isIntegerValued() {
         return Checks.allIntegers(values);

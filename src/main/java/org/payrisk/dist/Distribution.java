@@ -37,6 +37,20 @@ public sealed interface Distribution
      */
     double probabilityBelow(double x);
 
+    /**
+     * The quantile function (generalised inverse of the CDF): the smallest x with P(X &lt;= x) &gt;= u.
+     * For a continuous family this is the x with P(X &lt;= x) = u; for a discrete one the first value
+     * whose cumulative probability reaches u. {@code inverseCdf(0)} is {@link #supportMin()} and
+     * {@code inverseCdf(1)} is {@link #supportMax()}. So {@code inverseCdf(U)} with U uniform on
+     * (0, 1) is a draw from this distribution, a monotone map of U (common random numbers and
+     * correlated inputs rely on that).
+     *
+     * @param u a probability in [0, 1]
+     * @return the quantile
+     * @throws IllegalArgumentException when u is not in [0, 1]
+     */
+    double inverseCdf(double u);
+
     /** @return true when every draw is an integer (counts) */
     boolean isIntegerValued();
 

@@ -67,6 +67,16 @@ public record Empirical(double[] values) implements Distribution {
         return (double) c / values.length;
     }
 
+    /** The inverse of the empirical CDF: the ceil(u n)-th smallest value (the smallest at u = 0). */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int k = (int) Math.ceil(u * sorted.length);
+        return sorted[Math.max(0, k - 1)];
+    }
+
     @Override
     public boolean isIntegerValued() {
         return Checks.allIntegers(values);

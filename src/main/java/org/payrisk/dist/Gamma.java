@@ -59,6 +59,17 @@ public record Gamma(double mean, double sdValue) implements Distribution {
         return x <= 0 ? 0 : org.apache.commons.math3.special.Gamma.regularizedGammaP(shape(), x / scale());
     }
 
+    /** commons-math3 3.6.1 {@code GammaDistribution} (bracketing solver on the regularised gamma). */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        if (u == 0 || u == 1) {
+            return u == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return new org.apache.commons.math3.distribution.GammaDistribution(null, shape(), scale(), 1e-14)
+                .inverseCumulativeProbability(u);
+    }
+
     @Override
     public ContinuousSampler createSampler(UniformRandomProvider rng) {
         return AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape(), scale());

@@ -62,6 +62,12 @@ public record LogNormal(double mean, double sdValue) implements Distribution {
     }
 
     @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        return u == 0 ? 0 : Math.exp(logMu() + logSigma() * InverseCdf.standardNormal(u));
+    }
+
+    @Override
     public ContinuousSampler createSampler(UniformRandomProvider rng) {
         return LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), logMu(), logSigma());
     }

@@ -85,6 +85,16 @@ public record NegativeBinomial(double mean, double dispersion) implements Distri
         return org.apache.commons.math3.special.Beta.regularizedBeta(p, dispersion, k + 1);
     }
 
+    /** The smallest k with P(X &lt;= k) &gt;= u, by search on the exact CDF. */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        if (u == 0) {
+            return 0;
+        }
+        return u == 1 ? supportMax() : InverseCdf.countSearch(this, u, Double.POSITIVE_INFINITY);
+    }
+
     @Override
     public ContinuousSampler createSampler(UniformRandomProvider rng) {
         if (mean == 0) {

@@ -121,6 +121,30 @@ public record Normal(double mu, double sigma, double min, double max) implements
         return (cdf((x - mu) / sigma) - fa) / (cdf((max - mu) / sigma) - fa);
     }
 
+    /**
+     * mu + sigma Phi^-1(F(min) + u (F(max) - F(min))); when the range lies above the mean it is
+     * computed on the mirrored law, so that upper-tail truncation keeps its precision.
+     */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        if (u == 0 || u == 1) {
+            return u == 0 ? min : max;
+        }
+        double a = (min - mu) / sigma;
+        double b = (max - mu) / sigma;
+        double z;
+        if (a > 0) {
+            double sa = cdf(-a);
+            double sb = cdf(-b);
+            z = -InverseCdf.standardNormal(sa - u * (sa - sb));
+        } else {
+            double fa = cdf(a);
+            z = InverseCdf.standardNormal(fa + u * (cdf(b) - fa));
+        }
+        return Math.min(max, Math.max(min, mu + sigma * z));
+    }
+
     @Override
     public ContinuousSampler createSampler(UniformRandomProvider rng) {
         if (!isTruncated()) {

@@ -62,6 +62,18 @@ public record Pert(double min, double mode, double max) implements Distribution 
         return org.apache.commons.math3.special.Beta.regularizedBeta((x - min) / (max - min), alpha(), beta());
     }
 
+    /** min + (max - min) x the Beta(a, b) quantile (commons-math3 3.6.1 {@code BetaDistribution}). */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        if (u == 0 || u == 1) {
+            return u == 0 ? min : max;
+        }
+        double unit = new org.apache.commons.math3.distribution.BetaDistribution(null, alpha(), beta(), 1e-14)
+                .inverseCumulativeProbability(u);
+        return Math.min(max, Math.max(min, min + (max - min) * unit));
+    }
+
     @Override
     public ContinuousSampler createSampler(UniformRandomProvider rng) {
         final ContinuousSampler unit = ChengBetaSampler.of(rng, alpha(), beta());

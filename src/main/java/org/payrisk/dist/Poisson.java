@@ -48,6 +48,16 @@ public record Poisson(double mean) implements Distribution {
         return mean == 0 ? 1 : org.apache.commons.math3.special.Gamma.regularizedGammaQ(k + 1, mean);
     }
 
+    /** The smallest k with P(X &lt;= k) &gt;= u, by search on the exact CDF. */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        if (u == 0) {
+            return 0;
+        }
+        return u == 1 ? supportMax() : InverseCdf.countSearch(this, u, Double.POSITIVE_INFINITY);
+    }
+
     @Override
     public ContinuousSampler createSampler(UniformRandomProvider rng) {
         if (mean == 0) {

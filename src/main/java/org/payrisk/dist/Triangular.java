@@ -60,6 +60,17 @@ public record Triangular(double min, double mode, double max) implements Distrib
                          : 1 - (max - x) * (max - x) / (w * (max - mode));
     }
 
+    /** Closed form: the inverse of the two quadratic pieces of the CDF. */
+    @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        double width = max - min;
+        if (u * width <= mode - min) {
+            return Math.min(mode, min + Math.sqrt(u * width * (mode - min)));
+        }
+        return Math.max(mode, max - Math.sqrt((1 - u) * width * (max - mode)));
+    }
+
     private double inverse(double u) {
         double w = max - min;
         double split = (mode - min) / w;

@@ -42,6 +42,12 @@ public record Uniform(double min, double max) implements Distribution {
     }
 
     @Override
+    public double inverseCdf(double u) {
+        InverseCdf.check(u);
+        return u == 1 ? max : min + u * (max - min);
+    }
+
+    @Override
     public ContinuousSampler createSampler(UniformRandomProvider rng) {
         return ContinuousUniformSampler.of(rng, min, max);
     }

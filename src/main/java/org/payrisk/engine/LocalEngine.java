@@ -7,19 +7,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.payrisk.scenario.Scenario;
+import java.util.function.Consumer;
+import org.payrisk.stats.BlockMerger;
 import org.payrisk.stats.TrialOutcomes;
 
 /**
- * The embedded engine: trials are handed out in blocks of {@value #BLOCK} to a fixed pool of worker
- * threads, each with its own {@link TrialKernel}. Since a trial's streams depend only on (seed,
- * trial) and outcomes are stored by index, the result is the same for any thread count.
+ * The embedded engine: the run's blocks ({@link TrialBlocks}) are handed out in block order to a
+ * fixed pool of worker threads, each with its own {@link TrialKernel}; each finished block result
+ * goes to a {@link BlockMerger}, which merges them in block order. Since a trial's streams depend
+ * only on (seed, trial, input) and blocks merge in block order, the result is the same for any
+ * thread count.
  *
  * <p>Thread safe: it keeps no state between runs.
  */
 public final class LocalEngine implements SimulationEngine {
-
-    static final int BLOCK = 64;
 
     @Override
     public String name() {
@@ -27,11 +28,13 @@ public final class LocalEngine implements SimulationEngine {
     }
 
     @Override
-    public TrialOutcomes run(Scenario scenario, RunSettings settings, Progress progress) throws InterruptedException {
+    public void runBlocks(EngineInput input, RunSettings settings, Progress progress, Consumer<TrialOutcomes> inBlockOrder)
+            throws InterruptedException {
         final int trials = settings.trials();
-        final TrialOutcomes out = new TrialOutcomes(scenario.modelNames(), trials, scenario.practice().horizonMonths());
+        final int blocks = TrialBlocks.count(trials);
+        final BlockMerger merger = new BlockMerger(trials, inBlockOrder);
         final AtomicInteger next = new AtomicInteger();
-        final int threads = Math.min(settings.threads(), Math.max(1, (trials + BLOCK - 1) / BLOCK));
+        final int threads = Math.min(settings.threads(), Math.max(1, blocks));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "payrisk-worker");
             t.setDaemon(true);
@@ -41,14 +44,12 @@ public final class LocalEngine implements SimulationEngine {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
-                    TrialKernel kernel = new TrialKernel(scenario, settings.seed());
-                    int start;
-                    while ((start = next.getAndAdd(BLOCK)) < trials && !Thread.currentThread().isInterrupted()) {
-                        int end = Math.min(trials, start + BLOCK);
-                        for (int t = start; t < end; t++) {
-                            kernel.run(t, out);
-                        }
-                        progress.finished(end - start);
+                    TrialKernel kernel = new TrialKernel(input, settings.seed());
+                    int b;
+                    while ((b = next.getAndIncrement()) < blocks && !Thread.currentThread().isInterrupted()) {
+                        TrialOutcomes block = kernel.runBlock(b, trials);
+                        merger.accept(block);
+                        progress.finished(block.trials());
                     }
                 }));
             }
@@ -72,6 +73,22 @@ public final class LocalEngine implements SimulationEngine {
         if (Thread.interrupted()) {
             throw new InterruptedException("run interrupted");
         }
-        return out;
+        merger.checkComplete();
+    }
+
+    /**
+     * Heap a collected run needs: every trial's outcomes and recorded inputs, plus the blocks that
+     * may wait for an earlier one (at most about two per thread).
+     *
+     * @param input the practice and payment models
+     * @param trials trials
+     * @param threads worker threads
+     * @return approximate bytes
+     */
+    public static long bytesNeeded(EngineInput input, long trials, int threads) {
+        int inputs = new TrialKernel(input, 0).inputs().size();
+        int months = input.practice().horizonMonths();
+        int models = input.models().size();
+        return TrialOutcomes.bytesNeeded(models, inputs, trials + 2L * threads * TrialBlocks.SIZE, months);
     }
 }

@@ -1,11 +1,16 @@
 package org.payrisk.engine;
 
+import java.util.List;
+import java.util.function.Consumer;
 import org.payrisk.scenario.Scenario;
+import org.payrisk.stats.BlockMerger;
 import org.payrisk.stats.TrialOutcomes;
 
 /**
- * Runs a scenario's trials. Implementations must give every trial the streams of
- * {@link TrialKernel} so that outcomes are identical on any engine and thread count.
+ * Runs a scenario's trials. Implementations cut the run into the fixed blocks of {@link TrialBlocks},
+ * run each block with {@link TrialKernel#runBlock} (so every trial gets the same streams on every
+ * engine) and merge the block results in block order ({@link org.payrisk.stats.BlockMerger}), so
+ * that outcomes are identical on any engine, machine and thread count.
  */
 public interface SimulationEngine {
 
@@ -13,13 +18,52 @@ public interface SimulationEngine {
     String name();
 
     /**
+     * Runs every block and hands each block result to {@code inBlockOrder} in block order (block 0
+     * first), from whichever thread finished it; nothing is kept after the consumer returns, so a
+     * consumer that reduces blocks as they come (a streaming summary, trials.csv written row by row)
+     * holds memory that does not grow with the number of trials.
+     *
+     * @param input the practice and payment models
+     * @param settings trials, seed, threads
+     * @param progress told how many trials have finished, from any thread
+     * @param inBlockOrder receives each block result, in block order, one call at a time
+     * @throws InterruptedException when the run is interrupted
+     * @throws NonFiniteOutcomeException when a trial's outcome is not a finite number (a user-input
+     *                                   error)
+     */
+    void runBlocks(EngineInput input, RunSettings settings, Progress progress, Consumer<TrialOutcomes> inBlockOrder)
+            throws InterruptedException;
+
+    /**
+     * Runs every block and merges the block results, in block order, into one store.
+     *
+     * @param input the practice and payment models
+     * @param settings trials, seed, threads
+     * @param progress told how many trials have finished, from any thread
+     * @return every trial's outcomes, by trial index (offset 0)
+     * @throws InterruptedException when the run is interrupted
+     * @throws NonFiniteOutcomeException when a trial's outcome is not a finite number
+     */
+    default TrialOutcomes run(EngineInput input, RunSettings settings, Progress progress) throws InterruptedException {
+        List<String> inputs = new TrialKernel(input, settings.seed()).inputs();
+        BlockMerger all = new BlockMerger(input.modelNames(), inputs, settings.trials(), input.practice().horizonMonths(), null);
+        runBlocks(input, settings, progress, all::accept);
+        return all.result();
+    }
+
+    /**
+     * Runs a validated scenario's model records ({@link EngineInput#of}); nothing else of the
+     * scenario (its file, its source) reaches the engine.
+     *
      * @param scenario the validated scenario
      * @param settings trials, seed, threads
      * @param progress told how many trials have finished, from any thread
      * @return every trial's outcomes, by trial index
      * @throws InterruptedException when the run is interrupted
      */
-    TrialOutcomes run(Scenario scenario, RunSettings settings, Progress progress) throws InterruptedException;
+    default TrialOutcomes run(Scenario scenario, RunSettings settings, Progress progress) throws InterruptedException {
+        return run(EngineInput.of(scenario), settings, progress);
+    }
 
     /** Receives progress; implementations must be thread safe. */
     @FunctionalInterface

@@ -1,56 +1,71 @@
 package org.payrisk.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.TrialStreams;
 import org.payrisk.payment.CashTerms;
+import org.payrisk.payment.DrawnInput;
 import org.payrisk.payment.Overlay;
 import org.payrisk.payment.PaymentModel;
+import org.payrisk.payment.RandomInputs;
 import org.payrisk.payment.RuleTerms;
 import org.payrisk.payment.Settlements;
+import org.payrisk.practice.CaseType;
+import org.payrisk.practice.Demand;
 import org.payrisk.practice.PracticeSimulator;
 import org.payrisk.practice.PracticeYear;
-import org.payrisk.scenario.Scenario;
 import org.payrisk.stats.TrialOutcomes;
 
 /**
  * One trial, start to finish: simulate the practice-year from stream (seed, trial, 0), then pay it
- * under every model, each rule from its own stream (seed, trial, 1 + 128 model + rule), and store
- * the outcomes at the trial's index.
+ * under every model and store the outcomes and the drawn per-trial inputs in the trial's row.
  *
- * <p>Rules that draw per claim (the Medicare form) draw from the trial's claims key, stream (seed,
- * trial, {@value #CLAIMS_PURPOSE}), reset per visit, so every model sees the same claims; overlays
- * draw their quality scores and benchmarks from fixed slots of the same key, so one practice has
- * one quality level a year in every model. A contract's payment lag draws from a stream of its own,
- * (seed, trial, {@value #TERMS_PURPOSE_BASE} + 128 model + rule), so adding an overlay or a lag never
- * changes the claims of the base rule. Revenue (the accrual view): payments in their month of service, minus money
- * withheld, plus every settlement of the performance year (withhold returns, bonuses, shared savings
- * or losses, reconciliation, corridor and stop-loss) booked in the horizon's last month whenever it
- * is paid. Cash (what reaches the bank): payments shifted by the drawn lag (a fractional lag splits a
- * month's payments between the two neighbouring months), payments still owed for services before
- * month 1 when {@link CashTerms#steadyStateReceivables()}, and settlements in their payment month only
- * when it falls inside the horizon; costs leave in the month they are incurred. Balance of month m =
+ * <p>Common random numbers, one policy: every random input of a contract draws from a stream keyed
+ * by what the input is, never by where its model or contract stands in a list
+ * ({@link RandomInputs}): the trial's claims key (the first long of stream (seed, trial,
+ * {@value #CLAIMS_PURPOSE}), the same for every model), the input's field within its contract
+ * ({@code capitation.pmpm}, {@code paymentLagMonths}) and the payers the contract covers. Claims are
+ * drawn per visit from the claims key, and facts of the practice's year shared by every contract
+ * (overlays' quality score, the Medicare form's year terms) from fixed slots of it. So two contracts
+ * with the same terms covering the same payers draw the same values, and adding or moving a model
+ * changes no other model's numbers.
+ *
+ * <p>Revenue (the accrual view): payments in their month of service, minus money withheld, plus
+ * every settlement of the performance year (withhold returns, bonuses, shared savings or losses,
+ * reconciliation, corridor and stop-loss) booked in the horizon's last month whenever it is paid.
+ * Cash (what reaches the bank): payments shifted by the drawn lag (a fractional lag splits a month's
+ * payments between the two neighbouring months), payments still owed for services before month 1
+ * when {@link CashTerms#steadyStateReceivables()}, and settlements in their payment month only when
+ * it falls inside the horizon; costs leave in the month they are incurred. Balance of month m =
  * starting reserve + sum over months &lt;= m of (cash received - costs).
+ *
+ * <p>A trial whose outcome is not a finite number fails the run with a
+ * {@link NonFiniteOutcomeException} naming the model, the metric and the trial.
  *
  * <p>Not thread safe: it reuses its buffers; use one kernel per worker thread.
  */
 public final class TrialKernel {
 
-    /** Stream purpose numbers reserved per model (payers, hence rules, are at most 127). */
-    static final int PURPOSES_PER_MODEL = 128;
-
-    /** First purpose number of the contracts' payment-lag streams (far above the rules' purposes). */
-    static final int TERMS_PURPOSE_BASE = 1 << 24;
-
     /** Purpose of the stream whose first long is the trial's claims key, common to all models. */
-    static final int CLAIMS_PURPOSE = TERMS_PURPOSE_BASE - 1;
+    static final int CLAIMS_PURPOSE = (1 << 24) - 1;
+
+    /** Path of the practice's drawn cancellation rate among the recorded inputs. */
+    public static final String CANCELLATION_RATE = "demand.cancellationRate";
+
+    private static final long LAG = RandomInputs.fieldKey("paymentLagMonths");
+
+    /** A drawn amount beyond this ($1e12, or 1e12 members) is named as the likely cause of an overflow. */
+    private static final double SUSPECT_MAGNITUDE = 1e12;
 
     private final TrialStreams streams;
     private final PracticeSimulator simulator;
     private final PracticeYear year;
     private final List<PaymentModel> models;
+    private final List<String> modelNames;
     private final boolean[][][] covered;
+    private final long[][] ruleKeys;
     private final double[] revenueByMonth;
     private final double[] before;
     private final double[] paid;
@@ -58,22 +73,90 @@ public final class TrialKernel {
     private final Settlements settlements = new Settlements();
     private final int horizon;
 
+    private final List<String> inputs = new ArrayList<>();
+    private final boolean recordCancellation;
+    private final boolean recordArrivals;
+    private final int[] followUpColumn; // by case, -1 when not recorded
+    private final int[] unitsColumn;    // by case, -1 when not recorded
+    private final double[] caseSum;
+    private final int[] caseCount;
+    private final int practiceInputs;
+    private final List<int[]> inputOwner = new ArrayList<>(); // {model, rule} per recorded contract input
+    private final List<DrawnInput.Value> inputValue = new ArrayList<>();
+    private final int[][] lagColumn;
+
     /**
-     * @param scenario the scenario
+     * @param input the practice and payment models
      * @param seed the run seed
      */
-    public TrialKernel(Scenario scenario, long seed) {
+    public TrialKernel(EngineInput input, long seed) {
         streams = new TrialStreams(seed);
-        simulator = new PracticeSimulator(scenario.practice());
-        horizon = scenario.practice().horizonMonths();
+        simulator = new PracticeSimulator(input.practice());
+        horizon = input.practice().horizonMonths();
         year = new PracticeYear(horizon);
-        models = scenario.models();
+        models = input.models();
+        modelNames = input.modelNames();
+        List<String> caseNames = input.practice().demand().cases().stream().map(CaseType::name).toList();
+        Demand demand = input.practice().demand();
+        recordCancellation = RandomInputs.isRandom(demand.cancellationRate());
+        if (recordCancellation) {
+            inputs.add(CANCELLATION_RATE);
+        }
+        recordArrivals = RandomInputs.isRandom(demand.newEpisodesPerMonth());
+        if (recordArrivals) {
+            inputs.add("demand.newEpisodesPerMonth:total");
+        }
+        followUpColumn = new int[caseNames.size()];
+        unitsColumn = new int[caseNames.size()];
+        for (int c = 0; c < caseNames.size(); c++) {
+            CaseType k = demand.cases().get(c);
+            followUpColumn[c] = RandomInputs.isRandom(k.followUpVisits()) ? inputs.size() : -1;
+            if (followUpColumn[c] >= 0) {
+                inputs.add("demand.cases[" + caseNames.get(c) + "].followUpVisits:mean");
+            }
+            unitsColumn[c] = RandomInputs.isRandom(k.unitsPerVisit()) ? inputs.size() : -1;
+            if (unitsColumn[c] >= 0) {
+                inputs.add("demand.cases[" + caseNames.get(c) + "].unitsPerVisit:mean");
+            }
+        }
+        caseSum = new double[caseNames.size()];
+        caseCount = new int[caseNames.size()];
+        practiceInputs = inputs.size();
         covered = new boolean[models.size()][][];
+        ruleKeys = new long[models.size()][];
+        lagColumn = new int[models.size()][];
+        List<String> lagPaths = new ArrayList<>();
         for (int m = 0; m < models.size(); m++) {
             PaymentModel model = models.get(m);
-            covered[m] = new boolean[model.rules().size()][];
-            for (int r = 0; r < model.rules().size(); r++) {
+            int rules = model.rules().size();
+            covered[m] = new boolean[rules][];
+            ruleKeys[m] = new long[rules];
+            lagColumn[m] = new int[rules];
+            for (int r = 0; r < rules; r++) {
                 covered[m][r] = model.coveredBy(r);
+                ruleKeys[m][r] = RandomInputs.fieldKey(model.rules().get(r).kind());
+                String prefix = "models[" + model.name() + "]." + model.contracts().get(r) + ".";
+                for (DrawnInput d : model.rules().get(r).drawnInputs(caseNames)) {
+                    addInput(prefix + d.field(), m, r, d.value());
+                }
+                List<Overlay> overlays = model.terms().get(r).overlays();
+                for (int o = 0; o < overlays.size(); o++) {
+                    for (DrawnInput d : overlays.get(o).drawnInputs()) {
+                        addInput(prefix + "overlays[" + o + "]." + d.field(), m, r, d.value());
+                    }
+                }
+                lagColumn[m][r] = -1;
+                if (RandomInputs.isRandom(model.terms().get(r).paymentLagMonths())) {
+                    lagColumn[m][r] = lagPaths.size();
+                    lagPaths.add(prefix + "paymentLagMonths");
+                }
+            }
+        }
+        int firstLag = inputs.size();
+        inputs.addAll(lagPaths);
+        for (int[] row : lagColumn) {
+            for (int r = 0; r < row.length; r++) {
+                row[r] = row[r] < 0 ? -1 : firstLag + row[r];
             }
         }
         revenueByMonth = new double[horizon + 1];
@@ -82,31 +165,73 @@ public final class TrialKernel {
         cash = new double[horizon + 1];
     }
 
+    private void addInput(String path, int model, int rule, DrawnInput.Value value) {
+        inputs.add(path);
+        inputOwner.add(new int[] {model, rule});
+        inputValue.add(value);
+    }
+
     /**
-     * Runs trial {@code trial} and writes its outcomes.
+     * @return paths of the per-trial inputs each trial records, in column order (only inputs that
+     *         can take more than one value): the practice's cancellation rate, then each contract's
+     *         inputs in model and contract order, then the payment lags
+     */
+    public List<String> inputs() {
+        return List.copyOf(inputs);
+    }
+
+    /**
+     * Runs one block of trials ({@link TrialBlocks}) and returns its result.
+     *
+     * @param block block number, &gt;= 0
+     * @param trials trials of the whole run (the last block is cut there)
+     * @return the block's outcomes, offset at the block's first trial
+     */
+    public TrialOutcomes runBlock(int block, int trials) {
+        int start = TrialBlocks.start(block);
+        int n = TrialBlocks.size(block, trials);
+        TrialOutcomes out = new TrialOutcomes(modelNames, inputs, start, n, horizon);
+        for (int t = start; t < start + n; t++) {
+            run(t, out);
+        }
+        return out;
+    }
+
+    /**
+     * Runs trial {@code trial} and writes its outcomes in row {@code trial - out.offset()}.
      *
      * @param trial trial index
-     * @param out where to store them
+     * @param out where to store them (with this kernel's {@link #inputs()})
+     * @throws NonFiniteOutcomeException when an outcome is not a finite number
      */
     public void run(int trial, TrialOutcomes out) {
+        final int row = trial - out.offset();
         simulator.simulate(streams.stream(trial, 0), year);
         double costs = 0;
         for (int month = 1; month <= horizon; month++) {
             costs += year.costs(month);
         }
-        out.setCosts(trial, costs);
-        out.setActivity(0, trial, year.totalNewEpisodes());
-        out.setActivity(1, trial, year.totalRefusedEpisodes());
-        out.setActivity(2, trial, year.totalAttendedVisits());
-        out.setActivity(3, trial, year.totalUnits());
+        if (!Double.isFinite(costs)) {
+            throw new NonFiniteOutcomeException(null, "costs", trial, costs, null);
+        }
+        out.setCosts(row, costs);
+        out.setActivity(0, row, year.totalNewEpisodes());
+        out.setActivity(1, row, year.totalRefusedEpisodes());
+        out.setActivity(2, row, year.totalAttendedVisits());
+        out.setActivity(3, row, year.totalUnits());
         final long claimsKey = streams.stream(trial, CLAIMS_PURPOSE).nextLong();
+        recordPractice(out, row);
+        for (int i = 0; i < inputValue.size(); i++) {
+            int[] owner = inputOwner.get(i);
+            out.setInput(practiceInputs + i, row, inputValue.get(i).of(year, covered[owner[0]][owner[1]], claimsKey));
+        }
         for (int m = 0; m < models.size(); m++) {
             Arrays.fill(revenueByMonth, 0);
             Arrays.fill(cash, 0);
             PaymentModel model = models.get(m);
             CashTerms cashTerms = model.cash();
             for (int r = 0; r < model.rules().size(); r++) {
-                UniformRandomProvider rng = streams.stream(trial, 1 + PURPOSES_PER_MODEL * m + r);
+                UniformRandomProvider rng = RandomInputs.stream(claimsKey, covered[m][r], ruleKeys[m][r]);
                 System.arraycopy(revenueByMonth, 0, before, 0, horizon + 1);
                 settlements.reset();
                 model.rules().get(r).accrue(year, covered[m][r], rng, claimsKey, revenueByMonth, settlements);
@@ -118,9 +243,11 @@ public final class TrialKernel {
                 RuleTerms terms = model.terms().get(r);
                 double lag = 0;
                 if (terms.paymentLagMonths() != null) {
-                    UniformRandomProvider lagRng = streams.stream(trial, TERMS_PURPOSE_BASE + PURPOSES_PER_MODEL * m + r);
-                    lag = terms.paymentLagMonths().createSampler(lagRng).sample();
+                    lag = RandomInputs.draw(claimsKey, covered[m][r], LAG, terms.paymentLagMonths());
                     lag = lag > 0 ? Math.min(lag, 1200) : 0;
+                    if (lagColumn[m][r] >= 0) {
+                        out.setInput(lagColumn[m][r], row, lag);
+                    }
                 }
                 for (Overlay o : terms.overlays()) {
                     o.apply(year, covered[m][r], claimsKey, base, paid, revenueByMonth, settlements);
@@ -136,15 +263,100 @@ public final class TrialKernel {
             }
             double revenue = 0;
             double balance = cashTerms.startingReserve();
-            out.setCashBalance(m, 0, trial, balance);
+            out.setCashBalance(m, 0, row, balance);
             for (int month = 1; month <= horizon; month++) {
                 revenue += revenueByMonth[month];
-                out.setMonthlyNet(m, month, trial, revenueByMonth[month] - year.costs(month));
+                double net = revenueByMonth[month] - year.costs(month);
                 balance += cash[month] - year.costs(month);
-                out.setCashBalance(m, month, trial, balance);
+                if (!Double.isFinite(net) || !Double.isFinite(balance)) {
+                    throw new NonFiniteOutcomeException(model.name(), Double.isFinite(net) ? "cash balance in month " + month
+                            : "net income in month " + month, trial, Double.isFinite(net) ? balance : net, suspect(out, row, m));
+                }
+                out.setMonthlyNet(m, month, row, net);
+                out.setCashBalance(m, month, row, balance);
             }
-            out.setRevenue(m, trial, revenue);
+            if (!Double.isFinite(revenue) || !Double.isFinite(revenue - costs)) {
+                throw new NonFiniteOutcomeException(model.name(), Double.isFinite(revenue) ? "netIncome" : "revenue", trial,
+                        Double.isFinite(revenue) ? revenue - costs : revenue, suspect(out, row, m));
+            }
+            out.setRevenue(m, row, revenue);
         }
+    }
+
+    /**
+     * The model's recorded input with the largest magnitude in this trial, when it is beyond any
+     * realistic amount ({@value #SUSPECT_MAGNITUDE}) or not finite, as "path drew value"; else null.
+     */
+    private String suspect(TrialOutcomes out, int row, int model) {
+        String path = null;
+        double worst = SUSPECT_MAGNITUDE;
+        for (int i = 0; i < inputOwner.size(); i++) {
+            if (inputOwner.get(i)[0] == model) {
+                double v = out.input(practiceInputs + i, row);
+                if (!Double.isFinite(v) || Math.abs(v) > worst) {
+                    path = inputs.get(practiceInputs + i) + " drew " + v;
+                    worst = Double.isFinite(v) ? Math.abs(v) : Double.POSITIVE_INFINITY;
+                }
+            }
+        }
+        return path;
+    }
+
+    /**
+     * Records the practice's drawn inputs: the cancellation rate; the arrivals of months 1..horizon
+     * (accepted and refused); per case, the mean drawn follow-ups of its episodes that started in
+     * months 1..horizon and the mean billed units of its attended follow-ups there (NaN when a trial
+     * has none).
+     */
+    private void recordPractice(TrialOutcomes out, int row) {
+        int col = 0;
+        if (recordCancellation) {
+            out.setInput(col++, row, year.cancellationRate());
+        }
+        if (recordArrivals) {
+            out.setInput(col, row, year.totalNewEpisodes() + year.totalRefusedEpisodes());
+        }
+        final int nCases = caseSum.length;
+        if (hasAny(followUpColumn)) {
+            Arrays.fill(caseSum, 0);
+            Arrays.fill(caseCount, 0);
+            for (int e = 0; e < year.episodeCount(); e++) {
+                if (year.episodeStart(e) >= 1) {
+                    caseSum[year.episodeCase(e)] += year.episodeFollowUps(e);
+                    caseCount[year.episodeCase(e)]++;
+                }
+            }
+            for (int c = 0; c < nCases; c++) {
+                if (followUpColumn[c] >= 0) {
+                    out.setInput(followUpColumn[c], row, caseCount[c] > 0 ? caseSum[c] / caseCount[c] : Double.NaN);
+                }
+            }
+        }
+        if (hasAny(unitsColumn)) {
+            Arrays.fill(caseSum, 0);
+            Arrays.fill(caseCount, 0);
+            for (int v = 0; v < year.visitCount(); v++) {
+                if (!year.isEvaluation(v)) {
+                    int c = year.episodeCase(year.visitEpisode(v));
+                    caseSum[c] += year.visitUnits(v);
+                    caseCount[c]++;
+                }
+            }
+            for (int c = 0; c < nCases; c++) {
+                if (unitsColumn[c] >= 0) {
+                    out.setInput(unitsColumn[c], row, caseCount[c] > 0 ? caseSum[c] / caseCount[c] : Double.NaN);
+                }
+            }
+        }
+    }
+
+    private static boolean hasAny(int[] columns) {
+        for (int c : columns) {
+            if (c >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.payrisk.payment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
@@ -27,10 +29,13 @@ import org.payrisk.practice.PracticeYear;
  *       (attended visits in the horizon x {@code valuePerVisit}) is reimbursed.</li>
  * </ul>
  *
- * <p>Per trial: the PMPM, then (with churn) the leave rate, then members are drawn for each month
- * (without churn) or for month 1 followed by joins and leavers each later month (leavers binomial,
- * by the normal approximation when n p (1 - p) &gt;= 25), each rounded to the nearest whole member and
- * floored at 0.
+ * <p>Random numbers ({@link RandomInputs}: each input from its own stream keyed by the trial, the
+ * field and the payers covered, so two contracts with the same terms see the same members): the
+ * PMPM once ({@code capitation.pmpm}); members each month, or for month 1 only with churn
+ * ({@code capitation.members}); with churn, the leave rate once ({@code capitation.churn.leaveRate}),
+ * the joins of each later month ({@code capitation.churn.joinsPerMonth}) and its leavers
+ * ({@code capitation.churn.leavers}: binomial, by the normal approximation when
+ * n p (1 - p) &gt;= 25). Member counts are rounded to the nearest whole member and floored at 0.
  *
  * @param pmpm dollars per member per month, drawn once per trial, &gt;= 0
  * @param members enrolled members, drawn each month (or for month 1 only, with churn)
@@ -94,6 +99,12 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
         this(pmpm, members, null, null, null, 0);
     }
 
+    private static final long PMPM = RandomInputs.fieldKey("capitation.pmpm");
+    private static final long MEMBERS = RandomInputs.fieldKey("capitation.members");
+    private static final long LEAVE_RATE = RandomInputs.fieldKey("capitation.churn.leaveRate");
+    private static final long JOINS = RandomInputs.fieldKey("capitation.churn.joinsPerMonth");
+    private static final long LEAVERS = RandomInputs.fieldKey("capitation.churn.leavers");
+
     /** Checks presence and ranges ({@link Limits}): pmpm is an amount, members a count. */
     public Capitation {
         Limits.amount("pmpm", Objects.requireNonNull(pmpm, "pmpm"));
@@ -105,48 +116,36 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
         return "capitation";
     }
 
-    /** Books corridor and stop-loss settlements in the horizon's last month (as the engine does). */
+    /**
+     * Books corridor and stop-loss settlements in the horizon's last month (as the engine does).
+     * Used alone, the claims key is the first long of {@code rng}.
+     */
     @Override
     public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+        long claimsKey = rng.nextLong();
         if (corridor == null && stopLoss == null) {
-            accrue(year, covered, rng, 0, revenueByMonth, null);
+            accrue(year, covered, rng, claimsKey, revenueByMonth, null);
             return;
         }
         Settlements s = new Settlements();
-        accrue(year, covered, rng, 0, revenueByMonth, s);
+        accrue(year, covered, rng, claimsKey, revenueByMonth, s);
         revenueByMonth[year.horizonMonths()] += s.total();
     }
 
     @Override
     public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
                        double[] revenueByMonth, Settlements settlements) {
-        final double price = Math.max(0, pmpm.createSampler(rng).sample());
+        final double price = price(claimsKey, covered);
         final int horizon = year.horizonMonths();
+        final double[] enrolled = new double[horizon + 1];
+        members(claimsKey, covered, enrolled);
         double paid = 0;
         double memberMonths = 0;
-        if (churn == null) {
-            final ContinuousSampler enrolled = members.createSampler(rng);
-            for (int m = 1; m <= horizon; m++) {
-                double n = Math.max(0, Math.rint(enrolled.sample()));
-                double pay = n * price;
-                revenueByMonth[m] += pay;
-                paid += pay;
-                memberMonths += n;
-            }
-        } else {
-            final double leave = PaymentRule.clamp(churn.leaveRate().createSampler(rng).sample(), 0, 1);
-            final ContinuousSampler joins = churn.joinsPerMonth().createSampler(rng);
-            final ContinuousSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng)::sample;
-            double n = Math.max(0, Math.rint(members.createSampler(rng).sample()));
-            for (int m = 1; m <= horizon; m++) {
-                if (m > 1) {
-                    n = Math.max(0, n - leavers(n, leave, rng, gauss) + Math.max(0, Math.rint(joins.sample())));
-                }
-                double pay = n * price;
-                revenueByMonth[m] += pay;
-                paid += pay;
-                memberMonths += n;
-            }
+        for (int m = 1; m <= horizon; m++) {
+            double pay = enrolled[m] * price;
+            revenueByMonth[m] += pay;
+            paid += pay;
+            memberMonths += enrolled[m];
         }
         if (settlements == null || (corridor == null && stopLoss == null)) {
             return;
@@ -158,6 +157,64 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
         if (stopLoss != null) {
             settlements.add(settlementMonth, stopLossPayment(year, covered));
         }
+    }
+
+    private double price(long claimsKey, boolean[] covered) {
+        return Math.max(0, RandomInputs.draw(claimsKey, covered, PMPM, pmpm));
+    }
+
+    private double leaveRate(long claimsKey, boolean[] covered) {
+        return PaymentRule.clamp(RandomInputs.draw(claimsKey, covered, LEAVE_RATE, churn.leaveRate()), 0, 1);
+    }
+
+    /**
+     * Fills members[1..horizon] with the enrolment of each month, each draw from its input's own
+     * keyed stream: members (one draw a month, or month 1 only with churn), the leave rate, the joins
+     * (one a month from month 2) and the leavers (one binomial a month from month 2).
+     */
+    private void members(long claimsKey, boolean[] covered, double[] out) {
+        final int horizon = out.length - 1;
+        final ContinuousSampler enrolled = members.createSampler(RandomInputs.stream(claimsKey, covered, MEMBERS));
+        if (churn == null) {
+            for (int m = 1; m <= horizon; m++) {
+                out[m] = Math.max(0, Math.rint(enrolled.sample()));
+            }
+            return;
+        }
+        final double leave = leaveRate(claimsKey, covered);
+        final ContinuousSampler joins = churn.joinsPerMonth().createSampler(RandomInputs.stream(claimsKey, covered, JOINS));
+        final UniformRandomProvider leaverRng = RandomInputs.stream(claimsKey, covered, LEAVERS);
+        final ContinuousSampler gauss = ZigguratSampler.NormalizedGaussian.of(leaverRng)::sample;
+        double n = Math.max(0, Math.rint(enrolled.sample()));
+        for (int m = 1; m <= horizon; m++) {
+            if (m > 1) {
+                n = Math.max(0, n - leavers(n, leave, leaverRng, gauss) + Math.max(0, Math.rint(joins.sample())));
+            }
+            out[m] = n;
+        }
+    }
+
+    @Override
+    public List<DrawnInput> drawnInputs(List<String> caseNames) {
+        List<DrawnInput> out = new ArrayList<>();
+        if (RandomInputs.isRandom(pmpm)) {
+            out.add(new DrawnInput("capitation.pmpm", (y, c, k) -> price(k, c)));
+        }
+        if (RandomInputs.isRandom(members) || churn != null) {
+            out.add(new DrawnInput("capitation.members:mean", (y, c, k) -> {
+                double[] enrolled = new double[y.horizonMonths() + 1];
+                members(k, c, enrolled);
+                double sum = 0;
+                for (int m = 1; m < enrolled.length; m++) {
+                    sum += enrolled[m];
+                }
+                return sum / y.horizonMonths();
+            }));
+        }
+        if (churn != null && RandomInputs.isRandom(churn.leaveRate())) {
+            out.add(new DrawnInput("capitation.churn.leaveRate", (y, c, k) -> leaveRate(k, c)));
+        }
+        return out;
     }
 
     private static double leavers(double n, double p, UniformRandomProvider rng, ContinuousSampler gauss) {

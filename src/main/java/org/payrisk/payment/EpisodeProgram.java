@@ -1,5 +1,6 @@
 package org.payrisk.payment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -22,8 +23,12 @@ import org.payrisk.practice.PracticeYear;
  * follow-ups) / visitsPerMonth) - 1; cancelled visits are not made up). Episodes still open at the
  * horizon's end belong to the next performance period.
  *
- * <p>Per trial: one target draw per case (drawn once when one distribution serves every case), the
- * discount, the quality score (when given); then the fee schedule's own draws.
+ * <p>Random numbers ({@link RandomInputs}: each from its own stream keyed by the trial, the field
+ * and the payers covered): the target price, once when one distribution instance serves every case
+ * ({@code bundled.reconciliation.targetPrice}), else per case from the case's own stream
+ * ({@code ...targetPrice[c]}, so equal but separately written targets draw independently); the
+ * discount; the quality score (when given); then the fee schedule's own draws, which are those of
+ * the same fee schedule outside the program.
  *
  * @param feeSchedule the fee-for-service rule that pays claims and values episodes
  * @param targetByCase target price per episode, dollars, one per case index
@@ -40,6 +45,10 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
                              Distribution qualityScore, double qualityWeight, double stopGain, double stopLoss,
                              double participantShare, int settlementMonth, int[] visitsPerMonthOfCase)
         implements PaymentRule {
+
+    private static final String TARGET = "bundled.reconciliation.targetPrice";
+    private static final long DISCOUNT = RandomInputs.fieldKey("bundled.reconciliation.discount");
+    private static final long QUALITY = RandomInputs.fieldKey("bundled.reconciliation.qualityScore");
 
     /** Checks presence and sizes; copies. */
     public EpisodeProgram {
@@ -76,16 +85,9 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
     @Override
     public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
                        double[] revenueByMonth, Settlements settlements) {
-        final int nCases = targetByCase.size();
-        final double[] target = new double[nCases];
-        for (int c = 0; c < nCases; c++) {
-            Distribution d = targetByCase.get(c);
-            int first = targetByCase.indexOf(d);
-            target[c] = first < c ? target[first] : Math.max(0, d.createSampler(rng).sample());
-        }
-        final double disc = PaymentRule.clamp(discount.createSampler(rng).sample(), 0, 1);
-        final double score = qualityScore == null ? Double.NaN
-                : PaymentRule.clamp(qualityScore.createSampler(rng).sample(), 0, 1);
+        final double[] target = Bundled.perCase(targetByCase, TARGET, claimsKey, covered);
+        final double disc = discount(claimsKey, covered);
+        final double score = score(claimsKey, covered);
         final double[] spend = new double[year.episodeCount()];
         feeSchedule.accrueValued(year, covered, rng, claimsKey, revenueByMonth, spend);
 
@@ -100,6 +102,31 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
             net += t * (1 - disc) - spend[e];
         }
         settlements.add(settlementMonth, participantShare * reconcile(net, targets, score));
+    }
+
+    private double discount(long claimsKey, boolean[] covered) {
+        return PaymentRule.clamp(RandomInputs.draw(claimsKey, covered, DISCOUNT, discount), 0, 1);
+    }
+
+    private double score(long claimsKey, boolean[] covered) {
+        return qualityScore == null ? Double.NaN
+                : PaymentRule.clamp(RandomInputs.draw(claimsKey, covered, QUALITY, qualityScore), 0, 1);
+    }
+
+    @Override
+    public List<DrawnInput> drawnInputs(List<String> caseNames) {
+        List<DrawnInput> out = new ArrayList<>();
+        Bundled.perCaseInputs(targetByCase, TARGET, caseNames, out);
+        if (RandomInputs.isRandom(discount)) {
+            out.add(new DrawnInput("bundled.reconciliation.discount", (y, c, k) -> discount(k, c)));
+        }
+        if (RandomInputs.isRandom(qualityScore)) {
+            out.add(new DrawnInput("bundled.reconciliation.qualityScore", (y, c, k) -> score(k, c)));
+        }
+        for (DrawnInput d : feeSchedule.drawnInputs(caseNames)) {
+            out.add(d.under("bundled.reconciliation."));
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.payrisk.payment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
@@ -14,7 +16,7 @@ import org.payrisk.practice.PracticeYear;
  * <p>Common random numbers down to the claim: the per-trial terms (evaluation price, unit price,
  * denial rate, each from its own slot) and each visit's denial draw come from the trial's claims
  * stream ({@link ClaimRandom}) keyed by the set of payers the contract covers, never from the
- * model's own stream. So two models whose contracts cover the same payers with the same terms pay
+ * stream passed to the rule. So two models whose contracts cover the same payers with the same terms pay
  * exactly the same claims in every trial (an episode program's fee-for-service part included), and
  * their paired difference shows the payment terms alone. With a denial rate of 0 no per-visit draw
  * is made.
@@ -40,7 +42,7 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
 
     /**
      * {@inheritDoc} A claim's allowed amount is the price paid for it (this simple form has no
-     * patient share). The rule's own stream is not used: see the class comment.
+     * patient share). The {@code rng} passed in is not used: see the class comment.
      */
     @Override
     public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
@@ -80,6 +82,23 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         if (n > 0) {
             revenueByMonth[month] += monthSum;
         }
+    }
+
+    @Override
+    public List<DrawnInput> drawnInputs(List<String> caseNames) {
+        List<DrawnInput> out = new ArrayList<>();
+        if (RandomInputs.isRandom(evaluation)) {
+            out.add(new DrawnInput("feeForService.evaluation",
+                    (y, c, k) -> Math.max(0, ClaimRandom.draw(k ^ payerKey(c), 0, evaluation))));
+        }
+        if (RandomInputs.isRandom(perUnit)) {
+            out.add(new DrawnInput("feeForService.perUnit", (y, c, k) -> Math.max(0, ClaimRandom.draw(k ^ payerKey(c), 1, perUnit))));
+        }
+        if (RandomInputs.isRandom(denialRate)) {
+            out.add(new DrawnInput("feeForService.denialRate",
+                    (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k ^ payerKey(c), 2, denialRate), 0, 1)));
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.payrisk.payment;
 
+import java.util.List;
 import org.payrisk.practice.PracticeYear;
 
 /**
@@ -38,6 +39,16 @@ public sealed interface Overlay permits QualityWithhold, PayForPerformance, Shar
      */
     void apply(PracticeYear year, boolean[] covered, long claimsKey, double baseTotal, double[] paidByMonth,
                double[] revenueByMonth, Settlements settlements);
+
+    /**
+     * The overlay's random inputs whose per-trial values are recorded, with paths relative to the
+     * overlay ({@code qualityWithhold.qualityScore}).
+     *
+     * @return the inputs; empty by default
+     */
+    default List<DrawnInput> drawnInputs() {
+        return List.of();
+    }
 
     /**
      * @param year the year

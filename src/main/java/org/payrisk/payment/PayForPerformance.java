@@ -1,5 +1,6 @@
 package org.payrisk.payment;
 
+import java.util.List;
 import java.util.Objects;
 import org.payrisk.dist.Distribution;
 import org.payrisk.practice.PracticeYear;
@@ -33,6 +34,12 @@ public record PayForPerformance(double rate, Distribution qualityScore, double t
     @Override
     public String kind() {
         return "payForPerformance";
+    }
+
+    @Override
+    public List<DrawnInput> drawnInputs() {
+        return !RandomInputs.isRandom(qualityScore) ? List.of() : List.of(new DrawnInput("payForPerformance.qualityScore",
+                (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k, QUALITY_SLOT, qualityScore), 0, 1)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.payrisk.payment;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,9 +13,37 @@ import java.util.Objects;
  * @param ruleOfPayer for each payer index, the index of its rule in {@code rules}
  * @param terms per rule, its overlays and payment lag (same order as {@code rules})
  * @param cash how the cash balance is followed
+ * @param contracts per rule, where its contract is written in the model, as field paths print it:
+ *                  {@code default} or {@code payers.<payer name>} (same order as {@code rules}); the
+ *                  recorded inputs' paths begin with it
  */
 public record PaymentModel(String name, List<PaymentRule> rules, int[] ruleOfPayer, List<RuleTerms> terms,
-                           CashTerms cash) {
+                           CashTerms cash, List<String> contracts) {
+
+    /**
+     * A model whose contracts are labelled {@code default} (rule 0, when it covers more than one
+     * payer or is the only rule) or {@code contracts[r]} (for models built in code; the scenario
+     * reader gives the labels as written).
+     *
+     * @param name unique model name
+     * @param rules the contracts' base rules
+     * @param ruleOfPayer for each payer index, the index of its rule
+     * @param terms per rule, its overlays and payment lag
+     * @param cash how the cash balance is followed
+     */
+    public PaymentModel(String name, List<PaymentRule> rules, int[] ruleOfPayer, List<RuleTerms> terms, CashTerms cash) {
+        this(name, rules, ruleOfPayer, terms, cash, labels(rules.size(), ruleOfPayer));
+    }
+
+    private static List<String> labels(int rules, int[] ruleOfPayer) {
+        ArrayList<String> out = new ArrayList<>();
+        for (int r = 0; r < rules; r++) {
+            final int rule = r;
+            long covers = Arrays.stream(ruleOfPayer).filter(x -> x == rule).count();
+            out.add(r == 0 && (covers > 1 || rules == 1) ? "default" : "contracts[" + r + "]");
+        }
+        return out;
+    }
 
     /**
      * A model whose contracts have no overlays, pay in the month of service, with no cash reserve.
@@ -32,6 +62,10 @@ public record PaymentModel(String name, List<PaymentRule> rules, int[] ruleOfPay
         Objects.requireNonNull(cash, "cash");
         rules = List.copyOf(rules);
         terms = List.copyOf(terms);
+        contracts = List.copyOf(contracts);
+        if (contracts.size() != rules.size()) {
+            throw new IllegalArgumentException("model " + name + ": expected a contract label for each of the " + rules.size() + " rules");
+        }
         if (terms.size() != rules.size()) {
             throw new IllegalArgumentException("model " + name + ": expected terms for each of the " + rules.size() + " rules");
         }

@@ -1,5 +1,6 @@
 package org.payrisk.payment;
 
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.practice.PracticeYear;
 
@@ -17,7 +18,8 @@ public sealed interface PaymentRule permits EpisodeValuer, Capitation, Bundled, 
      *
      * @param year the simulated practice-year
      * @param covered covered[p] is true when payer p is paid under this contract
-     * @param rng this rule's own stream for this trial; the per-trial terms are drawn from it first
+     * @param rng a stream for this trial; rules keyed by the claims key take its first long as the
+     *            claims key (see {@link RandomInputs})
      * @param revenueByMonth dollars by month, index 1..horizon (index 0 unused)
      */
     void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth);
@@ -29,16 +31,27 @@ public sealed interface PaymentRule permits EpisodeValuer, Capitation, Bundled, 
      *
      * @param year the simulated practice-year
      * @param covered covered[p] is true when payer p is paid under this contract
-     * @param rng this rule's own stream for this trial
-     * @param claimsKey the trial's claims key, the same for every model: rules that draw per claim
-     *                  (the Medicare form) draw from it so that all models see the same claims; the
-     *                  simple rules ignore it
+     * @param rng unused by the built-in rules (kept for rules that need a private stream)
+     * @param claimsKey the trial's claims key, the same for every model: every random input draws
+     *                  from a stream keyed by it, the input's field and the payers covered
+     *                  ({@link RandomInputs}), so equal contracts draw equal values
      * @param revenueByMonth dollars by month of service, index 1..horizon
      * @param settlements where lump sums and their payment months are added
      */
     default void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
                         double[] revenueByMonth, Settlements settlements) {
         accrue(year, covered, rng, revenueByMonth);
+    }
+
+    /**
+     * The contract's random inputs whose per-trial values are recorded (only those that can take
+     * more than one value), with paths relative to the contract ({@code capitation.pmpm}).
+     *
+     * @param caseNames the demand's case names, by case index (for per-case inputs)
+     * @return the inputs, in a fixed order; empty by default
+     */
+    default List<DrawnInput> drawnInputs(List<String> caseNames) {
+        return List.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.payrisk.payment;
 
+import java.util.List;
 import java.util.Objects;
 import org.payrisk.dist.Distribution;
 import org.payrisk.practice.PracticeYear;
@@ -28,6 +29,12 @@ public record QualityWithhold(double rate, Distribution qualityScore, int settle
     @Override
     public String kind() {
         return "qualityWithhold";
+    }
+
+    @Override
+    public List<DrawnInput> drawnInputs() {
+        return !RandomInputs.isRandom(qualityScore) ? List.of() : List.of(new DrawnInput("qualityWithhold.qualityScore",
+                (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k, QUALITY_SLOT, qualityScore), 0, 1)));
     }
 
     @Override

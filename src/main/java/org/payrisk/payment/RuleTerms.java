@@ -6,7 +6,8 @@ import org.payrisk.dist.Distribution;
 /**
  * What a contract adds around its base rule: value-based overlays and the payment lag.
  *
- * <p>Per trial: the lag from the contract's own lag stream; the overlays' terms from fixed slots of
+ * <p>Per trial: the lag from its stream keyed by {@code paymentLagMonths} and the payers the contract
+ * covers ({@link RandomInputs}); the overlays' terms from fixed slots of
  * the trial's claims stream (see {@link Overlay#QUALITY_SLOT}).
  *
  * @param overlays value-based layers, in scenario order

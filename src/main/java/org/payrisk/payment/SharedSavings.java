@@ -1,5 +1,7 @@
 package org.payrisk.payment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.payrisk.dist.Distribution;
 import org.payrisk.practice.PracticeYear;
@@ -39,6 +41,20 @@ public record SharedSavings(Distribution benchmarkPerEpisode, double minimumSavi
     @Override
     public String kind() {
         return "sharedSavings";
+    }
+
+    @Override
+    public List<DrawnInput> drawnInputs() {
+        List<DrawnInput> out = new ArrayList<>();
+        if (RandomInputs.isRandom(benchmarkPerEpisode)) {
+            out.add(new DrawnInput("sharedSavings.benchmarkPerEpisode",
+                    (y, c, k) -> Math.max(0, ClaimRandom.draw(k, BENCHMARK_SLOT, benchmarkPerEpisode))));
+        }
+        if (RandomInputs.isRandom(qualityScore)) {
+            out.add(new DrawnInput("sharedSavings.qualityScore",
+                    (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k, QUALITY_SLOT, qualityScore), 0, 1)));
+        }
+        return out;
     }
 
     @Override

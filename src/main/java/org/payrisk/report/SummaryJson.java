@@ -1,11 +1,26 @@
 package org.payrisk.report;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.payrisk.report.render.ReportInputException;
 import org.payrisk.stats.ActivitySummary;
 import org.payrisk.stats.CashSummary;
 import org.payrisk.stats.Histogram;
@@ -17,9 +32,20 @@ import org.payrisk.stats.RunSummary;
 import org.payrisk.stats.Summaries;
 
 /**
- * Writes summary.json (schema in docs/output-format.md). Fields are written in a fixed order and
- * doubles in Jackson's shortest round-trip form, so the bytes are a pure function of the summary;
- * NaN (e.g. the sd of a single trial) is written as null. Thread safe (stateless).
+ * The summary.json codec (schema in docs/output-format.md): writes a run's statistics and reads them
+ * back into the same records ({@link RunSummary} and its parts, inside a {@link Document} that adds the
+ * file's header), so the report renders from the records the engine produced and there is no second
+ * summary model.
+ *
+ * <p>Writing: fields in a fixed order, doubles in Jackson's shortest round-trip form, so the bytes are
+ * a pure function of the document; an undefined value (NaN, e.g. the sd of a single trial) is written
+ * as null. Reading: null comes back as NaN where the contract allows it (standard deviations and
+ * standard errors), so writing what was read gives the same bytes. Every other problem is a
+ * {@link ReportInputException} whose one-line message names the file, the field path and what was
+ * expected, because a report rendered from a half-understood summary would show wrong numbers with
+ * full confidence. Unknown fields are ignored, and the fields added after the first release
+ * ({@code warmUpMonths}, {@code generator}, the methods, {@code activity}, {@code cash}, {@code mcse})
+ * are optional, so older runs still read. Thread safe (stateless).
  */
 public final class SummaryJson {
 
@@ -38,34 +64,111 @@ public final class SummaryJson {
     }
 
     /**
+     * A whole summary.json: the header that describes the run and the statistics. Arrays are shared, not
+     * copied; treat the document as immutable.
+     *
+     * @param schema the file's schema number ({@value #SCHEMA})
+     * @param payriskVersion version of payrisk that simulated the run
+     * @param scenarioName the scenario's name
+     * @param scenarioFile the scenario file's name, empty when the file does not say
+     * @param scenarioSha256 hex SHA-256 of the scenario bytes, empty when the file does not say
+     * @param seed the run's seed
+     * @param warmUpMonths months simulated and discarded before the horizon, empty when the file does not say
+     * @param generator the random generator, empty when the file does not say
+     * @param quantileMethod how quantiles were estimated, in words (empty when the file does not say)
+     * @param mcseMethod how Monte Carlo standard errors were estimated, in words (empty when not said)
+     * @param quantileGrid probabilities, ascending in (0, 1), of every model's {@code netIncomeQuantiles}
+     * @param summary the statistics; its trial count and horizon are the file's
+     */
+    public record Document(int schema, String payriskVersion, String scenarioName, String scenarioFile,
+                           String scenarioSha256, long seed, OptionalInt warmUpMonths, String generator,
+                           String quantileMethod, String mcseMethod, double[] quantileGrid, RunSummary summary) {
+
+        /**
+         * The document a run writes now: this payrisk's version, schema, methods and quantile grid.
+         *
+         * @param info run facts
+         * @param summary statistics
+         * @return the document
+         */
+        public static Document of(RunInfo info, RunSummary summary) {
+            return new Document(SCHEMA, Version.get(), info.scenarioName(), info.scenarioFile(),
+                    info.scenarioSha256(), info.seed(), OptionalInt.of(info.warmUpMonths()), info.generator(),
+                    QUANTILE_METHOD, MCSE_METHOD, Summaries.QUANTILE_GRID, summary);
+        }
+
+        /** @return the models, in scenario order */
+        public List<ModelSummary> models() {
+            return summary.models();
+        }
+
+        /** @return trials run */
+        public int trials() {
+            return summary.trials();
+        }
+
+        /** @return months in the horizon */
+        public int horizonMonths() {
+            return summary.horizonMonths();
+        }
+
+        /** @return whether every model carries the cash view (summaries from before it have none) */
+        public boolean hasCash() {
+            return summary.models().stream().allMatch(m -> m.cash() != null);
+        }
+
+        /**
+         * @param name a model's name
+         * @return its index in {@link #models()}, or -1
+         */
+        public int modelIndex(String name) {
+            for (int i = 0; i < summary.models().size(); i++) {
+                if (summary.models().get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
      * @param info run facts
      * @param summary statistics
      * @return the JSON text, UTF-8, ending with a newline
      */
     public static byte[] toBytes(RunInfo info, RunSummary summary) {
+        return toBytes(Document.of(info, summary));
+    }
+
+    /**
+     * @param document a whole summary, as {@link #read} returns it
+     * @return the JSON text, UTF-8, ending with a newline
+     */
+    public static byte[] toBytes(Document document) {
         try {
-            String text = MAPPER.writeValueAsString(toTree(info, summary)) + "\n";
-            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String text = MAPPER.writeValueAsString(toTree(document)) + "\n";
+            return text.getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a summary tree always serialises", e);
         }
     }
 
-    static ObjectNode toTree(RunInfo info, RunSummary s) {
+    static ObjectNode toTree(Document d) {
+        RunSummary s = d.summary();
         ObjectNode root = NODES.objectNode();
-        root.put("schema", SCHEMA);
-        root.put("payriskVersion", Version.get());
+        root.put("schema", d.schema());
+        root.put("payriskVersion", d.payriskVersion());
         ObjectNode scenario = root.putObject("scenario");
-        scenario.put("name", info.scenarioName());
-        scenario.put("file", info.scenarioFile());
-        scenario.put("sha256", info.scenarioSha256());
-        root.put("seed", info.seed());
-        root.put("trials", info.trials());
-        root.put("horizonMonths", info.horizonMonths());
-        root.put("warmUpMonths", info.warmUpMonths());
-        root.put("generator", info.generator());
-        root.put("quantileMethod", QUANTILE_METHOD);
-        root.put("mcseMethod", MCSE_METHOD);
+        scenario.put("name", d.scenarioName());
+        scenario.put("file", d.scenarioFile());
+        scenario.put("sha256", d.scenarioSha256());
+        root.put("seed", d.seed());
+        root.put("trials", s.trials());
+        root.put("horizonMonths", s.horizonMonths());
+        d.warmUpMonths().ifPresent(w -> root.put("warmUpMonths", w));
+        root.put("generator", d.generator());
+        root.put("quantileMethod", d.quantileMethod());
+        root.put("mcseMethod", d.mcseMethod());
         ArrayNode models = root.putArray("models");
         for (ModelSummary m : s.models()) {
             ObjectNode o = models.addObject();
@@ -79,7 +182,7 @@ public final class SummaryJson {
                 o.set("cash", cash(m.cash()));
             }
         }
-        root.set("quantileGrid", array(Summaries.QUANTILE_GRID));
+        root.set("quantileGrid", array(d.quantileGrid()));
         ObjectNode hist = root.putObject("netIncomeHistogram");
         hist.set("binEdges", s.models().isEmpty() ? NODES.arrayNode()
                 : array(s.models().get(0).netIncomeHistogram().binEdges()));
@@ -96,9 +199,9 @@ public final class SummaryJson {
             num(o, "meanDifferenceStdError", c.meanDifferenceStdError());
             num(o, "probAGreater", c.probAGreater());
             num(o, "probAGreaterStdError", c.probAGreaterStdError());
-            ObjectNode d = o.putObject("difference");
+            ObjectNode diff = o.putObject("difference");
             for (int i = 0; i < PairedComparison.DIFFERENCE_PERCENTILES.length; i++) {
-                num(d, percentileName(PairedComparison.DIFFERENCE_PERCENTILES[i]), c.differenceQuantiles()[i]);
+                num(diff, percentileName(PairedComparison.DIFFERENCE_PERCENTILES[i]), c.differenceQuantiles()[i]);
             }
             o.set("histogram", histogram(c.histogram()));
         }
@@ -205,5 +308,413 @@ public final class SummaryJson {
             a.add(v);
         }
         return a;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private static final ObjectMapper READER = new ObjectMapper();
+
+    /**
+     * Reads and validates one summary.json.
+     *
+     * @param file path of {@code summary.json}
+     * @return the document, in the records the engine produces
+     * @throws ReportInputException if the file is missing, unreadable, not JSON, or breaks the contract
+     *     (one line naming the file, the field path and what was expected)
+     */
+    public static Document read(Path file) throws ReportInputException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ReportInputException(file, "file not found (is this a payrisk run directory?)", e);
+        } catch (IOException e) {
+            throw new ReportInputException(file, "cannot read: " + e, e);
+        }
+        return read(file, bytes);
+    }
+
+    /**
+     * Reads and validates summary.json text.
+     *
+     * @param file the file the bytes come from, for messages
+     * @param bytes its content
+     * @return the document
+     * @throws ReportInputException if the text is empty, not JSON, or breaks the contract
+     */
+    public static Document read(Path file, byte[] bytes) throws ReportInputException {
+        if (bytes.length == 0) {
+            throw new ReportInputException(file, "file is empty");
+        }
+        JsonNode root;
+        try {
+            root = READER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr() + ": ";
+            throw new ReportInputException(file, where + "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ReportInputException(file, "cannot read: " + e, e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ReportInputException(file, "file is empty");
+        }
+        return new Reader(file).document(root);
+    }
+
+    /** One file's reading: every method names the field path of what it reads in its errors. */
+    private static final class Reader {
+
+        private static final String[] QUANTILE_FIELDS = percentileNames(Summaries.PERCENTILES);
+        private static final String[] DIFFERENCE_FIELDS = percentileNames(PairedComparison.DIFFERENCE_PERCENTILES);
+
+        private final Path file;
+
+        Reader(Path file) {
+            this.file = file;
+        }
+
+        private static String[] percentileNames(int[] percents) {
+            String[] out = new String[percents.length];
+            for (int i = 0; i < percents.length; i++) {
+                out[i] = percentileName(percents[i]);
+            }
+            return out;
+        }
+
+        Document document(JsonNode root) throws ReportInputException {
+            requireObject(root, "(top level)");
+            long schema = integer(root, "schema", "schema");
+            if (schema != SCHEMA) {
+                throw fail("schema", "unsupported schema " + schema + " (this payrisk reads schema " + SCHEMA + ")");
+            }
+            JsonNode scenario = field(root, "scenario", "scenario");
+            requireObject(scenario, "scenario");
+            long trials = integer(root, "trials", "trials");
+            if (trials < 1 || trials > Integer.MAX_VALUE) {
+                throw fail("trials", "must be between 1 and " + Integer.MAX_VALUE + ", found " + trials);
+            }
+            long horizon = integer(root, "horizonMonths", "horizonMonths");
+            if (horizon < 1 || horizon > Integer.MAX_VALUE) {
+                throw fail("horizonMonths", "must be at least 1, found " + horizon);
+            }
+            OptionalInt warmUp = root.hasNonNull("warmUpMonths")
+                    ? OptionalInt.of((int) integer(root, "warmUpMonths", "warmUpMonths")) : OptionalInt.empty();
+
+            double[] grid = numbers(field(root, "quantileGrid", "quantileGrid"), "quantileGrid");
+            if (grid.length == 0) {
+                throw fail("quantileGrid", "must not be empty");
+            }
+            for (int i = 0; i < grid.length; i++) {
+                double p = grid[i];
+                if (!(p > 0 && p < 1) || (i > 0 && p <= grid[i - 1])) {
+                    throw fail("quantileGrid[" + i + "]", "probabilities must be ascending and inside (0, 1), found "
+                            + p);
+                }
+            }
+
+            JsonNode modelsNode = field(root, "models", "models");
+            requireArray(modelsNode, "models");
+            if (modelsNode.isEmpty()) {
+                throw fail("models", "must list at least one model");
+            }
+            JsonNode hist = field(root, "netIncomeHistogram", "netIncomeHistogram");
+            requireObject(hist, "netIncomeHistogram");
+            double[] edges = edges(field(hist, "binEdges", "netIncomeHistogram.binEdges"),
+                    "netIncomeHistogram.binEdges");
+            JsonNode counts = field(hist, "counts", "netIncomeHistogram.counts");
+            requireObject(counts, "netIncomeHistogram.counts");
+
+            List<ModelSummary> models = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < modelsNode.size(); i++) {
+                String path = "models[" + i + "]";
+                ModelSummary m = model(modelsNode.get(i), path, (int) horizon, grid.length, edges, counts);
+                if (!names.add(m.name())) {
+                    throw fail(path + ".name", "duplicate model name \"" + m.name() + "\"");
+                }
+                models.add(m);
+            }
+
+            List<PairedComparison> comparisons = new ArrayList<>();
+            JsonNode compNode = field(root, "comparisons", "comparisons");
+            requireArray(compNode, "comparisons");
+            for (int i = 0; i < compNode.size(); i++) {
+                comparisons.add(comparison(compNode.get(i), "comparisons[" + i + "]", names));
+            }
+
+            Map<String, ActivitySummary> activity = new LinkedHashMap<>();
+            JsonNode act = root.get("activity");
+            if (act != null && !act.isNull()) {
+                requireObject(act, "activity");
+                for (Map.Entry<String, JsonNode> e : act.properties()) {
+                    String p = "activity." + e.getKey();
+                    JsonNode a = e.getValue();
+                    requireObject(a, p);
+                    activity.put(e.getKey(), new ActivitySummary(num(a, "mean", p), dispersion(a, "sd", p),
+                            dispersion(a, "meanStdError", p), num(a, "p05", p), num(a, "p50", p), num(a, "p95", p)));
+                }
+            }
+
+            RunSummary summary = new RunSummary((int) trials, (int) horizon, List.copyOf(models),
+                    List.copyOf(comparisons), java.util.Collections.unmodifiableMap(activity));
+            return new Document((int) schema, text(root, "payriskVersion", "payriskVersion"),
+                    text(scenario, "name", "scenario.name"), optionalText(scenario, "file"),
+                    optionalText(scenario, "sha256"), integer(root, "seed", "seed"), warmUp,
+                    optionalText(root, "generator"), optionalText(root, "quantileMethod"),
+                    optionalText(root, "mcseMethod"), grid, summary);
+        }
+
+        private ModelSummary model(JsonNode m, String path, int horizon, int gridSize, double[] edges,
+                                   JsonNode histogramCounts) throws ReportInputException {
+            requireObject(m, path);
+            String name = text(m, "name", path + ".name");
+            if (name.isBlank()) {
+                throw fail(path + ".name", "must not be blank");
+            }
+            MetricSummary net = metric(field(m, "netIncome", path + ".netIncome"), path + ".netIncome");
+            MetricSummary revenue = metric(field(m, "revenue", path + ".revenue"), path + ".revenue");
+            MetricSummary costs = metric(field(m, "costs", path + ".costs"), path + ".costs");
+
+            List<MonthlyBand> bands = bands(m, "monthlyNetIncome", path, 1, horizon, " months (horizonMonths)");
+
+            String qp = path + ".netIncomeQuantiles";
+            double[] quantiles = numbers(field(m, "netIncomeQuantiles", qp), qp);
+            if (quantiles.length != gridSize) {
+                throw fail(qp, "expected " + gridSize + " values (one per quantileGrid entry), found "
+                        + quantiles.length);
+            }
+            for (int i = 1; i < quantiles.length; i++) {
+                if (quantiles[i] < quantiles[i - 1]) {
+                    throw fail(qp + "[" + i + "]", "quantiles must not decrease, found " + quantiles[i]
+                            + " after " + quantiles[i - 1]);
+                }
+            }
+            CashSummary cash = null;
+            JsonNode cashNode = m.get("cash");
+            if (cashNode != null && !cashNode.isNull()) {
+                cash = cash(cashNode, path + ".cash", horizon);
+            }
+            String cp = "netIncomeHistogram.counts." + name;
+            long[] counts = counts(field(histogramCounts, name, cp), cp, edges.length - 1);
+            return new ModelSummary(name, net, revenue, costs, List.copyOf(bands), quantiles,
+                    new Histogram(edges, counts), cash);
+        }
+
+        /** The optional per-model cash object; when present it is held to the contract like everything else. */
+        private CashSummary cash(JsonNode c, String path, int horizon) throws ReportInputException {
+            requireObject(c, path);
+            double p = num(c, "probNegativeAnyMonth", path);
+            if (p < 0 || p > 1) {
+                throw fail(path + ".probNegativeAnyMonth", "must be a probability in [0, 1], found " + p);
+            }
+            double se = dispersion(c, "probNegativeAnyMonthStdError", path);
+            MetricSummary min = metric(field(c, "minBalance", path + ".minBalance"), path + ".minBalance");
+            MetricSummary end = metric(field(c, "endBalance", path + ".endBalance"), path + ".endBalance");
+            MetricSummary runway = metric(field(c, "runwayMonths", path + ".runwayMonths"), path + ".runwayMonths");
+            List<MonthlyBand> bands = bands(c, "monthlyBalance", path, 0, horizon + 1,
+                    " months (0 to horizonMonths)");
+            return new CashSummary(p, se, min, end, runway, bands);
+        }
+
+        /** A list of monthly bands, one per month from {@code firstMonth}, each naming its month. */
+        private List<MonthlyBand> bands(JsonNode parent, String name, String parentPath, int firstMonth, int count,
+                                        String what) throws ReportInputException {
+            String path = parentPath + "." + name;
+            JsonNode monthly = field(parent, name, path);
+            requireArray(monthly, path);
+            if (monthly.size() != count) {
+                throw fail(path, "expected " + count + what + ", found " + monthly.size());
+            }
+            List<MonthlyBand> bands = new ArrayList<>();
+            for (int i = 0; i < monthly.size(); i++) {
+                String bp = path + "[" + i + "]";
+                JsonNode b = monthly.get(i);
+                requireObject(b, bp);
+                long month = integer(b, "month", bp + ".month");
+                if (month != firstMonth + i) {
+                    throw fail(bp + ".month", "expected month " + (firstMonth + i) + ", found " + month);
+                }
+                bands.add(new MonthlyBand((int) month, num(b, "mean", bp), num(b, "p05", bp), num(b, "p25", bp),
+                        num(b, "p50", bp), num(b, "p75", bp), num(b, "p95", bp)));
+            }
+            return bands;
+        }
+
+        private MetricSummary metric(JsonNode n, String path) throws ReportInputException {
+            requireObject(n, path);
+            double[] q = new double[QUANTILE_FIELDS.length];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = num(n, QUANTILE_FIELDS[i], path);
+            }
+            double probLoss = num(n, "probLoss", path);
+            if (probLoss < 0 || probLoss > 1) {
+                throw fail(path + ".probLoss", "must be a probability in [0, 1], found " + probLoss);
+            }
+            MetricSummary.Mcse mcse = null;
+            JsonNode mc = n.get("mcse");
+            if (mc != null && !mc.isNull()) {
+                String mp = path + ".mcse";
+                requireObject(mc, mp);
+                double[] e = new double[QUANTILE_FIELDS.length];
+                for (int i = 0; i < e.length; i++) {
+                    e[i] = num(mc, QUANTILE_FIELDS[i], mp);
+                }
+                mcse = new MetricSummary.Mcse(e, num(mc, "worst5Mean", mp), num(mc, "probLoss", mp));
+            }
+            return new MetricSummary(num(n, "mean", path), dispersion(n, "sd", path),
+                    dispersion(n, "meanStdError", path), num(n, "min", path), num(n, "max", path), q,
+                    num(n, "worst5Mean", path), probLoss, mcse);
+        }
+
+        private PairedComparison comparison(JsonNode c, String path, Set<String> names) throws ReportInputException {
+            requireObject(c, path);
+            String a = text(c, "a", path + ".a");
+            String b = text(c, "b", path + ".b");
+            for (String[] ab : new String[][] {{"a", a}, {"b", b}}) {
+                if (!names.contains(ab[1])) {
+                    throw fail(path + "." + ab[0], "names no model of this summary: \"" + ab[1] + "\"");
+                }
+            }
+            double p = num(c, "probAGreater", path);
+            if (p < 0 || p > 1) {
+                throw fail(path + ".probAGreater", "must be a probability in [0, 1], found " + p);
+            }
+            String dp = path + ".difference";
+            JsonNode d = field(c, "difference", dp);
+            requireObject(d, dp);
+            double[] diff = new double[DIFFERENCE_FIELDS.length];
+            for (int i = 0; i < diff.length; i++) {
+                diff[i] = num(d, DIFFERENCE_FIELDS[i], dp);
+            }
+            String hp = path + ".histogram";
+            JsonNode h = field(c, "histogram", hp);
+            requireObject(h, hp);
+            double[] edges = edges(field(h, "binEdges", hp + ".binEdges"), hp + ".binEdges");
+            long[] counts = counts(field(h, "counts", hp + ".counts"), hp + ".counts", edges.length - 1);
+            return new PairedComparison(a, b, num(c, "meanDifference", path),
+                    dispersion(c, "meanDifferenceStdError", path), p, num(c, "probAGreaterStdError", path), diff,
+                    new Histogram(edges, counts));
+        }
+
+        private double[] edges(JsonNode n, String path) throws ReportInputException {
+            double[] edges = numbers(n, path);
+            if (edges.length < 2) {
+                throw fail(path, "needs at least 2 bin edges, found " + edges.length);
+            }
+            for (int i = 1; i < edges.length; i++) {
+                if (edges[i] < edges[i - 1]) {
+                    throw fail(path + "[" + i + "]", "bin edges must be ascending");
+                }
+            }
+            return edges;
+        }
+
+        private long[] counts(JsonNode n, String path, int bins) throws ReportInputException {
+            requireArray(n, path);
+            if (n.size() != bins) {
+                throw fail(path, "expected " + bins + " counts (one per bin), found " + n.size());
+            }
+            long[] out = new long[bins];
+            for (int i = 0; i < n.size(); i++) {
+                JsonNode v = n.get(i);
+                if (!v.canConvertToExactIntegral() || v.asLong() < 0) {
+                    throw fail(path + "[" + i + "]", "expected a count (integer >= 0), found " + describe(v));
+                }
+                out[i] = v.asLong();
+            }
+            return out;
+        }
+
+        private double[] numbers(JsonNode n, String path) throws ReportInputException {
+            requireArray(n, path);
+            double[] out = new double[n.size()];
+            for (int i = 0; i < n.size(); i++) {
+                JsonNode v = n.get(i);
+                if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                    throw fail(path + "[" + i + "]", "expected a number, found " + describe(v));
+                }
+                out[i] = v.asDouble();
+            }
+            return out;
+        }
+
+        private JsonNode field(JsonNode parent, String name, String path) throws ReportInputException {
+            JsonNode v = parent.get(name);
+            if (v == null) {
+                throw fail(path, "missing");
+            }
+            return v;
+        }
+
+        private double num(JsonNode parent, String name, String parentPath) throws ReportInputException {
+            String path = parentPath + "." + name;
+            JsonNode v = field(parent, name, path);
+            if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                throw fail(path, "expected a number, found " + describe(v));
+            }
+            return v.asDouble();
+        }
+
+        /**
+         * A dispersion statistic, which the writer writes as null when it is undefined (one trial has no
+         * standard deviation): NaN then, as in the engine, which the report shows as "n/a".
+         */
+        private double dispersion(JsonNode parent, String name, String parentPath) throws ReportInputException {
+            JsonNode v = field(parent, name, parentPath + "." + name);
+            return v.isNull() ? Double.NaN : num(parent, name, parentPath);
+        }
+
+        private long integer(JsonNode parent, String name, String path) throws ReportInputException {
+            JsonNode v = field(parent, name, path);
+            if (!v.isNumber() || !v.canConvertToExactIntegral() || !v.canConvertToLong()) {
+                throw fail(path, "expected an integer, found " + describe(v));
+            }
+            return v.asLong();
+        }
+
+        private String text(JsonNode parent, String name, String path) throws ReportInputException {
+            JsonNode v = field(parent, name, path);
+            if (!v.isTextual()) {
+                throw fail(path, "expected a string, found " + describe(v));
+            }
+            return v.asText();
+        }
+
+        private static String optionalText(JsonNode parent, String name) {
+            JsonNode v = parent.get(name);
+            return v == null || v.isNull() ? "" : v.asText();
+        }
+
+        private void requireObject(JsonNode n, String path) throws ReportInputException {
+            if (!n.isObject()) {
+                throw fail(path, "expected an object, found " + describe(n));
+            }
+        }
+
+        private void requireArray(JsonNode n, String path) throws ReportInputException {
+            if (!n.isArray()) {
+                throw fail(path, "expected an array, found " + describe(n));
+            }
+        }
+
+        private ReportInputException fail(String path, String problem) {
+            return new ReportInputException(file, path + ": " + problem);
+        }
+
+        /** Names what was found, shortened so the message stays on one line. */
+        private static String describe(JsonNode n) {
+            if (n == null || n.isMissingNode()) {
+                return "nothing";
+            }
+            if (n.isObject()) {
+                return "an object";
+            }
+            if (n.isArray()) {
+                return "an array";
+            }
+            String s = n.toString();
+            return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        }
     }
 }

@@ -139,7 +139,28 @@ public final class ScenarioFields {
             Map.entry("minimumLossRate", "share of the benchmark"),
             Map.entry("lossSharingRate", "share of losses"),
             Map.entry("total", "$ per unit"),
-            Map.entry("pe", "$ per unit (practice-expense part)"));
+            Map.entry("pe", "$ per unit (practice-expense part)"),
+            // Fee-schedule contracts: built-in RVU tables, MIPS by score, deductible, percent of
+            // Medicare, workers' comp, visit limits (docs/payment-rules.md).
+            Map.entry("medicarePfs", "calendar year of the built-in CMS fee schedule"),
+            Map.entry("conversionFactor", "$ per RVU"),
+            Map.entry("workRvu", "work RVUs per unit"),
+            Map.entry("peRvu", "practice-expense RVUs per unit"),
+            Map.entry("mpRvu", "malpractice RVUs per unit"),
+            Map.entry("finalScore", "MIPS final score (0 to 100 points)"),
+            Map.entry("lowVolumeExcluded", "MIPS low-volume exclusion (true: no adjustment)"),
+            Map.entry("alreadyMet", "share of patients who met the deductible elsewhere"),
+            Map.entry("spentElsewhere", "$ of OT allowed at other providers this year, per episode"),
+            Map.entry("percent", "share of Medicare's allowed amount"),
+            Map.entry("factorOfMedicare", "multiple of Medicare's allowed amount"),
+            Map.entry("state", "label"),
+            Map.entry("mppr", "multiple procedure reduction variant"),
+            Map.entry("patientShare", "share of the allowed amount"),
+            Map.entry("authorizedVisits", "follow-up visits per authorisation"),
+            Map.entry("reauthorizationDenial", "probability per re-authorisation request"),
+            Map.entry("visitsPerYear", "visits per patient per calendar year"),
+            Map.entry("delivered", "visits beyond a limit still delivered (true or false)"),
+            Map.entry("costSavedPerVisit", "$ per visit not delivered"));
 
     /**
      * Units that depend on the enclosing field, by {@code parent.name}; checked before {@link #UNITS}
@@ -147,6 +168,7 @@ public final class ScenarioFields {
      */
     static final Map<String, String> UNITS_IN_CONTEXT = Map.ofEntries(
             Map.entry("kx.threshold", "$ per beneficiary per year"),
+            Map.entry("deductible.amount", "$ per patient per calendar year"),
             Map.entry("payForPerformance.threshold", "quality score (0 to 1)"),
             Map.entry("riskCorridor.share", "share of the excess cost or gain"),
             Map.entry("stopLoss.share", "share of the cost above the attachment point"),
@@ -163,7 +185,7 @@ public final class ScenarioFields {
             "codeMix", "share of timed units");
 
     /** Fields whose number is an identifier, not a quantity, so it gets no thousands separators. */
-    private static final Set<String> UNGROUPED = Set.of("seed", "schema");
+    private static final Set<String> UNGROUPED = Set.of("seed", "schema", "medicarePfs");
 
     /** When each field is drawn (fields not listed are fixed). */
     private static final Map<String, Drawn> DRAWN = Map.ofEntries(

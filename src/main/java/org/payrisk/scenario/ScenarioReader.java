@@ -225,6 +225,7 @@ final class ScenarioReader {
             }
             List<PaymentRule> rules = new ArrayList<>();
             List<RuleTerms> terms = new ArrayList<>();
+            List<String> contracts = new ArrayList<>();
             int[] ruleOfPayer = new int[demand.payers().size()];
             Arrays.fill(ruleOfPayer, -1);
             Optional<SourceNode> dflt = f.optional(m, "default");
@@ -234,6 +235,7 @@ final class ScenarioReader {
                 PaymentRules.Contract c = payment.contract(dflt.get());
                 rules.add(c.rule());
                 terms.add(c.terms());
+                contracts.add("default");
                 defaultRule = 0;
             }
             if (overrides.isPresent()) {
@@ -251,6 +253,7 @@ final class ScenarioReader {
                     PaymentRules.Contract c = payment.contract(e.getValue());
                     rules.add(c.rule());
                     terms.add(c.terms());
+                    contracts.add("payers." + e.getKey());
                 }
             }
             for (int p = 0; p < ruleOfPayer.length; p++) {
@@ -266,11 +269,12 @@ final class ScenarioReader {
             if (defaultRule == 0 && Arrays.stream(ruleOfPayer).noneMatch(r -> r == 0)) {
                 rules.remove(0);
                 terms.remove(0);
+                contracts.remove(0);
                 for (int p = 0; p < ruleOfPayer.length; p++) {
                     ruleOfPayer[p]--;
                 }
             }
-            out.add(new PaymentModel(name, rules, ruleOfPayer, terms, cash));
+            out.add(new PaymentModel(name, rules, ruleOfPayer, terms, cash, contracts));
         }
         return out;
     }

@@ -3,11 +3,16 @@ package org.payrisk.stats;
 import java.util.List;
 
 /**
- * Every trial's outcomes, stored by trial index in columnar primitive arrays.
+ * The outcomes of a contiguous run of trials, [offset, offset + trials), stored by row (row r holds
+ * trial offset + r) in columnar primitive arrays: what one block of trials yields, and, merged in
+ * block order ({@link #merge}, {@link BlockMerger}), the whole run.
  *
- * <p>Writers fill disjoint trial indices (one trial is written by one thread), so concurrent
- * writes need no locking; readers must read after the writers are joined. Reductions run in index
- * order, which makes every sum bit-identical whatever thread ran which trial.
+ * <p>Besides the outcomes, each row holds the trial's drawn per-trial inputs ({@link #inputs()}: one
+ * value per input path, NaN where a trial did not draw it), for sensitivity analysis and trials.csv.
+ *
+ * <p>Writers fill disjoint rows (one trial is written by one thread), so concurrent writes need no
+ * locking; readers must read after the writers are joined. Reductions run in row order, which makes
+ * every sum bit-identical whatever thread ran which trial.
  */
 public final class TrialOutcomes {
 
@@ -15,6 +20,8 @@ public final class TrialOutcomes {
     public static final List<String> ACTIVITY = List.of("episodes", "refusedEpisodes", "attendedVisits", "units");
 
     private final List<String> models;
+    private final List<String> inputs;
+    private final int offset;
     private final int trials;
     private final int months;
     private final double[] costs;
@@ -22,14 +29,35 @@ public final class TrialOutcomes {
     private final double[][][] monthlyNet;
     private final double[][][] cashBalance;
     private final long[][] activity;
+    private final double[][] inputValues;
 
     /**
+     * Outcomes of trials 0..trials-1 that record no inputs.
+     *
      * @param models model names
      * @param trials number of trials
      * @param months counted months per trial
      */
     public TrialOutcomes(List<String> models, int trials, int months) {
+        this(models, List.of(), 0, trials, months);
+    }
+
+    /**
+     * Outcomes of trials offset..offset+trials-1.
+     *
+     * @param models model names
+     * @param inputs paths of the recorded per-trial inputs, in column order
+     * @param offset index of the first trial, &gt;= 0
+     * @param trials number of trials, &gt;= 0
+     * @param months counted months per trial
+     */
+    public TrialOutcomes(List<String> models, List<String> inputs, int offset, int trials, int months) {
+        if (offset < 0 || trials < 0 || (long) offset + trials > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("trials: expected offset >= 0 and trials >= 0, found " + offset + " and " + trials);
+        }
         this.models = List.copyOf(models);
+        this.inputs = List.copyOf(inputs);
+        this.offset = offset;
         this.trials = trials;
         this.months = months;
         costs = new double[trials];
@@ -37,6 +65,73 @@ public final class TrialOutcomes {
         monthlyNet = new double[models.size()][months][trials];
         cashBalance = new double[models.size()][months + 1][trials];
         activity = new long[ACTIVITY.size()][trials];
+        inputValues = new double[inputs.size()][trials];
+    }
+
+    /**
+     * Concatenates contiguous blocks, in the order given: block k + 1 must start where block k ends.
+     * Values are copied, never re-computed, so the result is bit-identical whichever thread, process
+     * or machine produced each block.
+     *
+     * @param blocks at least one block, in block order, with the same models, inputs and months
+     * @return the outcomes of all their trials
+     */
+    public static TrialOutcomes merge(List<TrialOutcomes> blocks) {
+        if (blocks.isEmpty()) {
+            throw new IllegalArgumentException("blocks: expected at least one block, found none");
+        }
+        TrialOutcomes first = blocks.get(0);
+        long n = 0;
+        for (TrialOutcomes b : blocks) {
+            n += b.trials;
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("blocks: expected at most " + Integer.MAX_VALUE + " trials, found " + n);
+        }
+        TrialOutcomes out = new TrialOutcomes(first.models, first.inputs, first.offset, (int) n, first.months);
+        int next = first.offset;
+        for (TrialOutcomes b : blocks) {
+            if (b.offset != next) {
+                throw new IllegalArgumentException("blocks: expected a block starting at trial " + next + ", found one starting at "
+                        + b.offset + " (blocks merge in block order, without gaps)");
+            }
+            out.copyFrom(b);
+            next += b.trials;
+        }
+        return out;
+    }
+
+    /**
+     * Copies a block's rows into this store at their trial indices.
+     *
+     * @param block outcomes of trials inside this store's range, with the same models, inputs and months
+     */
+    void copyFrom(TrialOutcomes block) {
+        if (!block.models.equals(models) || !block.inputs.equals(inputs) || block.months != months) {
+            throw new IllegalArgumentException("block: expected the same models, inputs and months as the run");
+        }
+        int at = block.offset - offset;
+        if (at < 0 || at + block.trials > trials) {
+            throw new IllegalArgumentException("block: trials " + block.offset + ".." + (block.offset + block.trials - 1)
+                    + " lie outside " + offset + ".." + (offset + trials - 1));
+        }
+        int n = block.trials;
+        System.arraycopy(block.costs, 0, costs, at, n);
+        for (int m = 0; m < models.size(); m++) {
+            System.arraycopy(block.revenue[m], 0, revenue[m], at, n);
+            for (int month = 0; month < months; month++) {
+                System.arraycopy(block.monthlyNet[m][month], 0, monthlyNet[m][month], at, n);
+            }
+            for (int month = 0; month <= months; month++) {
+                System.arraycopy(block.cashBalance[m][month], 0, cashBalance[m][month], at, n);
+            }
+        }
+        for (int k = 0; k < activity.length; k++) {
+            System.arraycopy(block.activity[k], 0, activity[k], at, n);
+        }
+        for (int k = 0; k < inputValues.length; k++) {
+            System.arraycopy(block.inputValues[k], 0, inputValues[k], at, n);
+        }
     }
 
     /**
@@ -48,22 +143,42 @@ public final class TrialOutcomes {
      * @return approximate heap bytes
      */
     public static long bytesNeeded(int models, long trials, int months) {
-        return 8L * trials * (1 + models + (long) models * months + (long) models * (months + 1) + ACTIVITY.size());
+        return bytesNeeded(models, 0, trials, months);
+    }
+
+    /**
+     * Bytes this store needs, recorded inputs included.
+     *
+     * @param models number of models
+     * @param inputs number of recorded inputs
+     * @param trials trials
+     * @param months months
+     * @return approximate heap bytes
+     */
+    public static long bytesNeeded(int models, int inputs, long trials, int months) {
+        return 8L * trials * (1 + models + (long) models * months + (long) models * (months + 1) + ACTIVITY.size() + inputs);
     }
 
     /** @return model names */
     public List<String> models() { return models; }
 
-    /** @return number of trials */
+    /** @return paths of the recorded per-trial inputs, in column order */
+    public List<String> inputs() { return inputs; }
+
+    /** @return index of the trial in row 0 */
+    public int offset() { return offset; }
+
+    /** @return number of trials (rows) */
     public int trials() { return trials; }
 
     /** @return counted months */
     public int months() { return months; }
 
     /**
-     * Records one trial's practice costs over the horizon.
+     * Records one trial's practice costs over the horizon. Here and below, {@code trial} is a row:
+     * the trial's index minus {@link #offset()}.
      *
-     * @param trial trial index
+     * @param trial row
      * @param value dollars
      */
     public void setCosts(int trial, double value) { costs[trial] = value; }
@@ -143,6 +258,19 @@ public final class TrialOutcomes {
 
     /** @param model model @param month 1..months @return a copy of that month's net income column */
     public double[] monthlyNetColumn(int model, int month) { return monthlyNet[model][month - 1].clone(); }
+
+    /**
+     * @param input index in {@link #inputs()}
+     * @param trial row
+     * @param value the drawn value (NaN when the trial did not draw it)
+     */
+    public void setInput(int input, int trial, double value) { inputValues[input][trial] = value; }
+
+    /** @param input index in {@link #inputs()} @param trial row @return the drawn value */
+    public double input(int input, int trial) { return inputValues[input][trial]; }
+
+    /** @param input index in {@link #inputs()} @return a copy of its column */
+    public double[] inputColumn(int input) { return inputValues[input].clone(); }
 
     /** @param counter counter @return its column as doubles (a new array) */
     public double[] activityColumn(int counter) {

@@ -37,8 +37,8 @@ class CashFlowTest {
     }
 
     static TrialOutcomes run(Scenario s, int trials) {
-        TrialOutcomes out = new TrialOutcomes(s.modelNames(), trials, s.practice().horizonMonths());
-        TrialKernel k = new TrialKernel(s, 7);
+        TrialKernel k = new TrialKernel(EngineInput.of(s), 7);
+        TrialOutcomes out = new TrialOutcomes(s.modelNames(), k.inputs(), 0, trials, s.practice().horizonMonths());
         for (int t = 0; t < trials; t++) {
             k.run(t, out);
         }

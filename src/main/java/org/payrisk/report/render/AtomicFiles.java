@@ -80,12 +80,13 @@ final class AtomicFiles {
 
     /**
      * createTempFile makes owner-only files (0600) for secrecy; reports are meant to be shared like any
-     * file the user writes, so ask for 0644 (the umask still applies).
+     * file the user writes, so ask for 0666 and let the umask take away what the user wants private
+     * (0644 under the usual umask 022, 0664 under 002).
      */
     private static FileAttribute<?>[] readableByAll(Path dir) {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))};
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-"))};
         }
         return new FileAttribute<?>[0];
     }

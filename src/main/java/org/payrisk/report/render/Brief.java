@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.payrisk.report.SummaryJson.Document;
 import org.payrisk.scenario.ScenarioFields;
 import org.payrisk.scenario.ScenarioPath;
+import org.payrisk.stats.ModelSummary;
+import org.payrisk.stats.PairedComparison;
 
 /**
  * The one-page plain-language briefing: the same text goes to {@code brief.md} and {@code brief.html}.
@@ -60,9 +63,9 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
     }
 
     /** Builds the briefing for a summary and, when present, its scenario copy. */
-    static Brief of(Summary s, Optional<ScenarioAssumptions.Scenario> scenario) {
-        List<Summary.ModelSummary> models = s.models();
-        List<String> names = models.stream().map(Summary.ModelSummary::name).toList();
+    static Brief of(Document s, Optional<ScenarioAssumptions.Scenario> scenario) {
+        List<ModelSummary> models = s.models();
+        List<String> names = models.stream().map(ModelSummary::name).toList();
         String trials = PlainNumbers.count(s.trials());
         String years = s.horizonMonths() == 12 ? "year" : s.horizonMonths() + "-month period";
 
@@ -76,12 +79,12 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
         findings.add(new Finding(medianSentence(models, years), 2));
         findings.add(new Finding("The chance of a losing " + years + " (net income below zero) is "
                 + perModel(models, m -> m.netIncome().probLoss(), true) + ".", 3));
-        for (Summary.Comparison c : s.comparisons()) {
+        for (PairedComparison c : s.summary().comparisons()) {
             findings.add(new Finding(Names.sentenceStart(c.a()) + " brings more net income than " + c.b() + " in "
                     + PlainNumbers.percent(c.probAGreater()) + " of simulated " + plural(years)
                     + ", for the very same patients.", 4));
         }
-        int worstNote = s.comparisons().isEmpty() ? 4 : 5;
+        int worstNote = s.summary().comparisons().isEmpty() ? 4 : 5;
         findings.add(new Finding("Averaged over the worst 1 " + years + " in 20, net income is "
                 + perModel(models, m -> m.netIncome().worst5Mean(), false) + ".", worstNote));
 
@@ -96,7 +99,7 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
                 new Source(2, "models[i].netIncome.p50", "median net income over the " + years),
                 new Source(3, "models[i].netIncome.probLoss", "share of simulated " + plural(years)
                         + " with net income below zero")));
-        if (!s.comparisons().isEmpty()) {
+        if (!s.summary().comparisons().isEmpty()) {
             sources.add(new Source(4, "comparisons[k].probAGreater", "share of simulated " + plural(years)
                     + " in which model a's net income is higher than model b's (by more than rounding) in the same " + years));
         }
@@ -132,11 +135,11 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
     }
 
     /** "Under fee-for-service, 1 year in 20 brings less than $35,000 of net income; under capitation, ..." */
-    private static String badYearSentence(List<Summary.ModelSummary> models, String years) {
+    private static String badYearSentence(List<ModelSummary> models, String years) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < models.size(); i++) {
-            Summary.ModelSummary m = models.get(i);
-            double p05 = m.netIncome().p05();
+            ModelSummary m = models.get(i);
+            double p05 = m.netIncome().percentile(5);
             String amount = p05 >= 0 ? "less than " + PlainNumbers.dollars(p05)
                     : "a loss of more than " + PlainNumbers.dollars(-p05);
             if (i == 0) {
@@ -153,12 +156,12 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
      * "With the payment delays assumed and a starting reserve of $10,000, the practice's bank balance falls
      * below zero in some month of the year in 8% of simulated years under medicaid-fee-for-service and in less than 1% under capitation."
      */
-    private static String cashSentence(Summary s, Optional<ScenarioAssumptions.Scenario> scenario, String years) {
+    private static String cashSentence(Document s, Optional<ScenarioAssumptions.Scenario> scenario, String years) {
         boolean lags = scenario.map(ScenarioAssumptions.Scenario::hasPaymentLags).orElse(false);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < s.models().size(); i++) {
-            Summary.ModelSummary m = s.models().get(i);
-            String p = PlainNumbers.percent(m.cash().orElseThrow().probNegativeAnyMonth());
+            ModelSummary m = s.models().get(i);
+            String p = PlainNumbers.percent(m.cash().probNegativeAnyMonth());
             parts.add("in " + p + (i == 0 ? " of simulated " + plural(years) : "") + " under " + m.name());
         }
         List<String> assumed = new ArrayList<>();
@@ -184,31 +187,31 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
     }
 
     /** "The typical (median) year is best under capitation, at $96,300, against ..." */
-    private static String medianSentence(List<Summary.ModelSummary> models, String years) {
+    private static String medianSentence(List<ModelSummary> models, String years) {
         if (models.size() == 1) {
-            return "In a typical (median) " + years + ", net income is " + money(models.get(0).netIncome().p50()) + ".";
+            return "In a typical (median) " + years + ", net income is " + money(models.get(0).netIncome().percentile(50)) + ".";
         }
         int best = 0;
         for (int i = 1; i < models.size(); i++) {
-            if (models.get(i).netIncome().p50() > models.get(best).netIncome().p50()) {
+            if (models.get(i).netIncome().percentile(50) > models.get(best).netIncome().percentile(50)) {
                 best = i;
             }
         }
         List<String> others = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             if (i != best) {
-                others.add(money(models.get(i).netIncome().p50()) + " under " + models.get(i).name());
+                others.add(money(models.get(i).netIncome().percentile(50)) + " under " + models.get(i).name());
             }
         }
         return "The typical (median) " + years + " is best under " + models.get(best).name() + ", at "
-                + money(models.get(best).netIncome().p50()) + " of net income, against " + Names.and(others) + ".";
+                + money(models.get(best).netIncome().percentile(50)) + " of net income, against " + Names.and(others) + ".";
     }
 
     /** "3% under fee-for-service, less than 1% under capitation and ..." or the same with dollars. */
-    private static String perModel(List<Summary.ModelSummary> models, ToDoubleFunction<Summary.ModelSummary> field,
+    private static String perModel(List<ModelSummary> models, ToDoubleFunction<ModelSummary> field,
                                    boolean probability) {
         List<String> parts = new ArrayList<>();
-        for (Summary.ModelSummary m : models) {
+        for (ModelSummary m : models) {
             double v = field.applyAsDouble(m);
             parts.add((probability ? PlainNumbers.percent(v) : money(v)) + " under " + m.name());
         }

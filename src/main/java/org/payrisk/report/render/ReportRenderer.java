@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.payrisk.report.SummaryJson;
 
 /**
  * Renders a finished run directory into human-readable outputs:
@@ -63,7 +64,7 @@ public final class ReportRenderer {
         if (!Files.isDirectory(runDir)) {
             throw new ReportInputException(runDir, Files.exists(runDir) ? "not a directory" : "no such directory");
         }
-        Summary summary = SummaryReader.read(runDir.resolve("summary.json"));
+        SummaryJson.Document summary = SummaryJson.read(runDir.resolve("summary.json"));
         Optional<RunInfo> run = RunInfo.find(runDir);
         Optional<ScenarioAssumptions.Scenario> scenario = ScenarioAssumptions.find(runDir);
 

@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.payrisk.report.SummaryJson.Document;
+import org.payrisk.stats.ActivitySummary;
+import org.payrisk.stats.CashSummary;
+import org.payrisk.stats.MetricSummary;
+import org.payrisk.stats.ModelSummary;
+import org.payrisk.stats.PairedComparison;
 
 /**
  * Everything {@code report.mustache} shows, already formatted as text: the template only arranges it
@@ -131,11 +137,11 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
     }
 
     /** Builds the view from a run's files and its rendered charts. */
-    static ReportView of(Summary s, Optional<RunInfo> run, Optional<ScenarioAssumptions.Scenario> scenario,
+    static ReportView of(Document s, Optional<RunInfo> run, Optional<ScenarioAssumptions.Scenario> scenario,
                          Brief brief, List<Figure> figures, List<Figure> cashFigures) {
         List<MetricRow> rows = new ArrayList<>();
         for (int i = 0; i < s.models().size(); i++) {
-            Summary.ModelSummary m = s.models().get(i);
+            ModelSummary m = s.models().get(i);
             String colour = ChartStyle.hex(ChartStyle.modelColour(i));
             rows.add(metricRow(true, m.name(), colour, "Net income", m.netIncome()));
             rows.add(metricRow(false, m.name(), colour, "Revenue", m.revenue()));
@@ -145,28 +151,30 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
         List<CashRow> cashRows = new ArrayList<>();
         if (s.hasCash()) {
             for (int i = 0; i < s.models().size(); i++) {
-                Summary.ModelSummary m = s.models().get(i);
-                Summary.Cash c = m.cash().orElseThrow();
+                ModelSummary m = s.models().get(i);
+                CashSummary c = m.cash();
                 cashRows.add(new CashRow(m.name(), ChartStyle.hex(ChartStyle.modelColour(i)),
                         pct(c.probNegativeAnyMonth()), pct(c.probNegativeAnyMonthStdError()),
-                        money(c.minBalance().p50()), money(c.minBalance().p05()), money(c.endBalance().p50()),
-                        months(c.runwayMonths().p50())));
+                        money(c.minBalance().percentile(50)), money(c.minBalance().percentile(5)),
+                        money(c.endBalance().percentile(50)),
+                        months(c.runwayMonths().percentile(50))));
             }
         }
 
         List<ComparisonRow> comparisons = new ArrayList<>();
-        for (Summary.Comparison c : s.comparisons()) {
+        for (PairedComparison c : s.summary().comparisons()) {
             comparisons.add(new ComparisonRow(c.a(), c.b(),
                     ChartStyle.hex(ChartStyle.modelColour(s.modelIndex(c.a()))),
                     ChartStyle.hex(ChartStyle.modelColour(s.modelIndex(c.b()))),
                     money(c.meanDifference()), money(c.meanDifferenceStdError()),
                     pct(c.probAGreater()), pct(c.probAGreaterStdError()),
-                    money(c.difference().p05()), money(c.difference().p50()), money(c.difference().p95())));
+                    money(c.differenceQuantiles()[0]), money(c.differenceQuantiles()[2]),
+                    money(c.differenceQuantiles()[4])));
         }
 
         List<ActivityRow> activity = new ArrayList<>();
-        for (Map.Entry<String, Summary.ActivityStat> e : s.activity().entrySet()) {
-            Summary.ActivityStat a = e.getValue();
+        for (Map.Entry<String, ActivitySummary> e : s.summary().activity().entrySet()) {
+            ActivitySummary a = e.getValue();
             activity.add(new ActivityRow(activityLabel(e.getKey()), count(a.mean()), count(a.p05()), count(a.p50()),
                     count(a.p95())));
         }
@@ -174,8 +182,8 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
         List<Item> methods = new ArrayList<>();
         methods.add(new Item("Simulated years (trials)", PlainNumbers.count(s.trials())));
         methods.add(new Item("Horizon", s.horizonMonths() + " months"
-                + s.warmUpMonths().map(w -> ", after " + w + " warm-up months that are simulated and discarded "
-                        + "so the practice starts the year with a realistic caseload").orElse("")));
+                + (s.warmUpMonths().isPresent() ? ", after " + s.warmUpMonths().getAsInt() + " warm-up months that are "
+                        + "simulated and discarded so the practice starts the year with a realistic caseload" : "")));
         methods.add(new Item("Seed", Long.toString(s.seed())));
         addIfPresent(methods, "Random number generator", s.generator());
         addIfPresent(methods, "Quantile estimator", s.quantileMethod());
@@ -222,10 +230,10 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
                 methods, crn, provenance);
     }
 
-    private static MetricRow metricRow(boolean first, String model, String colour, String label, Summary.Metric m) {
+    private static MetricRow metricRow(boolean first, String model, String colour, String label, MetricSummary m) {
         return new MetricRow(first, model, colour, label, money(m.mean()), money(m.meanStdError()),
-                money(m.p05()), money(m.p50()), money(m.p95()), money(m.worst5Mean()), pct(m.probLoss()),
-                m.mcse().map(e -> pct(e.probLoss())).orElse("\u2014"));
+                money(m.percentile(5)), money(m.percentile(50)), money(m.percentile(95)), money(m.worst5Mean()), pct(m.probLoss()),
+                m.mcse() == null ? "\u2014" : pct(m.mcse().probLoss()));
     }
 
     private static void addIfPresent(List<Item> items, String label, String value) {

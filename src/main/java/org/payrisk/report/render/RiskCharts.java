@@ -65,9 +65,14 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.payrisk.report.SummaryJson.Document;
+import org.payrisk.stats.MetricSummary;
+import org.payrisk.stats.ModelSummary;
+import org.payrisk.stats.MonthlyBand;
+import org.payrisk.stats.PairedComparison;
 
 /**
- * Builds every payrisk chart from a {@link Summary}: data in, {@link JFreeChart} out, nothing drawn
+ * Builds every payrisk chart from a {@link Document}: data in, {@link JFreeChart} out, nothing drawn
  * or written here (that is {@link ChartWriter}'s job).
  *
  * <p>Titles are written for a non-specialist; the subtitle names the scenario and the trial count.
@@ -100,7 +105,7 @@ final class RiskCharts {
      * All charts for a summary, in report order: income distribution, exceedance, box plot, one
      * monthly fan per model, one difference histogram per comparison, risk bars.
      */
-    static List<ChartSpec> all(Summary s) {
+    static List<ChartSpec> all(Document s) {
         List<String> slugs = Names.uniqueSlugs(names(s));
         String context = Names.plain(s.scenarioName()) + "  \u00b7  " + PlainNumbers.count(s.trials()) + " simulated years";
         List<ChartSpec> out = new ArrayList<>();
@@ -111,7 +116,7 @@ final class RiskCharts {
         for (int i = 0; i < s.models().size(); i++) {
             out.add(monthlyFan(s, i, slugs.get(i), fanRange, context));
         }
-        for (Summary.Comparison c : s.comparisons()) {
+        for (PairedComparison c : s.summary().comparisons()) {
             int a = s.modelIndex(c.a());
             int b = s.modelIndex(c.b());
             out.add(difference(s, c, a, b, slugs.get(a) + "-vs-" + slugs.get(b), context));
@@ -122,37 +127,37 @@ final class RiskCharts {
 
     // ---------------------------------------------------------------- income distribution
 
-    static ChartSpec incomeDistribution(Summary s, String context) {
-        List<Double> edges = s.netIncomeHistogram().binEdges();
-        int bins = edges.size() - 1;
+    static ChartSpec incomeDistribution(Document s, String context) {
+        double[] edges = s.models().get(0).netIncomeHistogram().binEdges();
+        int bins = edges.length - 1;
         int n = s.models().size();
         XYSeriesCollection steps = new XYSeriesCollection();
         List<String> labels = labels(s);
         for (int i = 0; i < n; i++) {
-            Summary.ModelSummary m = s.models().get(i);
+            ModelSummary m = s.models().get(i);
             // Step outline of the histogram: up from zero at the first edge, across every bin, down at the last.
             XYSeries series = new XYSeries(labels.get(i), false, true);
-            List<Long> counts = s.netIncomeHistogram().counts().get(m.name());
-            series.add(edges.get(0).doubleValue(), 0.0);
+            long[] counts = m.netIncomeHistogram().counts();
+            series.add(edges[0], 0.0);
             double share = 0;
             for (int b = 0; b < bins; b++) {
-                share = counts.get(b) / (double) s.trials();
-                series.add(edges.get(b).doubleValue(), share);
+                share = counts[b] / (double) s.trials();
+                series.add(edges[b], share);
             }
-            series.add(edges.get(bins).doubleValue(), share);
-            series.add(edges.get(bins).doubleValue(), 0.0);
+            series.add(edges[bins], share);
+            series.add(edges[bins], 0.0);
             steps.addSeries(series);
         }
 
         // Above the histograms, a strip with one row per model: a bar from P5 to P95, a dot at the median.
         XYSeriesCollection intervals = new XYSeriesCollection();
         for (int i = 0; i < n; i++) {
-            Summary.Metric net = s.models().get(i).netIncome();
+            MetricSummary net = s.models().get(i).netIncome();
             double y = n - 1 - i + 0.5;
             XYSeries series = new XYSeries("interval " + i, false, true);
-            series.add(net.p05(), y);
-            series.add(net.p50(), y);
-            series.add(net.p95(), y);
+            series.add(net.percentile(5), y);
+            series.add(net.percentile(50), y);
+            series.add(net.percentile(95), y);
             intervals.addSeries(series);
         }
 
@@ -186,7 +191,7 @@ final class RiskCharts {
         plot.add(histogram, 4);
         ChartStyle.style(x);
         plot.setFixedLegendItems(modelLegend(s));
-        double[] range = withZeroIfNear(edges.get(0), edges.get(bins));
+        double[] range = withZeroIfNear(edges[0], edges[bins]);
         x.setRange(range[0], range[1]);
 
         String title = "How much could the practice earn in a year?";
@@ -241,17 +246,17 @@ final class RiskCharts {
 
     // ---------------------------------------------------------------- exceedance (S-curve)
 
-    static ChartSpec exceedance(Summary s, String context) {
+    static ChartSpec exceedance(Document s, String context) {
         XYSeriesCollection curves = new XYSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         List<String> labels = labels(s);
         for (int i = 0; i < s.models().size(); i++) {
-            Summary.ModelSummary m = s.models().get(i);
+            ModelSummary m = s.models().get(i);
             XYSeries series = new XYSeries(labels.get(i), false, true);
-            for (int k = 0; k < s.quantileGrid().size(); k++) {
-                double v = m.netIncomeQuantiles().get(k);
-                series.add(v, s.quantileGrid().get(k));
+            for (int k = 0; k < s.quantileGrid().length; k++) {
+                double v = m.netIncomeQuantiles()[k];
+                series.add(v, s.quantileGrid()[k]);
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -284,14 +289,14 @@ final class RiskCharts {
 
     // ---------------------------------------------------------------- box and whisker
 
-    static ChartSpec box(Summary s, String context) {
+    static ChartSpec box(Document s, String context) {
         DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
         DefaultCategoryDataset means = new DefaultCategoryDataset();
         List<String> labels = labels(s);
         for (int i = 0; i < s.models().size(); i++) {
-            Summary.Metric net = s.models().get(i).netIncome();
-            boxes.add(new BoxAndWhiskerItem(net.mean(), net.p50(), net.p25(), net.p75(), net.p01(), net.p99(),
-                    net.p01(), net.p99(), List.of()), "Net income", labels.get(i));
+            MetricSummary net = s.models().get(i).netIncome();
+            boxes.add(new BoxAndWhiskerItem(net.mean(), net.percentile(50), net.percentile(25), net.percentile(75),
+                    net.percentile(1), net.percentile(99), net.percentile(1), net.percentile(99), List.of()), "Net income", labels.get(i));
             means.addValue(net.mean(), "Mean", labels.get(i));
         }
         CategoryAxis models = new CategoryAxis(null);
@@ -314,8 +319,8 @@ final class RiskCharts {
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         ChartStyle.style(plot);
         models.setTickLabelFont(ChartStyle.LEGEND_FONT.deriveFont(Font.BOLD));
-        double lo = s.models().stream().mapToDouble(m -> m.netIncome().p01()).min().orElse(0);
-        double hi = s.models().stream().mapToDouble(m -> m.netIncome().p99()).max().orElse(0);
+        double lo = s.models().stream().mapToDouble(m -> m.netIncome().percentile(1)).min().orElse(0);
+        double hi = s.models().stream().mapToDouble(m -> m.netIncome().percentile(99)).max().orElse(0);
         double[] range = withZeroIfNear(lo, hi);
         money.setRange(range[0], range[1]);
         plot.addRangeMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.TOP_RIGHT_OF_LINE));
@@ -370,11 +375,11 @@ final class RiskCharts {
     // ---------------------------------------------------------------- monthly fan
 
     /** One dollar range for every model's fan so the fans can be compared by eye. */
-    private static double[] fanRange(Summary s) {
+    private static double[] fanRange(Document s) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Summary.ModelSummary m : s.models()) {
-            for (Summary.MonthBand b : m.monthlyNetIncome()) {
+        for (ModelSummary m : s.models()) {
+            for (MonthlyBand b : m.monthlyNetIncome()) {
                 lo = Math.min(lo, b.p05());
                 hi = Math.max(hi, b.p95());
             }
@@ -384,8 +389,8 @@ final class RiskCharts {
         return new double[] {r[0] - pad, r[1] + pad};
     }
 
-    static ChartSpec monthlyFan(Summary s, int index, String slug, double[] range, String context) {
-        Summary.ModelSummary m = s.models().get(index);
+    static ChartSpec monthlyFan(Document s, int index, String slug, double[] range, String context) {
+        ModelSummary m = s.models().get(index);
         XYPlot plot = fanPlot(m.monthlyNetIncome(), index, range, 1, s.horizonMonths(),
                 "Month of the simulated year", "Net income in the month", "Median month",
                 "Middle half of months (25th to 75th percentile)", "9 months in 10 (5th to 95th percentile)");
@@ -406,12 +411,12 @@ final class RiskCharts {
      * A fan of month bands in the model's colour: median line, P25-P75 band over a lighter P5-P95 band,
      * months {@code firstMonth..horizon} on the x axis and {@code range} dollars on the y axis.
      */
-    private static XYPlot fanPlot(List<Summary.MonthBand> bands, int index, double[] range, int firstMonth,
+    private static XYPlot fanPlot(List<MonthlyBand> bands, int index, double[] range, int firstMonth,
                                   int horizon, String xLabel, String yLabel, String medianLabel, String innerLabel,
                                   String outerLabel) {
         YIntervalSeries inner = new YIntervalSeries("25th to 75th percentile");
         YIntervalSeries outer = new YIntervalSeries("5th to 95th percentile");
-        for (Summary.MonthBand b : bands) {
+        for (MonthlyBand b : bands) {
             inner.add(b.month(), b.p50(), b.p25(), b.p75());
             outer.add(b.month(), b.p50(), b.p05(), b.p95());
         }
@@ -463,7 +468,7 @@ final class RiskCharts {
      *
      * @param startingReserve the scenario's {@code cash.startingReserve}, when the scenario copy has one
      */
-    static List<ChartSpec> cash(Summary s, OptionalDouble startingReserve) {
+    static List<ChartSpec> cash(Document s, OptionalDouble startingReserve) {
         if (!s.hasCash()) {
             return List.of();
         }
@@ -473,8 +478,8 @@ final class RiskCharts {
                         + ChartStyle.moneyFormat().format(startingReserve.getAsDouble()) : "");
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Summary.ModelSummary m : s.models()) {
-            for (Summary.MonthBand b : m.cash().orElseThrow().monthlyBalance()) {
+        for (ModelSummary m : s.models()) {
+            for (MonthlyBand b : m.cash().monthlyBalance()) {
                 lo = Math.min(lo, b.p05());
                 hi = Math.max(hi, b.p95());
             }
@@ -490,9 +495,9 @@ final class RiskCharts {
         return out;
     }
 
-    static ChartSpec cashFan(Summary s, int index, String slug, double[] range, String context) {
-        Summary.ModelSummary m = s.models().get(index);
-        XYPlot plot = fanPlot(m.cash().orElseThrow().monthlyBalance(), index, range, 0, s.horizonMonths(),
+    static ChartSpec cashFan(Document s, int index, String slug, double[] range, String context) {
+        ModelSummary m = s.models().get(index);
+        XYPlot plot = fanPlot(m.cash().monthlyBalance(), index, range, 0, s.horizonMonths(),
                 "End of month (0 = the start of the simulated year)", "Cash in the bank",
                 "Median balance", "Middle half of years (25th to 75th percentile)",
                 "9 years in 10 (5th to 95th percentile)");
@@ -511,15 +516,15 @@ final class RiskCharts {
 
     // ---------------------------------------------------------------- paired difference
 
-    static ChartSpec difference(Summary s, Summary.Comparison c, int a, int b, String slug, String context) {
+    static ChartSpec difference(Document s, PairedComparison c, int a, int b, String slug, String context) {
         String nameA = labels(s).get(a);
         String nameB = labels(s).get(b);
-        List<Double> edges = c.histogram().binEdges();
+        double[] edges = c.histogram().binEdges();
         XYIntervalSeries bars = new XYIntervalSeries("difference");
-        for (int k = 0; k + 1 < edges.size(); k++) {
-            double share = c.histogram().counts().get(k) / (double) s.trials();
-            double lo = edges.get(k);
-            double hi = edges.get(k + 1);
+        for (int k = 0; k + 1 < edges.length; k++) {
+            double share = c.histogram().counts()[k] / (double) s.trials();
+            double lo = edges[k];
+            double hi = edges[k + 1];
             bars.add((lo + hi) / 2, lo, hi, share, share, share);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -530,7 +535,7 @@ final class RiskCharts {
         y.setUpperMargin(0.08);
         XYPlot plot = new XYPlot(data, x, y, new SignColouredBarRenderer(a, b));
         ChartStyle.style(plot);
-        double[] range = withZeroIfNear(edges.get(0), edges.get(edges.size() - 1));
+        double[] range = withZeroIfNear(edges[0], edges[edges.length - 1]);
         x.setRange(range[0], range[1]);
         plot.addDomainMarker(ChartStyle.zeroMarker(ChartStyle.LabelAt.TOP_RIGHT_OF_LINE));
 
@@ -550,7 +555,7 @@ final class RiskCharts {
     }
 
     /** {@code Fee-for-service beats capitation in 63% of simulated years}. */
-    static String beatsSentence(String nameA, String nameB, Summary.Comparison c) {
+    static String beatsSentence(String nameA, String nameB, PairedComparison c) {
         return Names.sentenceStart(nameA) + " beats " + nameB + " in " + PlainNumbers.percent(c.probAGreater())
                 + " of simulated years";
     }
@@ -594,7 +599,7 @@ final class RiskCharts {
 
     // ---------------------------------------------------------------- risk bars
 
-    static ChartSpec riskBars(Summary s, String context) {
+    static ChartSpec riskBars(Document s, String context) {
         DefaultStatisticalCategoryDataset loss = new DefaultStatisticalCategoryDataset();
         DefaultCategoryDataset worst = new DefaultCategoryDataset();
         NumberFormat lossFormat = new DecimalFormat("0.##%", DecimalFormatSymbols.getInstance(Locale.US));
@@ -602,9 +607,9 @@ final class RiskCharts {
         double lossTop = 0;
         List<String> labels = labels(s);
         for (int i = 0; i < s.models().size(); i++) {
-            Summary.Metric net = s.models().get(i).netIncome();
+            MetricSummary net = s.models().get(i).netIncome();
             String name = labels.get(i);
-            Double twoSe = net.mcse().map(e -> 2 * e.probLoss()).orElse(null);
+            Double twoSe = net.mcse() == null ? null : Double.valueOf(2 * net.mcse().probLoss());
             loss.add(Double.valueOf(net.probLoss()), twoSe, "Chance of a losing year", name);
             worst.addValue(net.worst5Mean(), "Worst 1 year in 20", name);
             // The value label goes past the error bar, which would otherwise run through it.
@@ -743,7 +748,7 @@ final class RiskCharts {
     // ---------------------------------------------------------------- helpers
 
     /** One legend line per model in its colour (used where several datasets would repeat the models). */
-    private static LegendItemCollection modelLegend(Summary s) {
+    private static LegendItemCollection modelLegend(Document s) {
         LegendItemCollection legend = new LegendItemCollection();
         List<String> labels = labels(s);
         for (int i = 0; i < s.models().size(); i++) {
@@ -762,15 +767,15 @@ final class RiskCharts {
     }
 
     /** The models' exact names, in scenario order. */
-    private static List<String> names(Summary s) {
-        return s.models().stream().map(Summary.ModelSummary::name).toList();
+    private static List<String> names(Document s) {
+        return s.models().stream().map(ModelSummary::name).toList();
     }
 
     /**
      * The models' names as drawn: one line, no control characters, distinct (see {@link Names#uniqueLabels});
      * chart datasets key their series by these.
      */
-    private static List<String> labels(Summary s) {
+    private static List<String> labels(Document s) {
         return Names.uniqueLabels(names(s));
     }
 

@@ -165,11 +165,12 @@ class BriefTest {
         assertEquals(1, cash.size(), md);
         assertEquals(expected, cash.get(0)[0]);
         assertEquals("models[i].cash.probNegativeAnyMonth", sources(md).get(Integer.parseInt(cash.get(0)[1])));
-        // The fixture's three chances differ (7%, less than 1%, 3%), so a model mix-up cannot pass.
-        assertEquals(List.of("7%", "less than 1%", "3%"), List.of(
-                PlainNumbers.percent(models.get(0).get("cash").get("probNegativeAnyMonth").asDouble()),
-                PlainNumbers.percent(models.get(1).get("cash").get("probNegativeAnyMonth").asDouble()),
-                PlainNumbers.percent(models.get(2).get("cash").get("probNegativeAnyMonth").asDouble())));
+        // The pairing of figure and model is only tested where the rounded chances differ: make sure some do.
+        List<String> chances = new ArrayList<>();
+        for (JsonNode m : models) {
+            chances.add(PlainNumbers.percent(m.get("cash").get("probNegativeAnyMonth").asDouble()));
+        }
+        assertTrue(new java.util.HashSet<>(chances).size() > 1, "all the fixture's chances read the same: " + chances);
     }
 
     /** The fixture scenario copy's {@code cash.startingReserve}, read with plain Jackson. */
@@ -184,7 +185,7 @@ class BriefTest {
     void negativeAmountsAreWrittenAsLosses() throws IOException {
         ObjectMapper json = new ObjectMapper();
         Path dir = RenderedRun.freshDir("brief-loss");
-        SummaryFixture.copyCommittedRun(dir);
+        FixtureRun.copyTo(dir);
         ObjectNode summary = (ObjectNode) json.readTree(dir.resolve("summary.json").toFile());
         ObjectNode net = (ObjectNode) summary.get("models").get(0).get("netIncome");
         net.put("p05", -12_345.6);

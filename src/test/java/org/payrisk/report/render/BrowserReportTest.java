@@ -115,7 +115,7 @@ class BrowserReportTest {
         }
 
         String headline = (String) js.executeScript("return document.getElementById('headline').innerText");
-        for (String model : SummaryFixture.MODELS) {
+        for (String model : FixtureRun.MODELS) {
             assertTrue(headline.contains(model), "headline table lists " + model);
         }
     }

@@ -70,7 +70,7 @@ class ChartsTest {
 
     @Test
     void everyModelKeepsItsColourAcrossCharts() throws IOException {
-        List<String> models = SummaryFixture.MODELS;
+        List<String> models = FixtureRun.MODELS;
         for (String shared : List.of("income-distribution", "exceedance", "box", "risk-bars")) {
             BufferedImage png = png(shared);
             for (int i = 0; i < models.size(); i++) {
@@ -130,13 +130,13 @@ class ChartsTest {
 
     @Test
     void cashFanSaysWhatItShowsInPlainWordsWithTheReserveAndTheEmptyAccountLine() throws IOException {
-        for (String model : SummaryFixture.MODELS) {
+        for (String model : FixtureRun.MODELS) {
             String svg = Files.readString(RenderedRun.get().dir.resolve("charts/cash-fan-" + model + ".svg"));
             assertTrue(svg.contains("How much cash is in the bank at the end of each month?"), model + " title");
             assertTrue(svg.contains(">empty bank account<"), model + " zero line label");
             assertTrue(svg.contains("starting reserve $10,000"), model + " subtitle names the reserve");
-            assertTrue(svg.contains("10,000 simulated years"), model + " subtitle names the trial count");
-            assertTrue(svg.contains(SummaryFixture.SCENARIO_NAME), model + " subtitle names the scenario");
+            assertTrue(svg.contains(PlainNumbers.count(FixtureRun.TRIALS) + " simulated years"), model + " subtitle names the trial count");
+            assertTrue(svg.contains(FixtureRun.SCENARIO_NAME), model + " subtitle names the scenario");
             // Month 0 (the start) to 12 on the month axis.
             assertTrue(svg.contains(">0<") && svg.contains(">12<"), model + " months 0 to 12");
         }
@@ -145,7 +145,7 @@ class ChartsTest {
     @Test
     void cashFansShareOneDollarScale() throws IOException {
         List<String> first = null;
-        for (String model : SummaryFixture.MODELS) {
+        for (String model : FixtureRun.MODELS) {
             String svg = Files.readString(RenderedRun.get().dir.resolve("charts/cash-fan-" + model + ".svg"));
             List<String> ticks = java.util.regex.Pattern.compile(">(-?\\$[0-9,]+)<").matcher(svg).results()
                     .map(m -> m.group(1)).toList();
@@ -154,7 +154,7 @@ class ChartsTest {
             if (first == null) {
                 first = ticks;
             } else {
-                assertEquals(first, ticks, "same dollar ticks as " + SummaryFixture.MODELS.get(0));
+                assertEquals(first, ticks, "same dollar ticks as " + FixtureRun.MODELS.get(0));
             }
         }
     }

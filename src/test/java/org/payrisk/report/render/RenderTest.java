@@ -23,7 +23,7 @@ class RenderTest {
     @Test
     void reRenderOverAnExistingRunGivesIdenticalFilesAndLeavesNoTemporaries() throws IOException {
         RenderedRun first = RenderedRun.get();
-        Path again = SummaryFixture.copyCommittedRun(tmp.resolve("run"));
+        Path again = FixtureRun.copyTo(tmp.resolve("run"));
         Files.createDirectories(again.resolve("charts"));
         Files.writeString(again.resolve("charts/monthly-fan-old-model.png"), "stale chart of a renamed model");
         Files.writeString(again.resolve("charts/my-notes.txt"), "not ours");
@@ -66,7 +66,7 @@ class RenderTest {
 
     @Test
     void rendersWithoutRunJsonOrScenarioCopy() throws IOException {
-        Path dir = SummaryFixture.copyCommittedRun(tmp.resolve("bare"));
+        Path dir = FixtureRun.copyTo(tmp.resolve("bare"));
         Files.delete(dir.resolve("run.json"));
         Files.delete(dir.resolve("scenario.yaml"));
         ReportRenderer.render(dir);
@@ -78,7 +78,7 @@ class RenderTest {
 
     @Test
     void aSummaryWithoutCashRendersWithoutTheCashChartsSectionOrFinding() throws IOException {
-        Path dir = SummaryFixture.copyCommittedRun(tmp.resolve("before-cash"));
+        Path dir = FixtureRun.copyTo(tmp.resolve("before-cash"));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode s =
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dir.resolve("summary.json").toFile());

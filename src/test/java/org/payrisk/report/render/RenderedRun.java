@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The committed 10,000-trial fixture run, rendered once per test JVM (rendering takes about a second, and
+ * The fixture run ({@link FixtureRun}), rendered once per test JVM (rendering takes about a second, and
  * several test classes inspect the same outputs). Lives under {@code target/test-runs/} so it can be
  * opened by hand after a test run.
  */
@@ -33,7 +33,7 @@ final class RenderedRun {
         if (shared == null) {
             try {
                 Path dir = freshDir("ot-practice");
-                SummaryFixture.copyCommittedRun(dir);
+                FixtureRun.copyTo(dir);
                 RenderResult r = ReportRenderer.render(dir);
                 shared = new RenderedRun(dir, r, new ObjectMapper().readTree(dir.resolve("summary.json").toFile()));
             } catch (IOException e) {

@@ -38,7 +38,7 @@ class ReportHtmlTest {
                 modelCells.add(th.getTextContent().trim());
             }
         }
-        assertEquals(SummaryFixture.MODELS, modelCells);
+        assertEquals(FixtureRun.MODELS, modelCells);
         String text = table.getTextContent();
         for (JsonNode m : run.summary.get("models")) {
             for (String metric : List.of("netIncome", "revenue", "costs")) {
@@ -51,7 +51,7 @@ class ReportHtmlTest {
             double probLoss = m.get("netIncome").get("probLoss").asDouble();
             assertTrue(text.contains(String.format(Locale.US, "%.2f%%", probLoss * 100)), "probLoss in percent");
         }
-        assertEquals(3 * SummaryFixture.MODELS.size(), table.getElementsByTagName("tbody").item(0).getChildNodes()
+        assertEquals(3 * FixtureRun.MODELS.size(), table.getElementsByTagName("tbody").item(0).getChildNodes()
                 .getLength() - whitespaceNodes(table.getElementsByTagName("tbody").item(0).getChildNodes()));
     }
 
@@ -115,9 +115,13 @@ class ReportHtmlTest {
     @Test
     void methodsAndProvenanceComeFromSummaryAndRunJson() throws Exception {
         String html = RenderedRun.get().read("report.html");
-        for (String s : List.of("Hyndman-Fan type 7", "Batch means", "20261127", "L64_X128_MIX",
-                "9f2c4e1a7b3d5c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a", "2026-11-27T09:14:03Z",
-                "very same simulated patients", "0.1.0")) {
+        // The values as the files hold them, read with plain Jackson.
+        ObjectMapper json = new ObjectMapper();
+        JsonNode summary = RenderedRun.get().summary;
+        JsonNode run = json.readTree(RenderedRun.get().dir.resolve("run.json").toFile());
+        for (String s : List.of("Hyndman-Fan type 7", "batch means", summary.get("seed").asText(),
+                summary.get("generator").asText(), summary.get("scenario").get("sha256").asText(),
+                run.get("startedAt").asText(), "very same simulated patients", summary.get("payriskVersion").asText())) {
             assertTrue(html.contains(s), "report mentions " + s);
         }
     }
@@ -126,7 +130,7 @@ class ReportHtmlTest {
     void textFromInputFilesIsEscaped() throws Exception {
         ObjectMapper json = new ObjectMapper();
         Path dir = RenderedRun.freshDir("escaping");
-        SummaryFixture.copyCommittedRun(dir);
+        FixtureRun.copyTo(dir);
         ObjectNode summary = (ObjectNode) json.readTree(dir.resolve("summary.json").toFile());
         ((ObjectNode) summary.get("scenario")).put("name", "<script>alert('x')</script> & <img src=\"https://e.x/a.png\">");
         json.writeValue(dir.resolve("summary.json").toFile(), summary);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +15,16 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.payrisk.report.SummaryJson;
+import org.payrisk.stats.CashSummary;
+import org.payrisk.stats.Summaries;
 
-/** Bad or missing summary.json: a one-line ReportInputException naming the file and the field, never an NPE. */
-class SummaryReaderTest {
+/**
+ * Reading summary.json with {@link SummaryJson#read}, as {@code payrisk report} does: the fixture run reads
+ * back into the engine's records; a bad or missing file is a one-line ReportInputException naming the file
+ * and the field, never an NPE.
+ */
+class SummaryJsonReadTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,20 +32,22 @@ class SummaryReaderTest {
     Path dir;
 
     @Test
-    void readsTheCommittedFixture() throws IOException {
-        SummaryFixture.copyCommittedRun(dir);
-        Summary s = SummaryReader.read(dir.resolve("summary.json"));
-        assertEquals(10_000, s.trials());
+    void readsTheFixtureRun() throws IOException {
+        FixtureRun.copyTo(dir);
+        SummaryJson.Document s = SummaryJson.read(dir.resolve("summary.json"));
+        JsonNode json = JSON.readTree(dir.resolve("summary.json").toFile());
+        assertEquals(FixtureRun.TRIALS, s.trials());
         assertEquals(3, s.models().size());
-        assertEquals(105, s.quantileGrid().size());
+        assertEquals(json.get("quantileGrid").size(), s.quantileGrid().length);
         assertEquals(12, s.models().get(2).monthlyNetIncome().size());
-        assertEquals(3, s.comparisons().size());
-        assertTrue(s.models().get(0).netIncome().mcse().isPresent());
-        Summary.Cash cash = s.models().get(0).cash().orElseThrow();
+        assertEquals(3, s.summary().comparisons().size());
+        assertTrue(s.models().get(0).netIncome().mcse() != null);
+        CashSummary cash = s.models().get(0).cash();
         assertEquals(13, cash.monthlyBalance().size());
         assertEquals(0, cash.monthlyBalance().get(0).month());
-        assertEquals(SummaryFixture.STARTING_RESERVE, cash.monthlyBalance().get(0).p05());
-        assertEquals(0.065, cash.probNegativeAnyMonth());
+        assertEquals(10_000.0, cash.monthlyBalance().get(0).p05(), "month 0 is the scenario's starting reserve");
+        assertEquals(json.get("models").get(0).get("cash").get("probNegativeAnyMonth").asDouble(),
+                cash.probNegativeAnyMonth());
         assertEquals(cash.probNegativeAnyMonth(), cash.minBalance().probLoss(), "minBalance.probLoss is the same share");
         assertTrue(s.hasCash());
     }
@@ -79,7 +89,7 @@ class SummaryReaderTest {
         expect(s -> ((ArrayNode) s.get("models").get(2).get("monthlyNetIncome")).remove(11),
                 "models[2].monthlyNetIncome: expected 12 months (horizonMonths), found 11");
         expect(s -> ((ArrayNode) s.get("models").get(0).get("netIncomeQuantiles")).remove(0),
-                "models[0].netIncomeQuantiles: expected 105 values");
+                "models[0].netIncomeQuantiles: expected " + Summaries.QUANTILE_GRID.length + " values");
         expect(s -> ((ArrayNode) s.get("netIncomeHistogram").get("counts").get("bundled")).add(3),
                 "netIncomeHistogram.counts.bundled: expected 60 counts (one per bin), found 61");
         expect(s -> ((ObjectNode) s.get("netIncomeHistogram").get("counts")).remove("capitation"),
@@ -112,21 +122,21 @@ class SummaryReaderTest {
 
     @Test
     void unknownFieldsAreIgnoredAndMcseMayBeNull() throws IOException {
-        SummaryFixture.copyCommittedRun(dir);
+        FixtureRun.copyTo(dir);
         ObjectNode s = (ObjectNode) JSON.readTree(dir.resolve("summary.json").toFile());
         s.putObject("overlays").put("qualityBonus", 0.02);
         ((ObjectNode) s.get("models").get(0).get("cash")).put("overdraftInterest", 0.01);
         ((ObjectNode) s.get("models").get(1).get("netIncome")).putNull("mcse");
         Files.write(dir.resolve("summary.json"), JSON.writeValueAsBytes(s));
-        Summary read = SummaryReader.read(dir.resolve("summary.json"));
-        assertFalse(read.models().get(1).netIncome().mcse().isPresent());
+        SummaryJson.Document read = SummaryJson.read(dir.resolve("summary.json"));
+        assertEquals(null, read.models().get(1).netIncome().mcse());
         RenderResult r = ReportRenderer.render(dir);
         assertTrue(r.files().contains(dir.resolve("report.html")));
         assertTrue(Files.readString(dir.resolve("report.html")).contains("\u2014"), "missing MCSE shown as a dash");
     }
 
     private void expect(Consumer<ObjectNode> breakIt, String message) throws IOException {
-        SummaryFixture.copyCommittedRun(dir);
+        FixtureRun.copyTo(dir);
         ObjectNode s = (ObjectNode) JSON.readTree(dir.resolve("summary.json").toFile());
         breakIt.accept(s);
         Files.write(dir.resolve("summary.json"), JSON.writeValueAsBytes(s));

@@ -1,0 +1,120 @@
+package org.payrisk.cli;
+
+import java.lang.management.ManagementFactory;
+import org.payrisk.stats.TrialOutcomes;
+
+/**
+ * The up-front memory check of a run, and the advice given when Java runs out of memory anyway.
+ *
+ * <p>A run keeps every trial's outcomes ({@link TrialOutcomes}: one array of {@code trials} values
+ * per model and month), then summarising holds each model's net-income column and up to
+ * {@value #TRANSIENT_COLUMNS} further columns at once (copies sorted for quantiles, the cash view's
+ * lowest balances and runways, a paired difference). With the G1 collector every array larger than
+ * half a heap region is "humongous" and takes whole regions, so each array is rounded up to the
+ * region size; small heaps (1 MB regions) lose up to half their space this way. On top come
+ * {@value #FIXED_MB} MB for the JVM, the libraries and the report's charts (twice what was measured:
+ * {@code payrisk report} of the shipped scenario renders with -Xmx24m). The estimate is compared with the whole heap after a margin
+ * of {@value #MARGIN}, because the collector needs room to move.
+ */
+final class Memory {
+
+    /** Columns summarising holds besides the kept net-income columns (see the class comment). */
+    static final int TRANSIENT_COLUMNS = 6;
+    /** Memory of everything that does not grow with the trials: JVM, libraries, rendering, MB. */
+    static final int FIXED_MB = 48;
+    /** Share of the heap a run may plan to use. */
+    static final double MARGIN = 0.8;
+
+    /** The -Xmx advice of the run under way, for an OutOfMemoryError that still happens. */
+    private static volatile String advice;
+
+    private Memory() {
+    }
+
+    /**
+     * @param models payment models
+     * @param trials trials
+     * @param months counted months
+     * @param regionBytes the G1 heap region size, 0 for other collectors
+     * @return heap bytes a run needs, everything kept included
+     */
+    static long bytesNeeded(int models, long trials, int months, long regionBytes) {
+        long arrays = 1 + models + (long) models * months + (long) models * (months + 1)
+                + TrialOutcomes.ACTIVITY.size() + models + TRANSIENT_COLUMNS;
+        long perArray = 16 + 8 * trials;
+        if (regionBytes > 0 && perArray >= regionBytes / 2) {
+            perArray = (perArray + regionBytes - 1) / regionBytes * regionBytes;
+        }
+        return arrays * perArray + FIXED_MB * 1024L * 1024;
+    }
+
+    /**
+     * @param models payment models
+     * @param trials trials
+     * @param months counted months
+     * @param g1 whether the G1 collector runs (its region size grows with the heap)
+     * @return the smallest heap to ask for, e.g. {@code -Xmx768m} or {@code -Xmx3g}
+     */
+    static String xmxFor(int models, long trials, int months, boolean g1) {
+        long heap = 0;
+        for (int i = 0; i < 4; i++) { // a larger heap has larger regions: settle the two
+            long need = bytesNeeded(models, trials, months, g1 ? g1RegionFor(heap) : 0);
+            heap = roundHeap((long) Math.ceil(need / MARGIN));
+        }
+        long mb = heap >> 20;
+        return mb % 1024 == 0 ? "-Xmx" + (mb / 1024) + "g" : "-Xmx" + mb + "m";
+    }
+
+    /** Rounds a heap size up to 128 MB below 1 GB, to whole GB above. */
+    private static long roundHeap(long bytes) {
+        long mb = (bytes + (1 << 20) - 1) >> 20;
+        mb = mb <= 1024 ? (mb + 127) / 128 * 128 : (mb + 1023) / 1024 * 1024;
+        return mb << 20;
+    }
+
+    /** G1's ergonomic region size for a heap: heap / 2048 as a power of two, within [1 MB, 32 MB]. */
+    static long g1RegionFor(long heap) {
+        long r = Long.highestOneBit(Math.max(1, heap / 2048));
+        return Math.max(1 << 20, Math.min(32 << 20, r));
+    }
+
+    /**
+     * Refuses a run that would not fit in the heap, before any work.
+     *
+     * @throws UserInputException naming the -Xmx to use
+     */
+    static void check(int models, int trials, int months) throws UserInputException {
+        long region = regionBytes();
+        long need = bytesNeeded(models, trials, months, region);
+        long max = Runtime.getRuntime().maxMemory();
+        String xmx = xmxFor(models, trials, months, region > 0);
+        advice = xmx;
+        if (need > MARGIN * max) {
+            throw new UserInputException(String.format("%,d trials need about %,d MB of memory (every trial's outcomes "
+                    + "are kept, then summarised and rendered), but Java may use %,d MB: run fewer trials, or give Java "
+                    + "more memory with %s (JAVA_OPTS=%s ./payrisk ..., or java %s -jar payrisk.jar ...)", trials,
+                    need >> 20, max >> 20, xmx, xmx, xmx));
+        }
+    }
+
+    /** @return the message for an OutOfMemoryError, naming the -Xmx to use */
+    static String outOfMemoryMessage() {
+        long max = Runtime.getRuntime().maxMemory();
+        String xmx = advice != null ? advice : "-Xmx" + Math.max(1, (2 * max + (1L << 30) - 1) >> 30) + "g";
+        return String.format("Java ran out of memory (it may use %,d MB): give it more with %s (JAVA_OPTS=%s ./payrisk ..., "
+                + "or java %s -jar payrisk.jar ...), or run fewer trials", max >> 20, xmx, xmx, xmx);
+    }
+
+    /** @return the G1 region size in bytes, or 0 when another collector runs or it cannot be told */
+    static long regionBytes() {
+        try {
+            var bean = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (!Boolean.parseBoolean(bean.getVMOption("UseG1GC").getValue())) {
+                return 0;
+            }
+            return Long.parseLong(bean.getVMOption("G1HeapRegionSize").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return 1 << 20; // assume G1's smallest region: the estimate errs on the large side
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.payrisk.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.payrisk.dist.TrialStreams;
+import org.payrisk.engine.RunSettings;
+import org.payrisk.engine.SimulationEngine;
+import org.payrisk.report.render.RenderResult;
+import org.payrisk.scenario.Scenario;
+import org.payrisk.stats.RunSummary;
+import org.payrisk.stats.Summaries;
+import org.payrisk.stats.TrialOutcomes;
+
+/**
+ * What {@code payrisk run} does between choosing its folder and committing it: simulate the scenario,
+ * summarise the trials, and write the run's files into a folder: {@code summary.json}, the scenario copy,
+ * {@code trials.csv} (optional), {@code run.json} and, optionally, the rendered report. The command line
+ * adds only argument checks, the folder's safety ({@link RunDirectory}), the progress bar and the printed
+ * table; tests and other callers (a sweep, a future Spark driver) run the same steps.
+ *
+ * <p>It lives in {@code report} because {@code report} owns the run folder's files and sits above the
+ * engine in the layering; it needs no room of its own. Thread safety: each call works on its own folder.
+ */
+public final class RunPipeline {
+
+    private RunPipeline() {
+    }
+
+    /** Renders a finished run folder ({@code ReportRenderer::render}, or a stand-in in tests). */
+    @FunctionalInterface
+    public interface Render {
+        /**
+         * @param runDir a folder holding summary.json, run.json and the scenario copy
+         * @return what was written
+         * @throws IOException when an output cannot be written
+         */
+        RenderResult render(Path runDir) throws IOException;
+    }
+
+    /**
+     * A finished simulation, not yet written.
+     *
+     * @param scenario the scenario simulated
+     * @param settings trials, seed and threads
+     * @param engineName the engine that ran it, for run.json
+     * @param outcomes every trial's outcomes
+     * @param summary the run's statistics
+     * @param startedAt when the simulation started (UTC, milliseconds)
+     * @param startNanos {@link System#nanoTime()} at the start, for the wall time
+     * @param simulationSeconds seconds spent simulating
+     */
+    public record Simulated(Scenario scenario, RunSettings settings, String engineName, TrialOutcomes outcomes,
+                            RunSummary summary, Instant startedAt, long startNanos, double simulationSeconds) {
+
+        /** @return attended visits over all trials (the mean per trial times the trials) */
+        public double attendedVisits() {
+            return summary.activity().get("attendedVisits").mean() * settings.trials();
+        }
+    }
+
+    /**
+     * Simulates and summarises a scenario.
+     *
+     * @param scenario a validated scenario
+     * @param settings trials, seed and threads
+     * @param engine the engine to run it on
+     * @param progress told of finished trials
+     * @return the outcomes and their summary
+     * @throws InterruptedException if the simulation is interrupted
+     */
+    public static Simulated simulate(Scenario scenario, RunSettings settings, SimulationEngine engine,
+                                     SimulationEngine.Progress progress) throws InterruptedException {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long t0 = System.nanoTime();
+        TrialOutcomes outcomes = engine.run(scenario, settings, progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Simulated(scenario, settings, engine.name(), outcomes, Summaries.run(outcomes), started, t0,
+                seconds);
+    }
+
+    /**
+     * Writes a simulated run into {@code dir}: summary.json, the scenario copy ({@code scenario.yaml} or
+     * {@code scenario.json}), trials.csv when asked, run.json, then the report when a renderer is given,
+     * then run.json again with the report and wall times.
+     *
+     * @param run the simulation
+     * @param dir an existing, empty folder (the staging folder of a {@link RunDirectory})
+     * @param exportTrials whether to write trials.csv
+     * @param render the renderer, or null for no report ({@code --no-report})
+     * @throws IOException when a file cannot be written
+     */
+    public static void write(Simulated run, Path dir, boolean exportTrials, Render render) throws IOException {
+        Scenario scenario = run.scenario();
+        RunSettings settings = run.settings();
+        RunInfo info = new RunInfo(scenario.name(), scenario.source().path().getFileName().toString(),
+                scenario.source().sha256(), settings.seed(), settings.trials(), scenario.practice().horizonMonths(),
+                scenario.practice().warmUpMonths(), TrialStreams.GENERATOR);
+        Files.write(dir.resolve("summary.json"), SummaryJson.toBytes(info, run.summary()));
+        Files.write(dir.resolve(scenario.source().isJson() ? "scenario.json" : "scenario.yaml"),
+                scenario.source().bytes());
+        if (exportTrials) {
+            TrialsCsv.write(run.outcomes(), dir.resolve("trials.csv"));
+        }
+        // run.json first, so the report's provenance reads the same file a later re-render reads
+        RunJson.write(dir.resolve("run.json"), run, Double.NaN, Double.NaN);
+        double reportSeconds = Double.NaN;
+        if (render != null) {
+            long t1 = System.nanoTime();
+            render.render(dir);
+            reportSeconds = (System.nanoTime() - t1) / 1e9;
+        }
+        double wall = (System.nanoTime() - run.startNanos()) / 1e9;
+        RunJson.write(dir.resolve("run.json"), run, wall, reportSeconds);
+    }
+}

@@ -1,0 +1,100 @@
+package org.payrisk.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.payrisk.scenario.Scenario;
+import org.payrisk.scenario.ScenarioLoader;
+import org.payrisk.stats.RunSummary;
+import org.payrisk.stats.Summaries;
+import org.payrisk.stats.TrialOutcomes;
+import org.payrisk.testing.Scenarios;
+
+/**
+ * Deterministic tier: a run is its fixed blocks merged in block order. Blocks run by separate
+ * kernels, in reverse order, and merged give exactly the local engine's outcomes.
+ */
+class BlockEngineTest {
+
+    @Test
+    void blocksAreFixedAndIndependentOfThreads() {
+        assertEquals(3, TrialBlocks.count(2 * TrialBlocks.SIZE + 1));
+        assertEquals(2 * TrialBlocks.SIZE, TrialBlocks.start(2));
+        assertEquals(1, TrialBlocks.size(2, 2 * TrialBlocks.SIZE + 1));
+        assertEquals(0, TrialBlocks.count(0));
+    }
+
+    @Test
+    void blocksRunSeparatelyAndMergedEqualTheEngine() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/hand-therapy-capitated.yaml"));
+        EngineInput input = EngineInput.of(s);
+        int trials = 2 * TrialBlocks.SIZE + 37;
+        TrialOutcomes engine = Scenarios.run(s, trials, 5L, 2);
+        List<TrialOutcomes> blocks = new ArrayList<>();
+        for (int b = TrialBlocks.count(trials) - 1; b >= 0; b--) {
+            TrialOutcomes block = new TrialKernel(input, 5L).runBlock(b, trials);
+            assertEquals(TrialBlocks.start(b), block.offset());
+            blocks.add(0, block);
+        }
+        TrialOutcomes merged = TrialOutcomes.merge(blocks);
+        assertEquals(trials, merged.trials());
+        assertEquals(engine.inputs(), merged.inputs());
+        for (int m = 0; m < input.models().size(); m++) {
+            assertArrayEquals(engine.netIncomeColumn(m), merged.netIncomeColumn(m), input.modelNames().get(m));
+            assertArrayEquals(engine.cashBalanceColumn(m, 12), merged.cashBalanceColumn(m, 12));
+        }
+        for (int k = 0; k < engine.inputs().size(); k++) {
+            assertArrayEquals(engine.inputColumn(k), merged.inputColumn(k), engine.inputs().get(k));
+        }
+    }
+
+    /**
+     * The seam for memory that does not grow with trials: a consumer that reduces each block as it
+     * arrives, in block order, and keeps nothing else gets the same bits as the summary of the whole
+     * store (the mean is a sum in trial order either way; P(loss) is a count).
+     */
+    @Test
+    void aStreamingReductionOfBlocksInOrderEqualsTheSummaryOfAllTrials() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/pediatric-medicaid.yaml"));
+        EngineInput input = EngineInput.of(s);
+        int trials = 3 * TrialBlocks.SIZE + 5;
+        int models = input.models().size();
+        double[] sum = new double[models];
+        long[] losses = new long[models];
+        List<Integer> offsets = new ArrayList<>();
+        new LocalEngine().runBlocks(input, new RunSettings(trials, 9L, 2), SimulationEngine.Progress.NONE, block -> {
+            offsets.add(block.offset());
+            for (int m = 0; m < models; m++) {
+                for (int r = 0; r < block.trials(); r++) {
+                    double net = block.netIncome(m, r);
+                    sum[m] += net;
+                    losses[m] += net < 0 ? 1 : 0;
+                }
+            }
+        });
+        assertEquals(List.of(0, TrialBlocks.SIZE, 2 * TrialBlocks.SIZE, 3 * TrialBlocks.SIZE), offsets, "blocks arrive in block order");
+        RunSummary all = Summaries.run(Scenarios.run(s, trials, 9L, 2));
+        for (int m = 0; m < models; m++) {
+            assertEquals(all.models().get(m).netIncome().mean(), sum[m] / trials, 0, "bit for bit");
+            assertEquals(all.models().get(m).netIncome().probLoss(), (double) losses[m] / trials, 0);
+        }
+    }
+
+    /** Only the scenario's bytes need travel: rebuilt from them, the input gives the same blocks. */
+    @Test
+    void anInputRebuiltFromTheScenarioBytesRunsTheSameBlocks() throws Exception {
+        Path file = Path.of("scenarios/team-episode-downstream.yaml");
+        EngineInput loaded = EngineInput.of(ScenarioLoader.load(file));
+        EngineInput shipped = EngineInput.fromScenarioBytes(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+        TrialOutcomes a = new TrialKernel(loaded, 4L).runBlock(1, TrialBlocks.SIZE + 100);
+        TrialOutcomes b = new TrialKernel(shipped, 4L).runBlock(1, TrialBlocks.SIZE + 100);
+        assertEquals(100, a.trials());
+        for (int m = 0; m < loaded.models().size(); m++) {
+            assertArrayEquals(a.netIncomeColumn(m), b.netIncomeColumn(m));
+        }
+    }
+}
