@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
-import org.payrisk.dist.Limits;
 import org.payrisk.practice.PracticeYear;
 
 /**
@@ -36,12 +35,6 @@ public record Bundled(List<Distribution> perEpisodeByCase, int outlierAfterVisit
     /** Copies the list and checks presence. */
     public Bundled {
         perEpisodeByCase = List.copyOf(perEpisodeByCase);
-        for (Distribution d : perEpisodeByCase) {
-            Limits.amount("perEpisode", d);
-        }
-        if (outlierPerVisit != null) {
-            Limits.amount("perVisit", outlierPerVisit);
-        }
         if (outlierAfterVisits < 0) {
             throw new IllegalArgumentException("afterVisits: expected a whole number >= 0, found " + outlierAfterVisits);
         }

@@ -8,7 +8,6 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.payrisk.dist.Binomial;
 import org.payrisk.dist.Distribution;
-import org.payrisk.dist.Limits;
 import org.payrisk.practice.PracticeYear;
 
 /**
@@ -54,8 +53,8 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
     public record Churn(Distribution leaveRate, Distribution joinsPerMonth) {
         /** Checks presence. */
         public Churn {
-            Limits.probability("leaveRate", Objects.requireNonNull(leaveRate, "leaveRate"));
-            Limits.count("joinsPerMonth", Objects.requireNonNull(joinsPerMonth, "joinsPerMonth"), Limits.MAX_COUNT);
+            Objects.requireNonNull(leaveRate, "leaveRate");
+            Objects.requireNonNull(joinsPerMonth, "joinsPerMonth");
         }
     }
 
@@ -105,10 +104,10 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
     private static final long JOINS = RandomInputs.fieldKey("capitation.churn.joinsPerMonth");
     private static final long LEAVERS = RandomInputs.fieldKey("capitation.churn.leavers");
 
-    /** Checks presence and ranges ({@link Limits}): pmpm is an amount, members a count. */
+    /** Checks presence; ranges are validated where the scenario is read. */
     public Capitation {
-        Limits.amount("pmpm", Objects.requireNonNull(pmpm, "pmpm"));
-        Limits.count("members", Objects.requireNonNull(members, "members"), Limits.MAX_COUNT);
+        Objects.requireNonNull(pmpm, "pmpm");
+        Objects.requireNonNull(members, "members");
     }
 
     @Override

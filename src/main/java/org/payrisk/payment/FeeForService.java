@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
-import org.payrisk.dist.Limits;
 import org.payrisk.dist.TrialStreams;
 import org.payrisk.practice.PracticeYear;
 
@@ -28,11 +27,11 @@ import org.payrisk.practice.PracticeYear;
 public record FeeForService(Distribution evaluation, Distribution perUnit, Distribution denialRate)
         implements EpisodeValuer {
 
-    /** Checks presence and ranges ({@link Limits}): prices are amounts, the denial rate a probability. */
+    /** Checks presence; ranges are validated where the scenario is read. */
     public FeeForService {
-        Limits.amount("evaluation", Objects.requireNonNull(evaluation, "evaluation"));
-        Limits.amount("perUnit", Objects.requireNonNull(perUnit, "perUnit"));
-        Limits.probability("denialRate", Objects.requireNonNull(denialRate, "denialRate"));
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(perUnit, "perUnit");
+        Objects.requireNonNull(denialRate, "denialRate");
     }
 
     @Override
