@@ -368,7 +368,7 @@ final class ScenarioAssumptions {
         return new Assumption(path, value, unit, "", range == null ? 0 : range[0]);
     }
 
-    private static String unit(String name, String parentKey) {
+    static String unit(String name, String parentKey) {
         String u = UNITS_IN_CONTEXT.get(parentKey + "." + name);
         if (u == null) {
             u = UNITS.get(name);
