@@ -271,6 +271,31 @@ class SensitivityTest {
         assertTrue(new String(one, java.nio.charset.StandardCharsets.UTF_8).contains("\"sensitivity\""));
     }
 
+    @Test
+    void summaryJsonReadsWhatItWritesWithTheSensitivityObjectIncludingUndefinedFigures() throws Exception {
+        SummaryJson.Document doc = SummaryJson.read(tmp.resolve("summary.json"), summaryBytes);
+        assertArrayEquals(summaryBytes, SummaryJson.toBytes(doc), "write(read(summary.json)) == summary.json");
+        // Identical models (a constant difference) and a constant input: spearman, its SE, the contribution
+        // and R² are undefined, written as null and read back as NaN.
+        double[] net = column("capitation.netIncome");
+        double[] constant = new double[TRIALS];
+        java.util.Arrays.fill(constant, 0.25);
+        org.payrisk.stats.Sensitivity sens = org.payrisk.stats.RankSensitivity.of(List.of("capitation", "fee-for-service"),
+                new double[][] {net, net}, List.of("constant", PMPM), new double[][] {constant, column("input:" + PMPM)});
+        org.payrisk.stats.RunSummary s = doc.summary();
+        SummaryJson.Document with = new SummaryJson.Document(doc.schema(), doc.payriskVersion(), doc.scenarioName(),
+                doc.scenarioFile(), doc.scenarioSha256(), doc.seed(), doc.warmUpMonths(), doc.generator(),
+                doc.quantileMethod(), doc.mcseMethod(), doc.quantileGrid(), new org.payrisk.stats.RunSummary(s.trials(),
+                s.horizonMonths(), s.models(), s.comparisons(), s.activity(), sens));
+        byte[] bytes = SummaryJson.toBytes(with);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"spearman\" : null") && text.contains("\"rankRSquared\" : null"), text);
+        assertTrue(Double.isNaN(sens.outputs().get(2).rankRSquared()), "a constant difference explains nothing");
+        assertEquals(1.0, sens.outputs().get(0).effects().get(1).contributionToVariance(), 0.0,
+                "the one defined correlation holds all of the variance");
+        assertArrayEquals(bytes, SummaryJson.toBytes(SummaryJson.read(tmp.resolve("again.json"), bytes)));
+    }
+
     // ---------------------------------------------------------------- the independent routine
 
     /** Average ranks by counting: rank_i = 1 + #{x_j &lt; x_i} + (#{x_j = x_i} - 1) / 2. */

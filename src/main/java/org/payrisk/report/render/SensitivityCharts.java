@@ -183,8 +183,9 @@ final class SensitivityCharts {
     private static ValueMarker baseMarker(double mean) {
         ValueMarker m = new ValueMarker(mean, Color.BLACK, ChartStyle.ZERO_STROKE);
         ChartStyle.label(m, "average " + ChartStyle.moneyFormat().format(mean), Color.BLACK);
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        // At the foot of the line, where the shortest bars leave room.
+        m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         return m;
     }
 }
