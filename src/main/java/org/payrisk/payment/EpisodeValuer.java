@@ -8,7 +8,8 @@ import org.payrisk.practice.PracticeYear;
  * allowed amount of its paid claims): the "actual episode spend valued at a fee schedule" that an
  * episode program reconciles against its target price.
  */
-public sealed interface EpisodeValuer extends PaymentRule permits FeeForService, MedicareFeeForService {
+public sealed interface EpisodeValuer extends PaymentRule permits FeeForService, MedicareFeeForService,
+        PercentOfMedicare {
 
     /**
      * Pays one trial. Used alone (outside the engine), the claims key is the first long of

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.payrisk.dist.Constant;
 import org.payrisk.dist.Distribution;
+import org.payrisk.dist.TrialStreams;
 import org.payrisk.practice.PracticeYear;
 
 /**
@@ -27,8 +27,13 @@ import org.payrisk.practice.PracticeYear;
  *       total above the KX threshold is paid only when medical necessity is documented; above the
  *       review threshold a claim is reviewed with probability {@code reviewProbability} and then
  *       loses {@code reviewTakeBack} of the payer's payment.</li>
- *   <li>The payer pays {@code payerShare} of the allowed amount, less sequestration, times 1 + the
- *       MIPS adjustment; the patient owes the rest, of which {@code patientCollectionRate} is
+ *   <li>Part B deductible (optional): the first allowed dollars of each patient's calendar year,
+ *       up to {@code deductible.amount}, are the patient's to pay. A drawn share of patients has
+ *       already met it elsewhere in the calendar year their episode starts (an assumption); a later
+ *       calendar year of the same episode starts with the whole deductible due.</li>
+ *   <li>The payer pays {@code payerShare} of the allowed amount above the deductible, less
+ *       sequestration, times 1 + the MIPS adjustment (drawn directly, or as a final score mapped by
+ *       {@link MipsScale}); the patient owes the rest, of which {@code patientCollectionRate} is
  *       collected.</li>
  * </ol>
  *
@@ -41,7 +46,10 @@ import org.payrisk.practice.PracticeYear;
  * for a follow-up the minutes draw (when given), one code draw per unit and one {@code nextDouble}
  * for the assistant; then, for every claim, three {@code nextDouble}s for the denial, the KX
  * documentation and the review, used only where they apply. Evaluations skip the minutes,
- * codes and assistant draws. Thread safe (immutable; per-trial scratch is local).
+ * codes and assistant draws. Per episode, from a second stream keyed by the claims key and the
+ * episode's index (the same in every model): one {@code nextDouble} for "deductible already met"
+ * (when there is a deductible), then the KX {@code spentElsewhere} draw (when there is a KX term),
+ * both made for every episode that has a claim in its start year. Thread safe (immutable; per-trial scratch is local).
  *
  * @param schedule the fee schedule
  * @param evaluationCode index of the evaluation code in the schedule
@@ -60,16 +68,23 @@ import org.payrisk.practice.PracticeYear;
  * @param conversionFactorChange relative change of the conversion factor (e.g. -0.025), drawn per trial
  * @param mipsAdjustment MIPS payment adjustment (e.g. -0.04), drawn per trial, clamped to +/-0.09
  * @param kx KX threshold and targeted review terms, or null for none
+ * @param mipsScore MIPS final score in points, drawn per trial and mapped by {@link MipsScale}, or
+ *                  null to draw {@code mipsAdjustment} directly
+ * @param deductible the Part B deductible, or null for none
  */
 public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Distribution minutesPerVisit,
                                     double[] codeMix, Distribution assistantShare, double assistantRate,
                                     double mpprRate, double payerShare, double sequestration,
                                     Distribution patientCollectionRate, Distribution denialRate,
-                                    Distribution conversionFactorChange, Distribution mipsAdjustment, Kx kx)
+                                    Distribution conversionFactorChange, Distribution mipsAdjustment, Kx kx,
+                                    Distribution mipsScore, Deductible deductible)
         implements EpisodeValuer {
 
     /** Largest MIPS payment adjustment, either way (+/-9%, 42 CFR 414.1405). */
     public static final double MIPS_LIMIT = 0.09;
+
+    /** Mixed into the claims key for the per-episode stream (deductible and spending elsewhere). */
+    static final long EPISODE_SALT = 0x3E9150DE5A17L;
 
     /**
      * The KX threshold per beneficiary per calendar year and the targeted medical review above it.
@@ -83,15 +98,44 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
      * @param reviewProbability probability that a claim above the review threshold is reviewed, drawn
      *                          per trial
      * @param reviewTakeBack share of a reviewed claim's payer payment taken back, drawn per trial
+     * @param spentElsewhere OT allowed dollars the patient already had at other providers in the
+     *                       calendar year the episode starts (the threshold counts all providers),
+     *                       drawn per episode, &gt;= 0; an assumption (default 0)
      */
     public record Kx(double threshold, Distribution medicalNecessityDocumented, double reviewThreshold,
-                     Distribution reviewProbability, Distribution reviewTakeBack) {
+                     Distribution reviewProbability, Distribution reviewTakeBack, Distribution spentElsewhere) {
 
         /** Checks presence. */
         public Kx {
             Objects.requireNonNull(medicalNecessityDocumented, "medicalNecessityDocumented");
             Objects.requireNonNull(reviewProbability, "reviewProbability");
             Objects.requireNonNull(reviewTakeBack, "reviewTakeBack");
+            Objects.requireNonNull(spentElsewhere, "spentElsewhere");
+        }
+
+        /** KX terms with nothing spent elsewhere. */
+        public Kx(double threshold, Distribution medicalNecessityDocumented, double reviewThreshold,
+                  Distribution reviewProbability, Distribution reviewTakeBack) {
+            this(threshold, medicalNecessityDocumented, reviewThreshold, reviewProbability, reviewTakeBack, Constant.of(0));
+        }
+    }
+
+    /**
+     * The Part B deductible: the first allowed dollars of a patient's calendar year are the patient's
+     * (collected at the patient collection rate).
+     *
+     * @param amount dollars per calendar year, &gt;= 0 ($257 in 2025, $283 in 2026)
+     * @param alreadyMet share of patients who already met it elsewhere in the calendar year their
+     *                   episode starts, drawn per trial, in [0, 1]; an assumption
+     */
+    public record Deductible(double amount, Distribution alreadyMet) {
+
+        /** Checks presence and range. */
+        public Deductible {
+            Objects.requireNonNull(alreadyMet, "alreadyMet");
+            if (!(amount >= 0) || Double.isInfinite(amount)) {
+                throw new IllegalArgumentException("deductible.amount: expected dollars >= 0, found " + amount);
+            }
         }
     }
 
@@ -116,6 +160,16 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
         probability("sequestration", sequestration);
     }
 
+    /** The form without a MIPS score or deductible (the MIPS adjustment drawn directly). */
+    public MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Distribution minutesPerVisit,
+                                 double[] codeMix, Distribution assistantShare, double assistantRate,
+                                 double mpprRate, double payerShare, double sequestration,
+                                 Distribution patientCollectionRate, Distribution denialRate,
+                                 Distribution conversionFactorChange, Distribution mipsAdjustment, Kx kx) {
+        this(schedule, evaluationCode, minutesPerVisit, codeMix, assistantShare, assistantRate, mpprRate, payerShare,
+                sequestration, patientCollectionRate, denialRate, conversionFactorChange, mipsAdjustment, kx, null, null);
+    }
+
     private static void probability(String name, double v) {
         if (!(v >= 0 && v <= 1)) {
             throw new IllegalArgumentException(name + ": expected a share in [0, 1], found " + v);
@@ -137,7 +191,8 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
                              double[] revenueByMonth, double[] spendByEpisode) {
         final ClaimRandom claim = new ClaimRandom(claimsKey);
         final double cf = 1 + term(claim, 0, conversionFactorChange);
-        final double mips = PaymentRule.clamp(term(claim, 1, mipsAdjustment), -MIPS_LIMIT, MIPS_LIMIT);
+        final double mips = mipsScore != null ? MipsScale.adjustment2026(term(claim, 1, mipsScore))
+                : PaymentRule.clamp(term(claim, 1, mipsAdjustment), -MIPS_LIMIT, MIPS_LIMIT);
         final double assistant = PaymentRule.clamp(term(claim, 2, assistantShare), 0, 1);
         final double denial = PaymentRule.clamp(term(claim, 3, denialRate), 0, 1);
         final double collected = PaymentRule.clamp(term(claim, 4, patientCollectionRate), 0, 1);
@@ -149,50 +204,31 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
             reviewed = PaymentRule.clamp(term(claim, 6, kx.reviewProbability()), 0, 1);
             takeBack = PaymentRule.clamp(term(claim, 7, kx.reviewTakeBack()), 0, 1);
         }
-        final ContinuousSampler minutes = minutesPerVisit == null ? null : minutesPerVisit.createSampler(claim);
-        final int[] mixCodes = mixCodes();
-        final DiscreteSampler codeOf = mixSampler(claim, mixCodes);
+        final double alreadyMet = deductible == null ? 0 : PaymentRule.clamp(term(claim, 8, deductible.alreadyMet()), 0, 1);
+        final ClaimShape shape = new ClaimShape(schedule, evaluationCode, minutesPerVisit, codeMix, assistant, assistantRate,
+                claim);
+        final ClaimRandom episodes = kx != null || deductible != null
+                ? new ClaimRandom(TrialStreams.mix(claimsKey ^ EPISODE_SALT)) : null;
+        final ContinuousSampler elsewhere = kx == null ? null : kx.spentElsewhere().createSampler(episodes);
 
         final double payerFactor = payerShare * (1 - sequestration) * (1 + mips);
         final double patientFactor = (1 - payerShare) * collected;
         final double cfFactor = Math.max(0, cf);
-        final int episodes = year.episodeCount();
-        final double[] running = kx == null ? null : new double[episodes];
-        final int[] runningYear = kx == null ? null : new int[episodes];
+        final int episodeCount = year.episodeCount();
+        final boolean perYear = kx != null || deductible != null;
+        final double[] running = perYear ? new double[episodeCount] : null;
+        final double[] deductibleLeft = perYear ? new double[episodeCount] : null;
+        final int[] runningYear = perYear ? new int[episodeCount] : null;
 
         final int n = year.visitCount();
         for (int v = 0; v < n; v++) {
             if (!covered[year.visitPayer(v)]) {
                 continue;
             }
-            claim.visit(v);
-            double allowed;
-            if (year.isEvaluation(v)) {
-                allowed = schedule.totalOf(evaluationCode);
-            } else {
-                int units = minutes == null ? year.visitUnits(v)
-                        : EightMinuteRule.units((int) Math.min(Integer.MAX_VALUE, Math.max(0, Math.rint(minutes.sample()))));
-                if (units <= 0) {
-                    continue;
-                }
-                double sumTotal = 0;
-                double sumPe = 0;
-                double maxPe = 0;
-                for (int u = 0; u < units; u++) {
-                    int c = mixCodes[codeOf.sample()];
-                    sumTotal += schedule.totalOf(c);
-                    double pe = schedule.peOf(c);
-                    sumPe += pe;
-                    if (pe > maxPe) {
-                        maxPe = pe;
-                    }
-                }
-                allowed = FeeSchedule.mppr(sumTotal, sumPe, maxPe, mpprRate);
-                if (claim.nextDouble() < assistant) {
-                    allowed *= assistantRate;
-                }
+            if (!shape.draw(year, v, false)) {
+                continue;
             }
-            allowed *= cfFactor;
+            final double allowed = shape.allowed(Mppr.PRACTICE_EXPENSE, mpprRate) * cfFactor;
             final double uDenial = claim.nextDouble();
             final double uDocumented = claim.nextDouble();
             final double uReview = claim.nextDouble();
@@ -200,34 +236,72 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
                 continue;
             }
             final int e = year.visitEpisode(v);
-            double payer = allowed * payerFactor;
-            if (kx != null) {
-                int calendarYear = (year.visitMonth(v) - 1) / 12 + 1;
+            double cut = 1;
+            double owed = 0;
+            if (perYear) {
+                int calendarYear = calendarYear(year.visitMonth(v));
                 if (runningYear[e] != calendarYear) {
                     runningYear[e] = calendarYear;
                     running[e] = 0;
+                    deductibleLeft[e] = deductible == null ? 0 : deductible.amount();
+                    if (calendarYear == calendarYear(year.episodeStart(e))) {
+                        episodes.visit(e);
+                        if (deductible != null && episodes.nextDouble() < alreadyMet) {
+                            deductibleLeft[e] = 0;
+                        }
+                        if (elsewhere != null) {
+                            running[e] = Math.max(0, elsewhere.sample());
+                        }
+                    }
                 }
-                double after = running[e] + allowed;
-                if (after > kx.threshold() && !(uDocumented < documented)) {
-                    continue;
+                if (kx != null) {
+                    double after = running[e] + allowed;
+                    if (after > kx.threshold() && !(uDocumented < documented)) {
+                        continue;
+                    }
+                    running[e] = after;
+                    if (after > kx.reviewThreshold() && uReview < reviewed) {
+                        cut = 1 - takeBack;
+                    }
                 }
-                running[e] = after;
-                if (after > kx.reviewThreshold() && uReview < reviewed) {
-                    payer *= 1 - takeBack;
-                }
+                owed = Math.min(deductibleLeft[e], allowed);
+                deductibleLeft[e] -= owed;
             }
-            revenueByMonth[year.visitMonth(v)] += payer + allowed * patientFactor;
+            final double payer;
+            final double patient;
+            if (owed > 0) {
+                double rest = allowed - owed;
+                payer = rest * payerFactor * cut;
+                patient = (owed + rest * (1 - payerShare)) * collected;
+            } else {
+                payer = cut == 1 ? allowed * payerFactor : allowed * payerFactor * cut;
+                patient = allowed * patientFactor;
+            }
+            revenueByMonth[year.visitMonth(v)] += payer + patient;
             if (spendByEpisode != null) {
                 spendByEpisode[e] += allowed;
             }
         }
     }
 
+    /**
+     * @param month a month of the horizon's count (month 1 = January of the first year; warm-up
+     *              months are 0 and below)
+     * @return its calendar year: 1 for months 1-12, 2 for 13-24, 0 for the warm-up's year, ...
+     */
+    static int calendarYear(int month) {
+        return Math.floorDiv(month - 1, 12) + 1;
+    }
+
     @Override
     public List<DrawnInput> drawnInputs(List<String> caseNames) {
         List<DrawnInput> out = new ArrayList<>();
         term(out, "conversionFactorChange", 0, conversionFactorChange, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-        term(out, "mipsAdjustment", 1, mipsAdjustment, -MIPS_LIMIT, MIPS_LIMIT);
+        if (mipsScore != null) {
+            term(out, "mips.finalScore", 1, mipsScore, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        } else {
+            term(out, "mipsAdjustment", 1, mipsAdjustment, -MIPS_LIMIT, MIPS_LIMIT);
+        }
         term(out, "assistantShare", 2, assistantShare, 0, 1);
         term(out, "denialRate", 3, denialRate, 0, 1);
         term(out, "patientCollectionRate", 4, patientCollectionRate, 0, 1);
@@ -235,6 +309,9 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
             term(out, "kx.medicalNecessityDocumented", 5, kx.medicalNecessityDocumented(), 0, 1);
             term(out, "kx.reviewProbability", 6, kx.reviewProbability(), 0, 1);
             term(out, "kx.reviewTakeBack", 7, kx.reviewTakeBack(), 0, 1);
+        }
+        if (deductible != null) {
+            term(out, "deductible.alreadyMet", 8, deductible.alreadyMet(), 0, 1);
         }
         return out;
     }
@@ -251,33 +328,5 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     private static double term(ClaimRandom claim, int slot, Distribution d) {
         claim.visit(-1 - slot);
         return d.createSampler(claim).sample();
-    }
-
-    private int[] mixCodes() {
-        int k = 0;
-        for (double w : codeMix) {
-            if (w > 0) {
-                k++;
-            }
-        }
-        int[] out = new int[k];
-        k = 0;
-        for (int c = 0; c < codeMix.length; c++) {
-            if (codeMix[c] > 0) {
-                out[k++] = c;
-            }
-        }
-        return out;
-    }
-
-    private DiscreteSampler mixSampler(UniformRandomProvider rng, int[] mixCodes) {
-        if (mixCodes.length == 1) {
-            return () -> 0;
-        }
-        double[] w = new double[mixCodes.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = codeMix[mixCodes[i]];
-        }
-        return AliasMethodDiscreteSampler.of(rng, w);
     }
 }

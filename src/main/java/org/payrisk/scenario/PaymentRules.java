@@ -11,7 +11,6 @@ import org.payrisk.payment.Capitation;
 import org.payrisk.payment.EpisodeProgram;
 import org.payrisk.payment.EpisodeValuer;
 import org.payrisk.payment.FeeForService;
-import org.payrisk.payment.FeeSchedule;
 import org.payrisk.payment.MedicareFeeForService;
 import org.payrisk.payment.Overlay;
 import org.payrisk.payment.PayForPerformance;
@@ -33,16 +32,10 @@ import org.payrisk.scenario.SourceNode.MapNode;
 final class PaymentRules {
 
     static final List<String> SIMPLE_FFS = List.of("evaluation", "perUnit", "denialRate");
-    static final List<String> MEDICARE_FFS = List.of("feeSchedule", "evaluationCode", "minutesPerVisit", "codeMix",
-            "assistantShare", "assistantRate", "mpprRate", "payerShare", "sequestration", "patientCollectionRate",
-            "denialRate", "kx", "conversionFactorChange", "mipsAdjustment");
+    static final List<String> MEDICARE_FFS = MedicareRules.MEDICARE_FFS;
     static final List<String> OVERLAYS = List.of("qualityWithhold", "payForPerformance", "sharedSavings");
 
-    /** Defaults of the Medicare form (sources in docs/payment-rules.md). */
-    static final double DEFAULT_PAYER_SHARE = 0.8;
-    static final double DEFAULT_SEQUESTRATION = 0.02;
-    static final double DEFAULT_ASSISTANT_RATE = 0.85;
-    static final double DEFAULT_REVIEW_THRESHOLD = 3000;
+    /** Default quality weight of an episode program (sources in docs/payment-rules.md). */
     static final double DEFAULT_QUALITY_WEIGHT = 0.1;
 
     /** Settlement defaults, in months after the horizon's end. */
@@ -134,6 +127,10 @@ final class PaymentRules {
         return bundled(r);
     }
 
+    PaymentRule percentOfMedicareRule(String kind, MapNode r) throws ScenarioException {
+        return new MedicareRules(f, dists).percentOfMedicare(kind, r);
+    }
+
     // ---- fee-for-service -------------------------------------------------------------------------
 
     private EpisodeValuer feeForService(MapNode r) throws ScenarioException {
@@ -148,8 +145,9 @@ final class PaymentRules {
         if (!medicare) {
             Distribution denial = f.optional(r, "denialRate").isPresent()
                     ? dists.read(f.required(r, "denialRate"), Range.PROBABILITY) : Constant.of(0);
-            return new FeeForService(dists.read(f.required(r, "evaluation"), Range.NON_NEGATIVE),
-                    dists.read(f.required(r, "perUnit"), Range.NON_NEGATIVE), denial);
+            Distribution evaluation = dists.read(f.required(r, "evaluation"), Range.NON_NEGATIVE);
+            Distribution perUnit = dists.read(f.required(r, "perUnit"), Range.NON_NEGATIVE);
+            return f.build(r, () -> new FeeForService(evaluation, perUnit, denial));
         }
         for (String simple : List.of("evaluation", "perUnit")) {
             if (r.fields().containsKey(simple)) {
@@ -161,97 +159,7 @@ final class PaymentRules {
     }
 
     private MedicareFeeForService medicare(MapNode r) throws ScenarioException {
-        MapNode sched = f.map(f.required(r, "feeSchedule"),
-                "a fee schedule by CPT code, e.g. { \"97530\": { total: 34.61, pe: 20.05 } }");
-        if (sched.fields().isEmpty()) {
-            throw f.error(sched, "expected at least one CPT code with its payment, found none");
-        }
-        List<String> codes = new ArrayList<>(sched.fields().keySet());
-        double[] total = new double[codes.size()];
-        double[] pe = new double[codes.size()];
-        for (int i = 0; i < codes.size(); i++) {
-            SourceNode codeNode = sched.fields().get(codes.get(i));
-            f.nameKey(codes.get(i), codeNode, codeNode.path(), "a CPT code such as 97530");
-            MapNode c = f.map(sched.fields().get(codes.get(i)), "the payment of code " + codes.get(i) + " { total, pe }");
-            f.allowOnly(c, List.of("total", "pe"));
-            total[i] = f.number(f.required(c, "total"), Range.NON_NEGATIVE);
-            SourceNode peNode = f.required(c, "pe");
-            pe[i] = f.number(peNode, Range.NON_NEGATIVE);
-            if (pe[i] > total[i]) {
-                throw f.error(peNode, "expected the practice-expense part to be at most the total (" + total[i]
-                        + "), found " + pe[i]);
-            }
-        }
-        FeeSchedule schedule = new FeeSchedule(codes, total, pe);
-        int evaluation = code(f.required(r, "evaluationCode"), codes);
-        MapNode mixNode = f.map(f.required(r, "codeMix"), "the share of timed units by code, e.g. { \"97530\": 0.6, \"97110\": 0.4 }");
-        double[] mix = new double[codes.size()];
-        double sum = 0;
-        for (var e : mixNode.fields().entrySet()) {
-            f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a CPT code of the feeSchedule");
-            int c = codeIndex(e.getKey(), e.getValue(), codes);
-            mix[c] = f.number(e.getValue(), Range.PROBABILITY);
-            sum += mix[c];
-        }
-        if (Math.abs(sum - 1) > ScenarioReader.SHARE_TOLERANCE) {
-            throw f.error(mixNode, "expected code shares summing to 1 (within " + ScenarioReader.SHARE_TOLERANCE
-                    + "), found a sum of " + sum);
-        }
-        Distribution minutes = f.optional(r, "minutesPerVisit").isPresent()
-                ? dists.read(f.required(r, "minutesPerVisit"), Range.NON_NEGATIVE, MAX_MINUTES_PER_VISIT, "minutes in a day")
-                : null;
-        Distribution assistant = optionalDist(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
-        double assistantRate = optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
-        double mppr = optionalNumber(r, "mpprRate", Range.PROBABILITY, FeeSchedule.MPPR_RATE);
-        double payerShare = optionalNumber(r, "payerShare", Range.PROBABILITY, DEFAULT_PAYER_SHARE);
-        double sequestration = optionalNumber(r, "sequestration", Range.PROBABILITY, DEFAULT_SEQUESTRATION);
-        Distribution collection = optionalDist(r, "patientCollectionRate", Range.PROBABILITY, Constant.of(1));
-        Distribution denial = optionalDist(r, "denialRate", Range.PROBABILITY, Constant.of(0));
-        Distribution cf = optionalDist(r, "conversionFactorChange", Range.ANY, Constant.of(0));
-        if (cf.supportMin() < -1) {
-            throw f.error(r.fields().get("conversionFactorChange"), "expected a relative change of the conversion factor "
-                    + "of at least -1 (e.g. -0.025 for a 2.5% cut), found " + cf + " which can draw values down to " + cf.supportMin());
-        }
-        if (cf.supportMax() > 1) {
-            throw f.error(r.fields().get("conversionFactorChange"), "expected a relative change of the conversion factor "
-                    + "of at most 1 (a 100% rise), found " + cf + " which can draw values up to " + cf.supportMax());
-        }
-        Distribution mips = optionalDist(r, "mipsAdjustment", Range.ANY, Constant.of(0));
-        if (mips.supportMin() < -MedicareFeeForService.MIPS_LIMIT || mips.supportMax() > MedicareFeeForService.MIPS_LIMIT) {
-            throw f.error(r.fields().get("mipsAdjustment"), "expected a MIPS payment adjustment within [-0.09, 0.09] (the "
-                    + "+/-9% limit), found " + mips + " which can draw values in [" + mips.supportMin() + ", "
-                    + mips.supportMax() + "]; use uniform, triangular, pert, or normal with min and max");
-        }
-        MedicareFeeForService.Kx kx = null;
-        Optional<SourceNode> kxNode = f.optional(r, "kx");
-        if (kxNode.isPresent()) {
-            MapNode k = f.map(kxNode.get(), "KX terms { threshold, medicalNecessityDocumented, reviewThreshold, "
-                    + "reviewProbability, reviewTakeBack }");
-            f.allowOnly(k, List.of("threshold", "medicalNecessityDocumented", "reviewThreshold", "reviewProbability",
-                    "reviewTakeBack"));
-            kx = new MedicareFeeForService.Kx(f.number(f.required(k, "threshold"), Range.NON_NEGATIVE),
-                    optionalDist(k, "medicalNecessityDocumented", Range.PROBABILITY, Constant.of(1)),
-                    optionalNumber(k, "reviewThreshold", Range.NON_NEGATIVE, DEFAULT_REVIEW_THRESHOLD),
-                    optionalDist(k, "reviewProbability", Range.PROBABILITY, Constant.of(0)),
-                    optionalDist(k, "reviewTakeBack", Range.PROBABILITY, Constant.of(0)));
-        }
-        return new MedicareFeeForService(schedule, evaluation, minutes, mix, assistant, assistantRate, mppr, payerShare,
-                sequestration, collection, denial, cf, mips, kx);
-    }
-
-    private int code(SourceNode n, List<String> codes) throws ScenarioException {
-        return codeIndex(f.text(n, "a CPT code of the feeSchedule"), n, codes);
-    }
-
-    private int codeIndex(String code, SourceNode at, List<String> codes) throws ScenarioException {
-        int i = codes.indexOf(code);
-        if (i < 0) {
-            String nearest = Names.nearest(code, codes);
-            throw f.error(at, "unknown CPT code `" + code + "`: expected a code of the feeSchedule"
-                    + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
-                    + " Codes in the feeSchedule: " + String.join(", ", codes) + ".");
-        }
-        return i;
+        return new MedicareRules(f, dists).medicare(r);
     }
 
     // ---- capitation ------------------------------------------------------------------------------
@@ -289,9 +197,12 @@ final class PaymentRules {
         }
         int month = settlementMonth(r, CAPITATION_SETTLEMENT_DELAY);
         if (churn == null && corridor == null && stop == null && !r.fields().containsKey("settlementMonth")) {
-            return new Capitation(pmpm, members);
+            return f.build(r, () -> new Capitation(pmpm, members));
         }
-        return new Capitation(pmpm, members, churn, corridor, stop, month);
+        Capitation.Churn ch = churn;
+        Capitation.Corridor co = corridor;
+        Capitation.StopLoss st = stop;
+        return f.build(r, () -> new Capitation(pmpm, members, ch, co, st, month));
     }
 
     // ---- bundled ---------------------------------------------------------------------------------
@@ -311,12 +222,13 @@ final class PaymentRules {
         List<Distribution> prices = perCase(f.required(r, "perEpisode"), "episode price");
         Optional<SourceNode> outlier = f.optional(r, "outlier");
         if (outlier.isEmpty()) {
-            return new Bundled(prices, 0, null);
+            return f.build(r, () -> new Bundled(prices, 0, null));
         }
         MapNode o = f.map(outlier.get(), "outlier terms { afterVisits, perVisit }");
         f.allowOnly(o, List.of("afterVisits", "perVisit"));
         int after = (int) f.wholeNumber(f.required(o, "afterVisits"), 0, 100_000);
-        return new Bundled(prices, after, dists.read(f.required(o, "perVisit"), Range.NON_NEGATIVE));
+        Distribution perVisit = dists.read(f.required(o, "perVisit"), Range.NON_NEGATIVE);
+        return f.build(o, () -> new Bundled(prices, after, perVisit));
     }
 
     private EpisodeProgram reconciliation(MapNode r) throws ScenarioException {

@@ -49,6 +49,12 @@ final class RuleRegistry {
         register(new Kind("bundled", PaymentRules::bundledRule,
                 "bundled: a price per episode, or an episode program reconciled against a target price",
                 "docs/payment-rules.md#bundled-payments-and-episode-programs"));
+        register(new Kind(MedicareRules.PERCENT_OF_MEDICARE, (rules, terms) -> rules.percentOfMedicareRule(MedicareRules.PERCENT_OF_MEDICARE, terms),
+                "percentOfMedicare: a drawn share of what Medicare would allow for the same claims (Medicare Advantage, commercial)",
+                "docs/payment-rules.md#percent-of-medicare-workers-compensation-and-visit-limits"));
+        register(new Kind(MedicareRules.WORKERS_COMP, (rules, terms) -> rules.percentOfMedicareRule(MedicareRules.WORKERS_COMP, terms),
+                "workersComp: a state fee schedule as a factor of Medicare's allowed amount",
+                "docs/payment-rules.md#percent-of-medicare-workers-compensation-and-visit-limits"));
     }
 
     private RuleRegistry() {

@@ -109,7 +109,10 @@ class CliTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         String brief = Files.readString(out.resolve("brief.md"));
         for (JsonNode m : summary.get("models")) {
-            String p05 = org.payrisk.report.render.PlainNumbers.dollars(m.at("/netIncome/p05").asDouble());
+            double q = m.at("/netIncome/p05").asDouble();
+            // a negative 5th percentile is written as a loss (Brief: "a loss of more than $X")
+            String p05 = q < 0 ? "a loss of more than " + org.payrisk.report.render.PlainNumbers.dollars(-q)
+                    : org.payrisk.report.render.PlainNumbers.dollars(q);
             assertTrue(brief.contains(p05), () -> "brief lacks " + p05 + " for " + m.get("name").asText());
         }
         byte[] html = Files.readAllBytes(out.resolve("report.html"));

@@ -37,7 +37,7 @@ class ScenarioLibraryTest {
             files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml") || p.toString().endsWith(".json"))
                     .sorted().toList();
         }
-        assertTrue(files.size() >= 7, "the shipped scenario and the six of the library: " + files);
+        assertTrue(files.size() >= 10, "the shipped scenario and the nine of the library: " + files);
         return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
     }
 
@@ -80,11 +80,14 @@ class ScenarioLibraryTest {
      * it was merged; re-derived when follow-up and arrival counts moved to shared alias tables
      * (TabulatedCountSampler), which draws the same laws from different random numbers, and when the
      * simple fee-for-service form moved its draws to the claims stream keyed by the payers it covers
-     * (common claims across models; only the fee-for-service row changed), and when every random
+     * (common claims across models; only the fee-for-service row changed), when every random
      * input moved to streams keyed by the input (field and payers covered) instead of the model's
      * position (only the capitation row changed: its members are drawn from another stream; a
      * comparison of 20,000-trial runs before and after, in the commit and in the README, shows the
-     * same distributions). A deliberate
+     * same distributions), and on purpose when the Medicare prices of its simple fee-for-service form
+     * became honest net figures (evaluation $95.91, unit $25.81 instead of the full fees $100.60 and
+     * $31: MPPR, coinsurance collection and sequestration; only the fee-for-service row changed, by
+     * about -$49,800 a year). A deliberate
      * change of the generator or a sampler changes these; then re-derive them and say why in the commit.
      */
     @org.junit.jupiter.api.Test
@@ -92,7 +95,7 @@ class ScenarioLibraryTest {
         Scenario s = ScenarioLoader.load(Path.of("scenarios/ot-private-practice.yaml"));
         RunSummary r = Summaries.run(new LocalEngine().run(s, new RunSettings(TRIALS, s.seed(), 2), SimulationEngine.Progress.NONE));
         double[][] expected = {
-            {97994.80299999984, 38507.39117819511, 507530.7199999999},
+            {48206.81670000034, 33999.55473121512, 464716.8465000002},
             {95661.82150000006, 13325.716753912911, 584612.44},
             {108454.045, 34162.702621499375, 531596.5}};
         for (int m = 0; m < 3; m++) {
@@ -100,6 +103,54 @@ class ScenarioLibraryTest {
             assertEquals(expected[m][0], ms.netIncome().mean(), 0, ms.name() + " netIncome.mean");
             assertEquals(expected[m][1], ms.netIncome().sd(), 0, ms.name() + " netIncome.sd");
             assertEquals(expected[m][2], ms.revenue().percentile(5), 0, ms.name() + " revenue.p05");
+        }
+    }
+
+    /**
+     * The real practice-expense RVUs move medicare-private-practice-2026.yaml the way DOMAIN.md's
+     * table A says they must: PE is 47-57% of the total of the scenario's codes, not the 58% assumed
+     * before, so the MPPR (50% of the PE of every unit after the highest) takes less from each
+     * multi-unit claim and income rises. Paired run (same seed, same claims): the scenario as shipped
+     * against the same file with the former fee schedule (PE = 58% of each total). Checked: the mean
+     * paired difference is positive by more than 6 standard errors (false-failure rate below 1e-9 if
+     * the sign is right) and P(loss) does not rise. Measured at 2,000 trials (before the MIPS,
+     * deductible and KX changes): mean net income $23,051 -> $29,128, P(loss) 21.7% -> 16.4%, paired
+     * difference +$6,077 (SE $14), positive in every trial.
+     */
+    @org.junit.jupiter.api.Test
+    void realPracticeExpenseRaisesTheMedicareScenariosIncome() throws Exception {
+        Path file = Path.of("scenarios/medicare-private-practice-2026.yaml");
+        String text = Files.readString(file);
+        String former = "feeSchedule:\n"
+                + "          \"97165\": { total: 100.54, pe: 58.31 }\n"
+                + "          \"97110\": { total: 29.06, pe: 16.85 }\n"
+                + "          \"97112\": { total: 32.73, pe: 18.98 }\n"
+                + "          \"97140\": { total: 27.72, pe: 16.08 }\n"
+                + "          \"97530\": { total: 35.07, pe: 20.34 }";
+        assertTrue(text.contains("feeSchedule: { medicarePfs: 2026 }"), "the scenario uses the built-in table");
+        Scenario real = ScenarioLoader.load(file);
+        Scenario assumed = ScenarioLoader.parse(new org.payrisk.scenario.ScenarioSource(file,
+                text.replace("feeSchedule: { medicarePfs: 2026 }", former).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        int trials = 400;
+        TrialOutcomes a = new LocalEngine().run(real, new RunSettings(trials, real.seed(), 2), SimulationEngine.Progress.NONE);
+        TrialOutcomes b = new LocalEngine().run(assumed, new RunSettings(trials, real.seed(), 2), SimulationEngine.Progress.NONE);
+        for (int m = 0; m < real.models().size(); m++) {
+            double sum = 0;
+            double sumSq = 0;
+            int lossA = 0;
+            int lossB = 0;
+            for (int t = 0; t < trials; t++) {
+                double d = a.netIncome(m, t) - b.netIncome(m, t);
+                sum += d;
+                sumSq += d * d;
+                lossA += a.netIncome(m, t) < 0 ? 1 : 0;
+                lossB += b.netIncome(m, t) < 0 ? 1 : 0;
+            }
+            double mean = sum / trials;
+            double se = Math.sqrt((sumSq / trials - mean * mean) / (trials - 1));
+            String at = real.models().get(m).name();
+            assertTrue(mean > 6 * se, at + ": mean paired difference " + mean + " (SE " + se + ")");
+            assertTrue(lossA <= lossB, at + ": trials with a loss, real PE " + lossA + " vs 58% PE " + lossB);
         }
     }
 

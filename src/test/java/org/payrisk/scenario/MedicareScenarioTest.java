@@ -7,11 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.payrisk.dist.Constant;
 import org.payrisk.payment.Capitation;
 import org.payrisk.payment.EpisodeProgram;
 import org.payrisk.payment.FeeForService;
 import org.payrisk.payment.MedicareFeeForService;
+import org.payrisk.payment.MedicarePfs;
+import org.payrisk.payment.Mppr;
+import org.payrisk.payment.PercentOfMedicare;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.payment.QualityWithhold;
 import org.payrisk.payment.SharedSavings;
@@ -187,5 +195,184 @@ class MedicareScenarioTest {
         ScenarioException receivables = error(HEAD + "cash: { openingReceivables: steady }\n"
                 + "models: [ { name: m, default: { feeForService: { evaluation: 1, perUnit: 1 } } } ]\n");
         assertTrue(receivables.problem().contains("steadyState"), receivables.getMessage());
+    }
+
+    // ---- built-in fee schedules, MIPS by score, deductible, percentOfMedicare, workersComp, limits ----
+
+    static String rule(String kind, String body) {
+        return HEAD + "models:\n  - name: m\n    default:\n      " + kind + ":\n" + body.indent(8);
+    }
+
+    static final String CLAIMS = """
+            feeSchedule: { medicarePfs: 2026 }
+            evaluationCode: "97165"
+            codeMix: { "97530": 0.6, "97110": 0.4 }
+            """;
+
+    @Test
+    void readsTheBuiltInFeeScheduleWithOverridesInDollarsAndRvus() throws Exception {
+        var s = parse(rule("feeForService", """
+                feeSchedule:
+                  medicarePfs: 2026
+                  "97530": { total: 40.00, pe: 20.00 }
+                  "97999": { workRvu: 0.50, peRvu: 0.50, mpRvu: 0.01 }
+                evaluationCode: "97165"
+                codeMix: { "97530": 0.5, "97110": 0.3, "97999": 0.2 }
+                mips: { finalScore: { normal: { mean: 84, sd: 11, min: 0, max: 100 } } }
+                deductible: { amount: 283, alreadyMet: 0.3 }
+                kx: { threshold: 2480, spentElsewhere: { uniform: { min: 0, max: 500 } } }
+                """));
+        MedicareFeeForService r = assertInstanceOf(MedicareFeeForService.class, s.models().get(0).rules().get(0));
+        var fs = r.schedule();
+        double cf = MedicarePfs.of(2026).conversionFactor();
+        assertEquals(0.87 * cf, fs.totalOf(fs.indexOf("97110")), 1e-12, "97110 from the CY2026 table");
+        assertEquals(0.41 * cf, fs.peOf(fs.indexOf("97110")), 1e-12);
+        assertEquals(3.01 * cf, fs.totalOf(r.evaluationCode()), 1e-12, "97165");
+        assertEquals(40.00, fs.totalOf(fs.indexOf("97530")), 0, "override in dollars");
+        assertEquals(1.01 * cf, fs.totalOf(fs.indexOf("97999")), 1e-12, "override in RVUs at the table's CF");
+        assertEquals(-1, fs.indexOf("97010"), "status B: not paid by Medicare, not in the schedule");
+        assertEquals(100, r.mipsScore().supportMax());
+        assertEquals(283, r.deductible().amount());
+        assertEquals(500, r.kx().spentElsewhere().supportMax());
+
+        var qp = parse(rule("feeForService", """
+                feeSchedule: { medicarePfs: 2026, conversionFactor: 33.5675 }
+                evaluationCode: "97165"
+                codeMix: { "97530": 1 }
+                mips: { lowVolumeExcluded: true }
+                """));
+        MedicareFeeForService q = assertInstanceOf(MedicareFeeForService.class, qp.models().get(0).rules().get(0));
+        assertEquals(1.05 * 33.5675, q.schedule().totalOf(q.schedule().indexOf("97530")), 1e-12, "the table's RVUs at another CF");
+        assertEquals(Constant.of(0), q.mipsAdjustment(), "low-volume exclusion: no adjustment");
+        assertEquals(null, q.mipsScore());
+    }
+
+    @Test
+    void readsPercentOfMedicareAndWorkersComp() throws Exception {
+        var s = parse(rule("percentOfMedicare", CLAIMS + """
+                percent: { uniform: { min: 0.90, max: 1.00 } }
+                mppr: wholeFee
+                patientShare: 0.2
+                limits: { authorizedVisits: 12, reauthorizationDenial: 0.1, visitsPerYear: 20 }
+                """));
+        PercentOfMedicare p = assertInstanceOf(PercentOfMedicare.class, s.models().get(0).rules().get(0));
+        assertEquals("percentOfMedicare", p.kind());
+        assertEquals(Mppr.WHOLE_FEE, p.mppr());
+        assertEquals(0.2, p.patientShare());
+        assertEquals(20, p.limits().visitsPerYear());
+        assertTrue(p.limits().delivered());
+        var w = parse(rule("workersComp", CLAIMS + """
+                factorOfMedicare: { uniform: { min: 1.1, max: 1.6 } }
+                state: WI
+                limits: { visitsPerYear: 24, delivered: false, costSavedPerVisit: 28 }
+                """));
+        PercentOfMedicare wc = assertInstanceOf(PercentOfMedicare.class, w.models().get(0).rules().get(0));
+        assertEquals("workersComp", wc.kind());
+        assertEquals(1.6, wc.percent().supportMax());
+        assertEquals(0, wc.patientShare());
+        assertEquals(28, wc.limits().costSavedPerVisit());
+    }
+
+    /** Bad inputs of the new fields: kind, the rule's body, the token the error points at, path end, problem text. */
+    static Stream<Arguments> badInputs() {
+        String c = CLAIMS;
+        return Stream.of(
+            Arguments.of("feeForService", "feeSchedule: { medicarePfs: 2024 }\nevaluationCode: \"97165\"\ncodeMix: { \"97530\": 1 }",
+                "2024", "feeSchedule.medicarePfs", "built-in Medicare fee schedule year [2025, 2026], found 2024"),
+            Arguments.of("feeForService", "feeSchedule: { medicarePfs: 2026 }\nevaluationCode: \"97165\"\ncodeMix: { \"97010\": 1 }",
+                "1 }", "codeMix.97010", "status B in CY2026"),
+            Arguments.of("feeForService", "feeSchedule: { medicarePfs: 2026 }\nevaluationCode: \"97014\"\ncodeMix: { \"97530\": 1 }",
+                "\"97014\"", "evaluationCode", "not valid for Medicare"),
+            Arguments.of("feeForService", "feeSchedule: { \"97530\": { workRvu: 0.44, peRvu: 0.6, mpRvu: 0.01 } }\n"
+                + "evaluationCode: \"97530\"\ncodeMix: { \"97530\": 1 }",
+                "{ workRvu", "feeSchedule.97530", "expected a `conversionFactor`"),
+            Arguments.of("feeForService", "feeSchedule: { conversionFactor: 33.4, \"97530\": { total: 35, pe: 20 } }\n"
+                + "evaluationCode: \"97530\"\ncodeMix: { \"97530\": 1 }",
+                "33.4", "feeSchedule.conversionFactor", "codes in dollars only"),
+            Arguments.of("feeForService", "feeSchedule: { conversionFactor: 0, \"97530\": { workRvu: 1, peRvu: 1, mpRvu: 0 } }\n"
+                + "evaluationCode: \"97530\"\ncodeMix: { \"97530\": 1 }",
+                "0,", "feeSchedule.conversionFactor", "a number > 0"),
+            Arguments.of("feeForService", "feeSchedule: { medicarePfs: 2026, \"97530\": { workRvu: 0.44, peRvu: -0.6, mpRvu: 0.01 } }\n"
+                + "evaluationCode: \"97165\"\ncodeMix: { \"97530\": 1 }",
+                "-0.6", "feeSchedule.97530.peRvu", "a number >= 0"),
+            Arguments.of("feeForService", c + "mips: { finalScore: 80 }\nmipsAdjustment: 0.01",
+                "0.01", "mipsAdjustment", "found both"),
+            Arguments.of("feeForService", c + "mips: { finalScore: { normal: { mean: 84, sd: 11 } } }",
+                "{ normal", "mips.finalScore", "max of 100"),
+            Arguments.of("feeForService", c + "mips: { lowVolumeExcluded: true, finalScore: 80 }",
+                "80", "mips.finalScore", "low-volume"),
+            Arguments.of("feeForService", c + "mips: { lowVolumeExcluded: 1 }",
+                "1 }", "mips.lowVolumeExcluded", "expected true or false"),
+            Arguments.of("feeForService", c + "mips: { finalScre: 80 }",
+                "80", "mips.finalScre", "did you mean `finalScore`"),
+            Arguments.of("feeForService", c + "deductible: { amount: 283, alreadyMet: 1.5 }",
+                "1.5", "deductible.alreadyMet", "probability"),
+            Arguments.of("feeForService", c + "deductible: { alreadyMet: 0.5 }",
+                "{ alreadyMet", "deductible.amount", "missing required field `amount`"),
+            Arguments.of("feeForService", c + "kx: { threshold: 2480, spentElsewhere: -5 }",
+                "-5", "kx.spentElsewhere", "a number >= 0"),
+            Arguments.of("percentOfMedicare", c + "percent: 95",
+                "95", "percentOfMedicare.percent", "write 0.95, not 95"),
+            Arguments.of("percentOfMedicare", c,
+                "feeSchedule", "percentOfMedicare.percent", "missing required field `percent`"),
+            Arguments.of("percentOfMedicare", c + "percent: 0.95\nmppr: wholefee",
+                "wholefee", "percentOfMedicare.mppr", "did you mean `wholeFee`"),
+            Arguments.of("workersComp", c + "factorOfMedicare: 1.2\npatientShare: 0.2",
+                "0.2", "workersComp.patientShare", "unknown field `patientShare`"),
+            Arguments.of("workersComp", c + "factorOfMedicare: 1.2\nstate: true",
+                "true", "workersComp.state", "a label"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { reauthorizationDenial: 0.1, visitsPerYear: 20 }",
+                "0.1", "limits.reauthorizationDenial", "expected `authorizedVisits` beside it"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { visitsPerYear: 20, costSavedPerVisit: 28 }",
+                "28", "limits.costSavedPerVisit", "expected `delivered: false`"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { visitsPerYear: 20, delivered: false }",
+                "{ visitsPerYear", "limits.costSavedPerVisit", "missing required field `costSavedPerVisit`"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { delivered: true }",
+                "{ delivered", "limits", "expected `authorizedVisits`"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { visitsPerYear: 0 }",
+                "0 }", "limits.visitsPerYear", "a whole number in [1, 10000]"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { authorizedVisits: -2 }",
+                "-2", "limits.authorizedVisits", "count"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\nlimits: { visitsPerYear: 20, delivered: false, costSavedPerVisit: -1 }",
+                "-1", "limits.costSavedPerVisit", "a number >= 0"),
+            Arguments.of("percentOfMedicare", c + "percent: 1\npatientShare: 1.5",
+                "1.5", "percentOfMedicare.patientShare", "probability"),
+            Arguments.of("workersComp", c + "factorOfMedicare: -1",
+                "-1", "workersComp.factorOfMedicare", "a number >= 0"),
+            Arguments.of("workersComp", c,
+                "feeSchedule", "workersComp.factorOfMedicare", "missing required field `factorOfMedicare`"),
+            Arguments.of("feeForService", c + "deductible: { amount: -5 }",
+                "-5", "deductible.amount", "a number >= 0"),
+            Arguments.of("feeForService", c + "mips: { finalScore: -5 }",
+                "-5", "mips.finalScore", "a number >= 0"),
+            Arguments.of("feeForService", "feeSchedule: { medicarePfs: twenty }\nevaluationCode: \"97165\"\ncodeMix: { \"97530\": 1 }",
+                "twenty", "feeSchedule.medicarePfs", "whole number"),
+            Arguments.of("feeForService", "feeSchedule: { medicarePfs: 2026, \"97530\": { workRvu: 0.44, peRvu: 0.6 } }\n"
+                + "evaluationCode: \"97165\"\ncodeMix: { \"97530\": 1 }",
+                "{ workRvu", "feeSchedule.97530.mpRvu", "missing required field `mpRvu`"));
+    }
+
+    @ParameterizedTest(name = "{3}: {4}")
+    @MethodSource("badInputs")
+    void badInputsNameLineColumnPathExpectedAndFound(String kind, String body, String token, String path, String problem) {
+        String yaml = rule(kind, body);
+        ScenarioException e = error(yaml);
+        assertTrue(e.problem().contains(problem), e.getMessage());
+        assertTrue(e.path().endsWith(path), "path " + e.path() + " should end with " + path);
+        String[] lines = yaml.split("\n", -1);
+        // the rule's body starts after HEAD and the four lines models / - name / default / kind
+        int body0 = HEAD.split("\n", -1).length - 1 + 4;
+        int line = -1;
+        int column = -1;
+        for (int i = body0; i < lines.length && line < 0; i++) {
+            int at = lines[i].indexOf(token);
+            if (at >= 0) {
+                line = i + 1;
+                column = at + 1;
+            }
+        }
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(column, e.column(), e.getMessage());
+        assertTrue(e.getMessage().contains("t.yaml"), e.getMessage());
     }
 }
