@@ -29,6 +29,7 @@ import org.payrisk.stats.ModelSummary;
 import org.payrisk.stats.MonthlyBand;
 import org.payrisk.stats.PairedComparison;
 import org.payrisk.stats.RunSummary;
+import org.payrisk.stats.Sensitivity;
 import org.payrisk.stats.Summaries;
 
 /**
@@ -44,8 +45,8 @@ import org.payrisk.stats.Summaries;
  * {@link ReportInputException} whose one-line message names the file, the field path and what was
  * expected, because a report rendered from a half-understood summary would show wrong numbers with
  * full confidence. Unknown fields are ignored, and the fields added after the first release
- * ({@code warmUpMonths}, {@code generator}, the methods, {@code activity}, {@code cash}, {@code mcse})
- * are optional, so older runs still read. Thread safe (stateless).
+ * ({@code warmUpMonths}, {@code generator}, the methods, {@code activity}, {@code cash}, {@code mcse},
+ * {@code sensitivity}) are optional, so older runs still read. Thread safe (stateless).
  */
 public final class SummaryJson {
 
@@ -216,7 +217,43 @@ public final class SummaryJson {
             num(o, "p50", a.p50());
             num(o, "p95", a.p95());
         }
+        if (s.sensitivity() != null) {
+            root.set("sensitivity", sensitivity(s.sensitivity()));
+        }
         return root;
+    }
+
+    private static ObjectNode sensitivity(Sensitivity s) {
+        ObjectNode o = NODES.objectNode();
+        o.put("method", s.method());
+        o.put("stdErrorMethod", s.stdErrorMethod());
+        ArrayNode inputs = o.putArray("inputs");
+        s.inputs().forEach(inputs::add);
+        ArrayNode outputs = o.putArray("outputs");
+        for (Sensitivity.Output out : s.outputs()) {
+            ObjectNode x = outputs.addObject();
+            if (out.isDifference()) {
+                x.put("a", out.a());
+                x.put("b", out.b());
+            } else {
+                x.put("model", out.model());
+            }
+            num(x, "mean", out.mean());
+            num(x, "rankRSquared", out.rankRSquared());
+            ArrayNode effects = x.putArray("effects");
+            for (Sensitivity.Effect e : out.effects()) {
+                ObjectNode y = effects.addObject();
+                y.put("input", e.input());
+                y.put("trials", e.trials());
+                num(y, "spearman", e.spearman());
+                num(y, "spearmanStdError", e.spearmanStdError());
+                num(y, "contributionToVariance", e.contributionToVariance());
+                num(y, "meanLowDecile", e.meanLowDecile());
+                num(y, "meanHighDecile", e.meanHighDecile());
+                y.set("deciles", array(e.deciles()));
+            }
+        }
+        return o;
     }
 
     /** @param percent e.g. 5 @return its field name, e.g. {@code p05} */
@@ -456,13 +493,116 @@ public final class SummaryJson {
                 }
             }
 
+            Sensitivity sensitivity = null;
+            JsonNode sens = root.get("sensitivity");
+            if (sens != null && !sens.isNull()) {
+                sensitivity = sensitivity(sens, names, models.size());
+            }
+
             RunSummary summary = new RunSummary((int) trials, (int) horizon, List.copyOf(models),
-                    List.copyOf(comparisons), java.util.Collections.unmodifiableMap(activity));
+                    List.copyOf(comparisons), java.util.Collections.unmodifiableMap(activity), sensitivity);
             return new Document((int) schema, text(root, "payriskVersion", "payriskVersion"),
                     text(scenario, "name", "scenario.name"), optionalText(scenario, "file"),
                     optionalText(scenario, "sha256"), integer(root, "seed", "seed"), warmUp,
                     optionalText(root, "generator"), optionalText(root, "quantileMethod"),
                     optionalText(root, "mcseMethod"), grid, summary);
+        }
+
+        /**
+         * The optional sensitivity object: one output per model, then one per pair, each with one effect
+         * per listed input, in the inputs' order; every model name must name a model of this summary.
+         */
+        private Sensitivity sensitivity(JsonNode s, Set<String> names, int modelCount) throws ReportInputException {
+            String path = "sensitivity";
+            requireObject(s, path);
+            JsonNode in = field(s, "inputs", path + ".inputs");
+            requireArray(in, path + ".inputs");
+            List<String> inputs = new ArrayList<>();
+            for (int i = 0; i < in.size(); i++) {
+                JsonNode v = in.get(i);
+                if (!v.isTextual()) {
+                    throw fail(path + ".inputs[" + i + "]", "expected a string, found " + describe(v));
+                }
+                inputs.add(v.asText());
+            }
+            JsonNode outs = field(s, "outputs", path + ".outputs");
+            requireArray(outs, path + ".outputs");
+            List<Sensitivity.Output> outputs = new ArrayList<>();
+            for (int o = 0; o < outs.size(); o++) {
+                String op = path + ".outputs[" + o + "]";
+                JsonNode out = outs.get(o);
+                requireObject(out, op);
+                String model = null;
+                String a = null;
+                String b = null;
+                if (out.has("model")) {
+                    model = modelName(out, "model", op, names);
+                } else {
+                    a = modelName(out, "a", op, names);
+                    b = modelName(out, "b", op, names);
+                }
+                double r2 = dispersion(out, "rankRSquared", op);
+                if (r2 < 0 || r2 > 1) {
+                    throw fail(op + ".rankRSquared", "must be in [0, 1], found " + r2);
+                }
+                JsonNode effectsNode = field(out, "effects", op + ".effects");
+                requireArray(effectsNode, op + ".effects");
+                if (effectsNode.size() != inputs.size()) {
+                    throw fail(op + ".effects", "expected " + inputs.size() + " effects (one per input), found "
+                            + effectsNode.size());
+                }
+                List<Sensitivity.Effect> effects = new ArrayList<>();
+                for (int i = 0; i < effectsNode.size(); i++) {
+                    String ep = op + ".effects[" + i + "]";
+                    JsonNode e = effectsNode.get(i);
+                    requireObject(e, ep);
+                    String input = text(e, "input", ep + ".input");
+                    if (!input.equals(inputs.get(i))) {
+                        throw fail(ep + ".input", "expected \"" + inputs.get(i) + "\" (the inputs' order), found \""
+                                + input + "\"");
+                    }
+                    double r = dispersion(e, "spearman", ep);
+                    if (r < -1 || r > 1) {
+                        throw fail(ep + ".spearman", "must be a correlation in [-1, 1], found " + r);
+                    }
+                    double c = dispersion(e, "contributionToVariance", ep);
+                    if (c < -1 || c > 1) {
+                        throw fail(ep + ".contributionToVariance", "must be in [-1, 1], found " + c);
+                    }
+                    String dp = ep + ".deciles";
+                    JsonNode dn = field(e, "deciles", dp);
+                    requireArray(dn, dp);
+                    if (dn.size() != Sensitivity.DECILES) {
+                        throw fail(dp, "expected " + Sensitivity.DECILES + " values, found " + dn.size());
+                    }
+                    double[] deciles = new double[dn.size()];
+                    for (int g = 0; g < deciles.length; g++) {
+                        JsonNode v = dn.get(g);
+                        if (!v.isNull() && (!v.isNumber() || !Double.isFinite(v.asDouble()))) {
+                            throw fail(dp + "[" + g + "]", "expected a number or null, found " + describe(v));
+                        }
+                        deciles[g] = v.isNull() ? Double.NaN : v.asDouble();
+                    }
+                    long used = integer(e, "trials", ep + ".trials");
+                    effects.add(new Sensitivity.Effect(input, (int) used, r, dispersion(e, "spearmanStdError", ep), c,
+                            dispersion(e, "meanLowDecile", ep), dispersion(e, "meanHighDecile", ep), deciles));
+                }
+                outputs.add(new Sensitivity.Output(model, a, b, num(out, "mean", op), r2, effects));
+            }
+            int pairs = modelCount * (modelCount - 1) / 2;
+            if (outputs.size() != modelCount + pairs) {
+                throw fail(path + ".outputs", "expected " + (modelCount + pairs) + " outputs (one per model, then one per "
+                        + "pair of models), found " + outputs.size());
+            }
+            return new Sensitivity(optionalText(s, "method"), optionalText(s, "stdErrorMethod"), inputs, outputs);
+        }
+
+        private String modelName(JsonNode parent, String name, String path, Set<String> names) throws ReportInputException {
+            String v = text(parent, name, path + "." + name);
+            if (!names.contains(v)) {
+                throw fail(path + "." + name, "names no model of this summary: \"" + v + "\"");
+            }
+            return v;
         }
 
         private ModelSummary model(JsonNode m, String path, int horizon, int gridSize, double[] edges,

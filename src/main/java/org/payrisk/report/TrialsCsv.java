@@ -12,7 +12,9 @@ import org.payrisk.stats.TrialOutcomes;
 
 /**
  * Writes trials.csv: one row per trial, the trial index first, then for each model its annual net
- * income, revenue, costs and lowest end-of-month cash balance, then the activity counters: the raw material for R or pandas
+ * income, revenue, costs and lowest end-of-month cash balance, then the activity counters, then one
+ * column {@code input:<path>} per recorded per-trial input (the value the trial drew; {@code NaN} when
+ * it drew none, which R and pandas read as missing): the raw material for R or pandas
  * ({@code pd.read_csv("trials.csv")}). Written with Jackson's CSV generator, which quotes any cell holding a
  * comma, quote or line break.
  *
@@ -27,6 +29,9 @@ public final class TrialsCsv {
 
     private TrialsCsv() {
     }
+
+    /** Prefix of the header of a recorded input's column: {@code input:demand.cancellationRate}. */
+    public static final String INPUT_PREFIX = "input:";
 
     /** Characters that make a spreadsheet read a cell as a formula when they start it. */
     private static final String FORMULA_START = "=+-@\t\r\uff1d\uff0b\uff0d\uff20";
@@ -74,6 +79,10 @@ public final class TrialsCsv {
         for (String a : TrialOutcomes.ACTIVITY) {
             schema.addColumn(a);
         }
+        for (String path : outcomes.inputs()) {
+            // A path holds model and case names; it starts with "input:", so only their control characters need care.
+            schema.addColumn(headerText(INPUT_PREFIX + path));
+        }
         CsvMapper mapper = new CsvMapper();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
              CsvGenerator g = mapper.getFactory().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).createGenerator(os)) {
@@ -90,6 +99,9 @@ public final class TrialsCsv {
                 }
                 for (int a = 0; a < TrialOutcomes.ACTIVITY.size(); a++) {
                     g.writeNumber(outcomes.activity(a, t));
+                }
+                for (int k = 0; k < outcomes.inputs().size(); k++) {
+                    g.writeNumber(outcomes.input(k, t));
                 }
                 g.writeEndArray();
             }

@@ -11,7 +11,24 @@ import java.util.Map;
  * @param models one summary per model, in scenario order
  * @param comparisons one per unordered pair of models, (i, j) with i &lt; j
  * @param activity per-trial activity counters by name, in insertion order
+ * @param sensitivity what drives each model's net income and each paired difference; null when the
+ *                    summary has none (read from a summary.json written before it existed)
  */
 public record RunSummary(int trials, int horizonMonths, List<ModelSummary> models,
-                         List<PairedComparison> comparisons, Map<String, ActivitySummary> activity) {
+                         List<PairedComparison> comparisons, Map<String, ActivitySummary> activity,
+                         Sensitivity sensitivity) {
+
+    /**
+     * A summary without sensitivities.
+     *
+     * @param trials trials run
+     * @param horizonMonths counted months
+     * @param models one summary per model
+     * @param comparisons one per unordered pair of models
+     * @param activity per-trial activity counters
+     */
+    public RunSummary(int trials, int horizonMonths, List<ModelSummary> models,
+                      List<PairedComparison> comparisons, Map<String, ActivitySummary> activity) {
+        this(trials, horizonMonths, models, comparisons, activity, null);
+    }
 }

@@ -256,6 +256,7 @@ public final class Summaries {
         for (int k = 0; k < TrialOutcomes.ACTIVITY.size(); k++) {
             activity.put(TrialOutcomes.ACTIVITY.get(k), activity(outcomes.activityColumn(k)));
         }
-        return new RunSummary(outcomes.trials(), outcomes.months(), models, comparisons, activity);
+        return new RunSummary(outcomes.trials(), outcomes.months(), models, comparisons, activity,
+                RankSensitivity.of(outcomes));
     }
 }

@@ -68,7 +68,12 @@ class CliTest {
         assertEquals("trial,fee-for-service.netIncome,fee-for-service.revenue,fee-for-service.costs,"
                 + "fee-for-service.minCashBalance,capitation.netIncome,capitation.revenue,capitation.costs,"
                 + "capitation.minCashBalance,bundled.netIncome,bundled.revenue,bundled.costs,bundled.minCashBalance,"
-                + "episodes,refusedEpisodes,attendedVisits,units", csv.get(0));
+                + "episodes,refusedEpisodes,attendedVisits,units,input:demand.cancellationRate,"
+                + "input:demand.newEpisodesPerMonth:total,input:demand.cases[hand-upper-extremity].followUpVisits:mean,"
+                + "input:demand.cases[hand-upper-extremity].unitsPerVisit:mean,"
+                + "input:demand.cases[neuro-rehab].followUpVisits:mean,input:demand.cases[neuro-rehab].unitsPerVisit:mean,"
+                + "input:models[fee-for-service].default.feeForService.denialRate,"
+                + "input:models[capitation].default.capitation.members:mean", csv.get(0));
         for (int m = 0; m < 3; m++) {
             double sum = 0;
             for (int t = 1; t <= 400; t++) {

@@ -53,7 +53,10 @@ class TrialsCsvTest {
         for (List<String> row : rows) {
             assertEquals(header.size(), row.size(), "every row has one cell per column");
         }
-        assertEquals(1 + 4 * names.size() + 4, header.size(), String.valueOf(header));
+        // trial, 4 columns per model, 4 activity counters, then the scenario's 2 recorded inputs
+        assertEquals(1 + 4 * names.size() + 4 + 2, header.size(), String.valueOf(header));
+        assertEquals(List.of("input:demand.newEpisodesPerMonth:total", "input:demand.cases[general].followUpVisits:mean"),
+                header.subList(header.size() - 2, header.size()));
         assertEquals(header.size(), new HashSet<>(header).size(), "distinct columns: " + header);
         for (String cell : header) {
             assertFalse(cell.matches("(?s)^[=+\\-@\t\r].*"), "formula cell in trials.csv header: " + cell);

@@ -20,7 +20,8 @@ import org.payrisk.report.SummaryJson;
  * a self-contained {@code report.html}, and the one-page briefing {@code brief.md} / {@code brief.html}.
  * When every model of the summary has a {@code cash} object, the bank-balance view is added: one
  * {@code charts/cash-fan-<model>} chart per model, a "Cash in the bank" section and a briefing line;
- * summaries without it (older runs) render without them.
+ * summaries without it (older runs) render without them. Likewise, a summary with a {@code sensitivity}
+ * object gets a "What drives the risk" section with {@code charts/tornado-*} and {@code charts/spider-*}.
  *
  * <p>It only reads {@code summary.json} (required), {@code run.json} and the scenario copy
  * ({@code scenario.yaml}, {@code scenario.yml} or {@code scenario.json}) and never simulates, so an old
@@ -35,7 +36,7 @@ public final class ReportRenderer {
 
     /** Names of chart files this renderer owns in {@code charts/}, so stale ones can be removed safely. */
     private static final Pattern OWN_CHART = Pattern.compile(
-            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+|cash-fan-.+)\\.(png|svg)");
+            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+|cash-fan-.+|tornado-.+|spider-.+)\\.(png|svg)");
 
     static {
         // Charts are drawn off-screen; without this, a desktop JVM might try to reach a display.
@@ -95,10 +96,18 @@ public final class ReportRenderer {
             written.add(c.svg());
             cashFigures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
         }
+        List<ReportView.Figure> sensitivityFigures = new ArrayList<>();
+        for (RiskCharts.ChartSpec wanted : SensitivityCharts.all(summary)) {
+            RiskCharts.ChartSpec spec = wanted.withSlug(Names.claim(slugs, wanted.slug()));
+            ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
+            written.add(c.png());
+            written.add(c.svg());
+            sensitivityFigures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
+        }
         removeStaleCharts(chartsDir, written);
 
         Brief brief = Brief.of(summary, scenario);
-        ReportView view = ReportView.of(summary, run, scenario, brief, figures, cashFigures);
+        ReportView view = ReportView.of(summary, run, scenario, brief, figures, cashFigures, sensitivityFigures);
         written.add(write(runDir.resolve("report.html"), Templates.html("report.mustache", view)));
         written.add(write(runDir.resolve("brief.md"), Templates.markdown("brief.md.mustache", brief)));
         written.add(write(runDir.resolve("brief.html"), Templates.html("brief.html.mustache", brief)));

@@ -30,6 +30,7 @@ import org.payrisk.stats.PairedComparison;
  * @param figures the charts with captions and inline SVG
  * @param cashRows the bank-balance table, one row per model; empty when the summary has no cash view
  * @param cashFigures the cumulative-cash fan charts, one per model; empty when the summary has no cash view
+ * @param sensitivity the "What drives the risk" section; null when the summary has no sensitivity
  * @param startingReserve the scenario's starting reserve as dollars, empty when the scenario copy has none
  * @param scenarioFile name of the scenario copy, empty when the run has none
  * @param assumptions every scenario input
@@ -39,7 +40,8 @@ import org.payrisk.stats.PairedComparison;
  */
 record ReportView(String title, String scenarioName, String trials, int horizonMonths, Brief brief,
                   List<MetricRow> rows, List<ComparisonRow> comparisons, List<ActivityRow> activity,
-                  List<Figure> figures, List<CashRow> cashRows, List<Figure> cashFigures, String startingReserve,
+                  List<Figure> figures, List<CashRow> cashRows, List<Figure> cashFigures, SensitivityView sensitivity,
+                  String startingReserve,
                   String scenarioFile, List<ScenarioAssumptions.Assumption> assumptions,
                   List<Item> methods, String crn, List<Item> provenance) {
 
@@ -61,6 +63,10 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
 
     boolean hasCash() {
         return !cashRows.isEmpty();
+    }
+
+    boolean hasSensitivity() {
+        return sensitivity != null;
     }
 
     boolean hasStartingReserve() {
@@ -138,7 +144,7 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
 
     /** Builds the view from a run's files and its rendered charts. */
     static ReportView of(Document s, Optional<RunInfo> run, Optional<ScenarioAssumptions.Scenario> scenario,
-                         Brief brief, List<Figure> figures, List<Figure> cashFigures) {
+                         Brief brief, List<Figure> figures, List<Figure> cashFigures, List<Figure> sensitivityFigures) {
         List<MetricRow> rows = new ArrayList<>();
         for (int i = 0; i < s.models().size(); i++) {
             ModelSummary m = s.models().get(i);
@@ -222,7 +228,7 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
 
         return new ReportView("Income risk report: " + s.scenarioName(), s.scenarioName(),
                 PlainNumbers.count(s.trials()), s.horizonMonths(), brief, rows, comparisons, activity, figures,
-                cashRows, s.hasCash() ? cashFigures : List.of(),
+                cashRows, s.hasCash() ? cashFigures : List.of(), SensitivityView.of(s, sensitivityFigures).orElse(null),
                 scenario.flatMap(sc -> sc.startingReserve().isPresent()
                         ? Optional.of(money(sc.startingReserve().getAsDouble())) : Optional.empty()).orElse(""),
                 scenario.map(sc -> sc.file().getFileName().toString()).orElse(""),

@@ -284,7 +284,7 @@ final class ScenarioAssumptions {
         return new Assumption(path, value, unit, "", range == null ? 0 : range[0]);
     }
 
-    private static String unit(String name, String parentKey) {
+    static String unit(String name, String parentKey) {
         return ScenarioFields.unit(name, parentKey);
     }
 

@@ -44,6 +44,13 @@ class BriefTest {
             "in " + FIG + "(?: of simulated years)? under (" + NAME + ")");
     private static final Pattern PAIRED = Pattern.compile(
             "^(" + NAME + ") brings more net income than (" + NAME + ") in (" + PCT + ") of simulated years");
+    /** A driver line's footnote field: {@code sensitivity.outputs[0].effects[2].meanHighDecile}. */
+    private static final Pattern SENSITIVITY_FIELD = Pattern.compile(
+            "sensitivity\\.outputs\\[([0-9]+)\\]\\.effects\\[([0-9]+)\\]\\.meanHighDecile");
+    /** "The biggest driver of capitation's income risk is ...: ..., net income averages $1,230 less than ...". */
+    private static final Pattern DRIVER = Pattern.compile(
+            "^The biggest driver of (" + NAME + ")'s income risk is .+: in the tenth of years where it is highest, net income "
+                    + "averages (" + MONEY + ") (less|more) than in the tenth where it is lowest\\.$");
     private static final Pattern FINDING = Pattern.compile("^- (.+) \\[([0-9]+)\\]$");
     private static final Pattern SOURCE = Pattern.compile("^- \\[([0-9]+)\\] summary\\.json `([^`]+)`: .+$");
 
@@ -57,6 +64,7 @@ class BriefTest {
         JsonNode models = run.summary.get("models");
         int comparison = 0;
         int checkedFigures = 0;
+        int drivers = 0;
         for (String[] f : findings) {
             String text = f[0];
             String field = sources.get(Integer.parseInt(f[1]));
@@ -87,13 +95,34 @@ class BriefTest {
                 assertEquals(PlainNumbers.percent(c.get("probAGreater").asDouble()), m.group(3));
                 assertEquals(1, count(ANY_FIGURE, text), "stray figure in: " + text);
                 checkedFigures++;
+            } else if (field.startsWith("sensitivity.outputs[")) {
+                Matcher at = SENSITIVITY_FIELD.matcher(field);
+                assertTrue(at.matches(), field);
+                JsonNode out = run.summary.get("sensitivity").get("outputs").get(Integer.parseInt(at.group(1)));
+                JsonNode e = out.get("effects").get(Integer.parseInt(at.group(2)));
+                double swing = e.get("meanHighDecile").asDouble() - e.get("meanLowDecile").asDouble();
+                Matcher m = DRIVER.matcher(text);
+                assertTrue(m.find(), "driver sentence: " + text);
+                assertEquals(out.get("model").asText(), m.group(1));
+                assertEquals(PlainNumbers.dollars(Math.abs(swing)), m.group(2), text);
+                assertEquals(swing < 0 ? "less" : "more", m.group(3), text);
+                assertEquals(1, count(ANY_FIGURE, text), "stray figure in: " + text);
+                // The driver is the input with the largest |spearman| for this output.
+                double largest = 0;
+                for (JsonNode other : out.get("effects")) {
+                    largest = Math.max(largest, Math.abs(other.path("spearman").asDouble(0)));
+                }
+                assertEquals(largest, Math.abs(e.get("spearman").asDouble()), 0.0, text);
+                drivers++;
+                checkedFigures++;
             } else {
                 throw new AssertionError("footnote names a field this test does not know: " + field);
             }
         }
         assertEquals(run.summary.get("comparisons").size(), comparison, "one finding per comparison");
-        assertEquals(3 * 5 + 3, checkedFigures,
-                "p05, p50, probLoss, worst5Mean, cash.probNegativeAnyMonth per model + 3 comparisons");
+        assertEquals(3, drivers, "one driver line per model");
+        assertEquals(3 * 6 + 3, checkedFigures,
+                "p05, p50, probLoss, worst5Mean, cash.probNegativeAnyMonth, the driver's swing per model + 3 comparisons");
     }
 
     @Test

@@ -137,6 +137,15 @@ class HostileNamesTest {
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         int models = summary.get("models").size();
         int charts = 4 + 2 * models + summary.get("comparisons").size();
+        // A tornado chart per output (model or pair) with an input whose rank correlation is defined, and a
+        // spider chart per such model.
+        for (JsonNode o : summary.path("sensitivity").path("outputs")) {
+            boolean varies = false;
+            for (JsonNode e : o.get("effects")) {
+                varies |= e.get("spearman").isNumber();
+            }
+            charts += varies ? (o.has("model") ? 2 : 1) : 0;
+        }
         List<String> files;
         try (Stream<Path> s = Files.list(dir.resolve("charts"))) {
             files = s.map(p -> p.getFileName().toString()).sorted().toList();

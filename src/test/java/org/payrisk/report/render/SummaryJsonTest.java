@@ -2,6 +2,7 @@ package org.payrisk.report.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -67,8 +68,15 @@ class SummaryJsonTest {
                 new String(SummaryJson.toBytes(read), java.nio.charset.StandardCharsets.UTF_8).strip());
         assertDeepEquals(read.summary(), SummaryJson.read(tmp.resolve("again.json"), SummaryJson.toBytes(read))
                 .summary(), "summary");
+        assertEquals(null, read.summary().sensitivity(), "a summary from before sensitivity has none");
         ReportRenderer.render(dir);
-        assertTrue(Files.readString(dir.resolve("report.html")).contains("10,000 simulated years"));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("10,000 simulated years"));
+        assertFalse(html.contains("What drives the risk"), "no sensitivity section without the object");
+        try (java.util.stream.Stream<Path> charts = Files.list(dir.resolve("charts"))) {
+            assertEquals(List.of(), charts.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("tornado-") || n.startsWith("spider-")).toList());
+        }
     }
 
     /** Record by record, arrays by value ({@link Arrays#equals} treats NaN as equal to NaN). */
