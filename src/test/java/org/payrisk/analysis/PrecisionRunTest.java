@@ -24,10 +24,10 @@ import org.payrisk.testing.Scenarios;
  * cap), its summary.json is byte for byte that of a fixed run of the same trial count apart from the
  * {@code stopping} object, and neither depends on the thread count.
  */
-class PrecisionRunTest {
+public class PrecisionRunTest {
 
     /** A small, fast practice (few visits per trial) with two models of different risk. */
-    static final String SMALL = String.join("\n",
+    public static final String SMALL = String.join("\n",
             "name: small",
             "warmUpMonths: 2",
             "practice:",
