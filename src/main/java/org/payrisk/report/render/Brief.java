@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.payrisk.analysis.CertaintyEquivalents;
 import org.payrisk.report.SummaryJson.Document;
 import org.payrisk.stats.ModelSummary;
 import org.payrisk.stats.PairedComparison;
@@ -109,6 +110,16 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
                     + "paid) is below zero at the end of at least one month"));
         }
 
+        int ceNote = cashNote + (s.hasCash() ? 1 : 0);
+        String ce = certaintyEquivalentSentence(s, years);
+        if (ce != null) {
+            findings.add(new Finding(ce, ceNote));
+            sources.add(new Source(ceNote, "models[i].certaintyEquivalent (riskTolerance 50000) and preferenceFlips",
+                    "certainty equivalent: the sure net income an owner with constant absolute risk aversion and "
+                            + "that risk tolerance values as much as the uncertain " + years
+                            + "; a preference flip is the risk tolerance at which the preferred model changes"));
+        }
+
         List<String> drivers = scenario.map(Brief::drivers).orElse(List.of());
         String driversSource = scenario.map(sc -> "From " + sc.file().getFileName()
                 + ", the copy of the scenario saved with this run; the full list is in report.html.").orElse("");
@@ -170,6 +181,40 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
         return (assumed.isEmpty() ? "The practice's" : "With " + Names.and(assumed) + ", the practice's")
                 + " bank balance (cash actually received, less costs) falls below zero at the end of some month "
                 + "of the " + years + " " + Names.and(parts) + ".";
+    }
+
+    /** The risk tolerance the brief's certainty-equivalent line speaks of, dollars. */
+    static final double BRIEF_RISK_TOLERANCE = 50_000;
+
+    /**
+     * "To an owner with a risk tolerance of $50,000, a year under capitation is worth a sure $93,900 and a
+     * year under fee-for-service a sure $36,500." plus the flips; null when the summary has no certainty
+     * equivalents at that tolerance.
+     */
+    private static String certaintyEquivalentSentence(Document s, String years) {
+        CertaintyEquivalents.Result ce = s.analyses().certaintyEquivalents();
+        if (ce == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < s.models().size(); i++) {
+            Optional<CertaintyEquivalents.Point> p = ce.byModel().get(i).stream()
+                    .filter(q -> q.riskTolerance() == BRIEF_RISK_TOLERANCE).findFirst();
+            if (p.isEmpty()) {
+                return null;
+            }
+            double v = p.get().value();
+            String sure = v >= 0 || PlainNumbers.roundDollars(v).signum() == 0 ? "a sure " + PlainNumbers.dollars(v)
+                    : "no more than a sure loss of " + PlainNumbers.dollars(-v);
+            parts.add("a " + years + " under " + s.models().get(i).name() + (i == 0 ? " is worth " : " ") + sure);
+        }
+        StringBuilder b = new StringBuilder("To an owner with a risk tolerance of ")
+                .append(PlainNumbers.dollars(BRIEF_RISK_TOLERANCE)).append(", ").append(Names.and(parts)).append('.');
+        for (CertaintyEquivalents.Flip f : ce.flips()) {
+            b.append(" An owner with a risk tolerance below about ").append(PlainNumbers.dollars(f.riskTolerance()))
+                    .append(" prefers ").append(f.below()).append(", one above it ").append(f.above()).append('.');
+        }
+        return b.toString();
     }
 
     /**
