@@ -114,10 +114,20 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
         String ce = certaintyEquivalentSentence(s, years);
         if (ce != null) {
             findings.add(new Finding(ce, ceNote));
-            sources.add(new Source(ceNote, "models[i].certaintyEquivalent (riskTolerance 50000) and preferenceFlips",
-                    "certainty equivalent: the sure net income an owner with constant absolute risk aversion and "
-                            + "that risk tolerance values as much as the uncertain " + years
-                            + "; a preference flip is the risk tolerance at which the preferred model changes"));
+            sources.add(new Source(ceNote, "models[i].certaintyEquivalent[" + BRIEF_TOLERANCE_INDEX + "].value",
+                    "certainty equivalent: the sure net income that an owner with constant absolute risk aversion "
+                            + "and a risk tolerance of " + PlainNumbers.dollars(BRIEF_RISK_TOLERANCE)
+                            + " values as much as the uncertain " + years));
+            CertaintyEquivalents.Result r = s.analyses().certaintyEquivalents();
+            if (!r.flips().isEmpty()) {
+                for (CertaintyEquivalents.Flip f : r.flips()) {
+                    findings.add(new Finding("An owner with a risk tolerance below about "
+                            + PlainNumbers.dollars(f.riskTolerance()) + " prefers " + f.below() + ", one above it "
+                            + f.above() + ".", ceNote + 1));
+                }
+                sources.add(new Source(ceNote + 1, "preferenceFlips[k].riskTolerance",
+                        "the risk tolerance at which the model with the highest certainty equivalent changes"));
+            }
         }
 
         List<String> drivers = scenario.map(Brief::drivers).orElse(List.of());
@@ -186,6 +196,10 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
     /** The risk tolerance the brief's certainty-equivalent line speaks of, dollars. */
     static final double BRIEF_RISK_TOLERANCE = 50_000;
 
+    /** Its place in {@link CertaintyEquivalents#RISK_TOLERANCES}, as the footnote's field names it. */
+    static final int BRIEF_TOLERANCE_INDEX = java.util.Arrays.stream(CertaintyEquivalents.RISK_TOLERANCES).boxed()
+            .toList().indexOf(BRIEF_RISK_TOLERANCE);
+
     /**
      * "To an owner with a risk tolerance of $50,000, a year under capitation is worth a sure $93,900 and a
      * year under fee-for-service a sure $36,500." plus the flips; null when the summary has no certainty
@@ -205,16 +219,11 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
             }
             double v = p.get().value();
             String sure = v >= 0 || PlainNumbers.roundDollars(v).signum() == 0 ? "a sure " + PlainNumbers.dollars(v)
-                    : "no more than a sure loss of " + PlainNumbers.dollars(-v);
+                    : "a sure loss of " + PlainNumbers.dollars(-v);
             parts.add("a " + years + " under " + s.models().get(i).name() + (i == 0 ? " is worth " : " ") + sure);
         }
-        StringBuilder b = new StringBuilder("To an owner with a risk tolerance of ")
-                .append(PlainNumbers.dollars(BRIEF_RISK_TOLERANCE)).append(", ").append(Names.and(parts)).append('.');
-        for (CertaintyEquivalents.Flip f : ce.flips()) {
-            b.append(" An owner with a risk tolerance below about ").append(PlainNumbers.dollars(f.riskTolerance()))
-                    .append(" prefers ").append(f.below()).append(", one above it ").append(f.above()).append('.');
-        }
-        return b.toString();
+        return "To an owner with a risk tolerance of " + PlainNumbers.dollars(BRIEF_RISK_TOLERANCE) + ", "
+                + Names.and(parts) + ".";
     }
 
     /**

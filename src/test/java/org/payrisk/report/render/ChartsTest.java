@@ -30,7 +30,7 @@ class ChartsTest {
                 "monthly-fan-fee-for-service", "monthly-fan-capitation", "monthly-fan-bundled",
                 "difference-fee-for-service-vs-capitation", "difference-fee-for-service-vs-bundled",
                 "difference-capitation-vs-bundled", "risk-bars",
-                "cash-fan-fee-for-service", "cash-fan-capitation", "cash-fan-bundled");
+                "cash-fan-fee-for-service", "cash-fan-capitation", "cash-fan-bundled", "certainty-equivalent");
     }
 
     @ParameterizedTest

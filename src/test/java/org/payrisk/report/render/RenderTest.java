@@ -92,7 +92,7 @@ class RenderTest {
 
         RenderResult r = ReportRenderer.render(dir);
 
-        assertEquals(23, r.files().size(), "10 income charts x (PNG + SVG) + report.html, brief.md, brief.html");
+        assertEquals(25, r.files().size(), "10 income charts and the certainty equivalents x (PNG + SVG) + report.html, brief.md, brief.html");
         try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
             assertEquals(List.of(), charts.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("cash-fan-")).toList());

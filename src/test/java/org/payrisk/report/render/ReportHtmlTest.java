@@ -62,7 +62,7 @@ class ReportHtmlTest {
         Document doc = parse(run.dir.resolve("report.html"));
         NodeList figures = doc.getElementsByTagName("figure");
         long charts = run.result.files().stream().filter(p -> p.toString().endsWith(".svg")).count();
-        assertEquals(13, charts);
+        assertEquals(14, charts); // 13 risk charts + certainty equivalent
         assertEquals(charts, figures.getLength());
         for (int i = 0; i < figures.getLength(); i++) {
             Element f = (Element) figures.item(i);
