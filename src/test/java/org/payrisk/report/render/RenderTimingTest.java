@@ -23,7 +23,7 @@ class RenderTimingTest {
         System.out.printf("payrisk report render: %.2f s for %d files (%s, %d cores)%n",
                 r.seconds(), r.files().size(), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors());
-        assertEquals(29, r.files().size(), "13 charts x (PNG + SVG) + report.html, brief.md, brief.html");
+        assertEquals(31, r.files().size(), "13 risk charts and the certainty equivalents x (PNG + SVG) + report.html, brief.md, brief.html");
         assertTrue(Files.readString(dir.resolve("report.html")).contains(
                 PlainNumbers.count(FixtureRun.TRIALS) + " simulated years"));
     }
