@@ -8,6 +8,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import java.math.BigDecimal;
+import org.payrisk.analysis.PrecisionRun;
+import org.payrisk.analysis.Stopping;
 import org.payrisk.engine.LocalEngine;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
@@ -40,6 +43,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "N", converter = WholeNumbers.Trials.class,
             description = "Trials (overrides simulation.trials), 1 to 100000000.")
     Integer trials;
+
+    @Option(names = "--precision", paramLabel = "REL", converter = Precision.class,
+            description = "Run until every model's mean net income and its 1-in-20 figure are known to within REL x "
+                    + "|mean| (a number in (0, 1], e.g. 0.01; overrides simulation.precision); replaces --trials.")
+    Double precision;
+
+    @Option(names = "--max-trials", paramLabel = "N", converter = WholeNumbers.Trials.class,
+            description = "Cap of a --precision run, 1 to 100000000 (default 10000000).")
+    Integer maxTrials;
 
     @Option(names = "--seed", paramLabel = "S", converter = WholeNumbers.Seed.class,
             description = "Seed (overrides simulation.seed), a whole number from -2^63 to 2^63-1.")
@@ -83,7 +95,18 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         Scenario scenario = ScenarioLoader.load(scenarioFile);
-        int n = trials != null ? trials : scenario.trials();
+        if (precision != null && trials != null) {
+            throw new UserInputException("--precision and --trials: expected one of them (a precision-targeted run "
+                    + "chooses its own trial count, capped by --max-trials), found both");
+        }
+        if (maxTrials != null && precision == null && scenario.precision().isEmpty()) {
+            throw new UserInputException("--max-trials: caps a precision-targeted run; expected --precision REL or "
+                    + "simulation.precision in the scenario, found neither");
+        }
+        Double rel = precision != null ? precision
+                : trials == null && scenario.precision().isPresent() ? scenario.precision().getAsDouble() : null;
+        int cap = maxTrials != null ? maxTrials : PrecisionRun.DEFAULT_MAX_TRIALS;
+        int n = rel != null ? cap : trials != null ? trials : scenario.trials();
         if (n < 1 || n > ScenarioLoader.MAX_TRIALS) {
             throw new UserInputException("--trials: expected a whole number in [1, " + ScenarioLoader.MAX_TRIALS + "], found " + n);
         }
@@ -97,7 +120,10 @@ final class RunCommand implements Callable<Integer> {
         Map<Path, String> keep = Map.of(scenarioFile, "the scenario file " + scenarioFile,
                 Path.of("").toAbsolutePath(), "the current folder");
         RunDirectory.checkTarget(target, force, keep);
-        Memory.check(scenario.models().size(), n, scenario.practice().horizonMonths());
+        // a precision-targeted run cannot know its trial count: it checks its first batch, and a run
+        // that outgrows the heap later ends with exit 2 and the same -Xmx advice
+        Memory.check(scenario.models().size(), rel != null ? Math.min(n, PrecisionRun.BATCH) : n,
+                scenario.practice().horizonMonths());
         for (String note : RunDirectory.recover(target)) {
             spec.commandLine().getErr().println("payrisk: note: " + note);
         }
@@ -107,7 +133,9 @@ final class RunCommand implements Callable<Integer> {
             SimulationEngine engine = openEngine();
             RunPipeline.Simulated run;
             try {
-                run = simulate(engine, scenario, new RunSettings(n, s, t));
+                run = rel != null
+                        ? simulateToPrecision(engine, scenario, s, t, rel, cap)
+                        : simulate(engine, scenario, new RunSettings(n, s, t));
             } catch (SparkUnavailableException e) {
                 throw new UserInputException(e.getMessage());
             } finally {
@@ -119,8 +147,8 @@ final class RunCommand implements Callable<Integer> {
             dir.commit();
             committed = true;
             if (!quiet) {
-                printTable(stdout, scenario, run.summary(), n, s, run.simulationSeconds(), run.attendedVisits(),
-                        dir.target());
+                printTable(stdout, scenario, run.summary(), run.settings().trials(), s, run.simulationSeconds(),
+                        run.attendedVisits(), dir.target(), run.analyses().stopping());
             }
             return 0;
         } finally {
@@ -173,11 +201,33 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** A precision-targeted run, with a progress bar counting towards the cap. */
+    private RunPipeline.Simulated simulateToPrecision(SimulationEngine engine, Scenario scenario, long seed, int threads,
+                                                      double rel, int cap) throws InterruptedException {
+        if (quiet || System.console() == null) {
+            return RunPipeline.simulateToPrecision(scenario, seed, threads, rel, cap, engine, SimulationEngine.Progress.NONE);
+        }
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Simulating to precision").setInitialMax(cap)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+            return RunPipeline.simulateToPrecision(scenario, seed, threads, rel, cap, engine, bar::stepBy);
+        }
+    }
+
     private static void printTable(PrintWriter out, Scenario scenario, RunSummary summary, int n, long seed,
-                                   double simSeconds, double visits, Path target) {
-        out.printf("%s%n%,d trials, seed %d, %.2f s (%,.0f trials/s, %,.0f attended visits/s)%n%n",
+                                   double simSeconds, double visits, Path target, Stopping stopping) {
+        out.printf("%s%n%,d trials, seed %d, %.2f s (%,.0f trials/s, %,.0f attended visits/s)%n",
                 Terminal.escape(scenario.name()), n, seed,
                 simSeconds, n / simSeconds, visits / simSeconds);
+        if (stopping != null) {
+            out.printf(stopping.reached()
+                    ? "precision %s reached after %,d trials (checked every %,d trials)%n"
+                    : "precision %s NOT reached: stopped at the cap of %,d trials (checked every %,d trials); raise "
+                            + "--max-trials or relax --precision%n",
+                    BigDecimal.valueOf(stopping.precision()).stripTrailingZeros().toPlainString(), stopping.trials(),
+                    stopping.batch());
+        }
+        out.printf("%n");
         int width = "annual net income".length();
         for (ModelSummary m : summary.models()) {
             width = Math.max(width, Terminal.escape(m.name()).length());
@@ -205,5 +255,28 @@ final class RunCommand implements Callable<Integer> {
 
     private static String dollars(double v) {
         return (v < 0 ? "-$" : "$") + String.format("%,.0f", Math.abs(v));
+    }
+
+    /** {@code --precision}: a number in (0, 1]. */
+    static final class Precision implements picocli.CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double v;
+            try {
+                // decimal only: Java would also read "0x1p-3", "1d" or "NaN"
+                if (!value.trim().matches("[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+                    throw new NumberFormatException(value);
+                }
+                v = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected a number in (0, 1], e.g. 0.01, found '"
+                        + value + "'");
+            }
+            if (!(v > 0 && v <= 1)) {
+                throw new picocli.CommandLine.TypeConversionException("expected a number in (0, 1], e.g. 0.01, found "
+                        + value.trim());
+            }
+            return v;
+        }
     }
 }

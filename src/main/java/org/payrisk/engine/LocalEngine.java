@@ -30,11 +30,20 @@ public final class LocalEngine implements SimulationEngine {
     @Override
     public void runBlocks(EngineInput input, RunSettings settings, Progress progress, Consumer<TrialOutcomes> inBlockOrder)
             throws InterruptedException {
+        runBlocks(input, settings, 0, progress, inBlockOrder);
+    }
+
+    @Override
+    public void runBlocks(EngineInput input, RunSettings settings, int firstBlock, Progress progress,
+                          Consumer<TrialOutcomes> inBlockOrder) throws InterruptedException {
         final int trials = settings.trials();
         final int blocks = TrialBlocks.count(trials);
-        final BlockMerger merger = new BlockMerger(trials, inBlockOrder);
-        final AtomicInteger next = new AtomicInteger();
-        final int threads = Math.min(settings.threads(), Math.max(1, blocks));
+        if (firstBlock < 0 || firstBlock >= blocks) {
+            throw new IllegalArgumentException("firstBlock: expected 0.." + (blocks - 1) + ", found " + firstBlock);
+        }
+        final BlockMerger merger = new BlockMerger(TrialBlocks.start(firstBlock), trials, inBlockOrder);
+        final AtomicInteger next = new AtomicInteger(firstBlock);
+        final int threads = Math.min(settings.threads(), Math.max(1, blocks - firstBlock));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "payrisk-worker");
             t.setDaemon(true);

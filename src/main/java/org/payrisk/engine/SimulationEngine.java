@@ -35,6 +35,31 @@ public interface SimulationEngine {
             throws InterruptedException;
 
     /**
+     * Runs the blocks from {@code firstBlock} to the last block of {@code settings.trials()}, handing
+     * each to {@code inBlockOrder} in block order: how a precision-targeted run adds one batch of
+     * blocks at a time without re-running the earlier ones. The blocks are exactly those a run of
+     * {@code settings.trials()} trials would make, so batch after batch gives the same block results as
+     * one run. This default runs every block and drops those before {@code firstBlock}; engines
+     * override it to skip them.
+     *
+     * @param input the practice and payment models
+     * @param settings trials (the end of the last block), seed, threads
+     * @param firstBlock the first block to run, &gt;= 0
+     * @param progress told how many trials have finished, from any thread
+     * @param inBlockOrder receives each block result from {@code firstBlock} on, in block order
+     * @throws InterruptedException when the run is interrupted
+     */
+    default void runBlocks(EngineInput input, RunSettings settings, int firstBlock, Progress progress,
+                           Consumer<TrialOutcomes> inBlockOrder) throws InterruptedException {
+        int firstTrial = TrialBlocks.start(firstBlock);
+        runBlocks(input, settings, progress, b -> {
+            if (b.offset() >= firstTrial) {
+                inBlockOrder.accept(b);
+            }
+        });
+    }
+
+    /**
      * Runs every block and merges the block results, in block order, into one store.
      *
      * @param input the practice and payment models

@@ -5,7 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.payrisk.analysis.CertaintyEquivalents;
+import org.payrisk.analysis.PrecisionRun;
+import org.payrisk.analysis.RunAnalyses;
+import org.payrisk.analysis.Stopping;
 import org.payrisk.dist.TrialStreams;
+import org.payrisk.engine.EngineInput;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
 import org.payrisk.report.render.RenderResult;
@@ -51,9 +58,30 @@ public final class RunPipeline {
      * @param startedAt when the simulation started (UTC, milliseconds)
      * @param startNanos {@link System#nanoTime()} at the start, for the wall time
      * @param simulationSeconds seconds spent simulating
+     * @param analyses what summary.json adds to the statistics (certainty equivalents, how a
+     *                 precision-targeted run stopped)
      */
     public record Simulated(Scenario scenario, RunSettings settings, String engineName, TrialOutcomes outcomes,
-                            RunSummary summary, Instant startedAt, long startNanos, double simulationSeconds) {
+                            RunSummary summary, Instant startedAt, long startNanos, double simulationSeconds,
+                            RunAnalyses analyses) {
+
+        /**
+         * A run without analyses beyond the statistics.
+         *
+         * @param scenario the scenario simulated
+         * @param settings trials, seed and threads
+         * @param engineName the engine that ran it
+         * @param outcomes every trial's outcomes
+         * @param summary the run's statistics
+         * @param startedAt when the simulation started
+         * @param startNanos {@link System#nanoTime()} at the start
+         * @param simulationSeconds seconds spent simulating
+         */
+        public Simulated(Scenario scenario, RunSettings settings, String engineName, TrialOutcomes outcomes,
+                         RunSummary summary, Instant startedAt, long startNanos, double simulationSeconds) {
+            this(scenario, settings, engineName, outcomes, summary, startedAt, startNanos, simulationSeconds,
+                    RunAnalyses.NONE);
+        }
 
         /** @return attended visits over all trials (the mean per trial times the trials) */
         public double attendedVisits() {
@@ -78,7 +106,46 @@ public final class RunPipeline {
         TrialOutcomes outcomes = engine.run(scenario, settings, progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Simulated(scenario, settings, engine.name(), outcomes, Summaries.run(outcomes), started, t0,
-                seconds);
+                seconds, analyses(outcomes, null));
+    }
+
+    /**
+     * Simulates a scenario until every model's net income is known to the precision asked
+     * ({@link PrecisionRun}): the outcomes and summary are those of a run of the trial count it stopped
+     * at, with the stopping record added.
+     *
+     * @param scenario a validated scenario
+     * @param seed the run seed
+     * @param threads worker threads
+     * @param precision REL, in (0, 1]
+     * @param maxTrials the cap
+     * @param engine the engine
+     * @param progress told of finished trials
+     * @return the outcomes, their summary and how the run stopped
+     * @throws InterruptedException if the simulation is interrupted
+     */
+    public static Simulated simulateToPrecision(Scenario scenario, long seed, int threads, double precision,
+                                                int maxTrials, SimulationEngine engine,
+                                                SimulationEngine.Progress progress) throws InterruptedException {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long t0 = System.nanoTime();
+        EngineInput input = EngineInput.of(scenario);
+        List<TrialOutcomes> blocks = new ArrayList<>();
+        Stopping stopping = PrecisionRun.run(engine, input, seed, threads, precision, maxTrials, progress, blocks::add);
+        TrialOutcomes outcomes = TrialOutcomes.merge(blocks);
+        blocks.clear();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Simulated(scenario, new RunSettings(stopping.trials(), seed, threads), engine.name(), outcomes,
+                Summaries.run(outcomes), started, t0, seconds, analyses(outcomes, stopping));
+    }
+
+    /** The analyses summary.json adds: certainty equivalents from the net income of every trial. */
+    private static RunAnalyses analyses(TrialOutcomes outcomes, Stopping stopping) {
+        double[][] net = new double[outcomes.models().size()][];
+        for (int m = 0; m < net.length; m++) {
+            net[m] = outcomes.netIncomeColumn(m);
+        }
+        return new RunAnalyses(CertaintyEquivalents.of(outcomes.models(), net), stopping);
     }
 
     /**
@@ -98,7 +165,7 @@ public final class RunPipeline {
         RunInfo info = new RunInfo(scenario.name(), scenario.source().path().getFileName().toString(),
                 scenario.source().sha256(), settings.seed(), settings.trials(), scenario.practice().horizonMonths(),
                 scenario.practice().warmUpMonths(), TrialStreams.GENERATOR);
-        Files.write(dir.resolve("summary.json"), SummaryJson.toBytes(info, run.summary()));
+        Files.write(dir.resolve("summary.json"), SummaryJson.toBytes(info, run.summary(), run.analyses()));
         Files.write(dir.resolve(scenario.source().isJson() ? "scenario.json" : "scenario.yaml"),
                 scenario.source().bytes());
         if (exportTrials) {

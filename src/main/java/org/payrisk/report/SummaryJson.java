@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.payrisk.analysis.CertaintyEquivalents;
+import org.payrisk.analysis.RunAnalyses;
+import org.payrisk.analysis.Stopping;
 import org.payrisk.report.render.ReportInputException;
 import org.payrisk.stats.ActivitySummary;
 import org.payrisk.stats.CashSummary;
@@ -80,10 +83,41 @@ public final class SummaryJson {
      * @param mcseMethod how Monte Carlo standard errors were estimated, in words (empty when not said)
      * @param quantileGrid probabilities, ascending in (0, 1), of every model's {@code netIncomeQuantiles}
      * @param summary the statistics; its trial count and horizon are the file's
+     * @param analyses certainty equivalents and how a precision-targeted run stopped (parts null when
+     *                 the file has none)
      */
     public record Document(int schema, String payriskVersion, String scenarioName, String scenarioFile,
                            String scenarioSha256, long seed, OptionalInt warmUpMonths, String generator,
-                           String quantileMethod, String mcseMethod, double[] quantileGrid, RunSummary summary) {
+                           String quantileMethod, String mcseMethod, double[] quantileGrid, RunSummary summary,
+                           RunAnalyses analyses) {
+
+        /** Treats missing analyses as none. */
+        public Document {
+            analyses = analyses == null ? RunAnalyses.NONE : analyses;
+        }
+
+        /**
+         * A document without analyses (as files before them read).
+         *
+         * @param schema the file's schema number
+         * @param payriskVersion version of payrisk
+         * @param scenarioName the scenario's name
+         * @param scenarioFile the scenario file's name
+         * @param scenarioSha256 hex SHA-256 of the scenario bytes
+         * @param seed the run's seed
+         * @param warmUpMonths warm-up months
+         * @param generator the random generator
+         * @param quantileMethod how quantiles were estimated
+         * @param mcseMethod how Monte Carlo standard errors were estimated
+         * @param quantileGrid probabilities of the quantile grid
+         * @param summary the statistics
+         */
+        public Document(int schema, String payriskVersion, String scenarioName, String scenarioFile,
+                        String scenarioSha256, long seed, OptionalInt warmUpMonths, String generator,
+                        String quantileMethod, String mcseMethod, double[] quantileGrid, RunSummary summary) {
+            this(schema, payriskVersion, scenarioName, scenarioFile, scenarioSha256, seed, warmUpMonths, generator,
+                    quantileMethod, mcseMethod, quantileGrid, summary, RunAnalyses.NONE);
+        }
 
         /**
          * The document a run writes now: this payrisk's version, schema, methods and quantile grid.
@@ -93,9 +127,21 @@ public final class SummaryJson {
          * @return the document
          */
         public static Document of(RunInfo info, RunSummary summary) {
+            return of(info, summary, RunAnalyses.NONE);
+        }
+
+        /**
+         * The document a run writes now, with its analyses.
+         *
+         * @param info run facts
+         * @param summary statistics
+         * @param analyses certainty equivalents and stopping record (parts may be null)
+         * @return the document
+         */
+        public static Document of(RunInfo info, RunSummary summary, RunAnalyses analyses) {
             return new Document(SCHEMA, Version.get(), info.scenarioName(), info.scenarioFile(),
                     info.scenarioSha256(), info.seed(), OptionalInt.of(info.warmUpMonths()), info.generator(),
-                    QUANTILE_METHOD, MCSE_METHOD, Summaries.QUANTILE_GRID, summary);
+                    QUANTILE_METHOD, MCSE_METHOD, Summaries.QUANTILE_GRID, summary, analyses);
         }
 
         /** @return the models, in scenario order */
@@ -142,6 +188,16 @@ public final class SummaryJson {
     }
 
     /**
+     * @param info run facts
+     * @param summary statistics
+     * @param analyses certainty equivalents and stopping record (parts may be null)
+     * @return the JSON text, UTF-8, ending with a newline
+     */
+    public static byte[] toBytes(RunInfo info, RunSummary summary, RunAnalyses analyses) {
+        return toBytes(Document.of(info, summary, analyses));
+    }
+
+    /**
      * @param document a whole summary, as {@link #read} returns it
      * @return the JSON text, UTF-8, ending with a newline
      */
@@ -171,7 +227,9 @@ public final class SummaryJson {
         root.put("quantileMethod", d.quantileMethod());
         root.put("mcseMethod", d.mcseMethod());
         ArrayNode models = root.putArray("models");
-        for (ModelSummary m : s.models()) {
+        CertaintyEquivalents.Result ce = d.analyses().certaintyEquivalents();
+        for (int mi = 0; mi < s.models().size(); mi++) {
+            ModelSummary m = s.models().get(mi);
             ObjectNode o = models.addObject();
             o.put("name", m.name());
             o.set("netIncome", metric(m.netIncome()));
@@ -181,6 +239,14 @@ public final class SummaryJson {
             o.set("netIncomeQuantiles", array(m.netIncomeQuantiles()));
             if (m.cash() != null) {
                 o.set("cash", cash(m.cash()));
+            }
+            if (ce != null) {
+                ArrayNode points = o.putArray("certaintyEquivalent");
+                for (CertaintyEquivalents.Point p : ce.byModel().get(mi)) {
+                    ObjectNode po = points.addObject();
+                    num(po, "riskTolerance", p.riskTolerance());
+                    num(po, "value", p.value());
+                }
             }
         }
         root.set("quantileGrid", array(d.quantileGrid()));
@@ -219,6 +285,37 @@ public final class SummaryJson {
         }
         if (s.sensitivity() != null) {
             root.set("sensitivity", sensitivity(s.sensitivity()));
+        }
+        if (ce != null) {
+            ArrayNode flips = root.putArray("preferenceFlips");
+            for (CertaintyEquivalents.Flip f : ce.flips()) {
+                ObjectNode o = flips.addObject();
+                num(o, "riskTolerance", f.riskTolerance());
+                o.put("below", f.below());
+                o.put("above", f.above());
+            }
+        }
+        Stopping stop = d.analyses().stopping();
+        if (stop != null) {
+            ObjectNode o = root.putObject("stopping");
+            o.put("rule", stop.rule());
+            num(o, "precision", stop.precision());
+            o.put("batch", stop.batch());
+            o.put("trials", stop.trials());
+            o.put("reached", stop.reached());
+            ArrayNode trace = o.putArray("convergence");
+            for (Stopping.Checkpoint c : stop.convergence()) {
+                ObjectNode co = trace.addObject();
+                co.put("trials", c.trials());
+                ArrayNode est = co.putArray("models");
+                for (Stopping.Estimate e : c.models()) {
+                    ObjectNode eo = est.addObject();
+                    num(eo, "mean", e.mean());
+                    num(eo, "meanStdError", e.meanStdError());
+                    num(eo, "p05", e.p05());
+                    num(eo, "p05Mcse", e.p05Mcse());
+                }
+            }
         }
         return root;
     }
@@ -505,7 +602,85 @@ public final class SummaryJson {
                     text(scenario, "name", "scenario.name"), optionalText(scenario, "file"),
                     optionalText(scenario, "sha256"), integer(root, "seed", "seed"), warmUp,
                     optionalText(root, "generator"), optionalText(root, "quantileMethod"),
-                    optionalText(root, "mcseMethod"), grid, summary);
+                    optionalText(root, "mcseMethod"), grid, summary,
+                    new RunAnalyses(certaintyEquivalents(root, modelsNode, models), stopping(root, models.size())));
+        }
+
+        /** The optional certainty equivalents: every model's list, and the flips, or none at all. */
+        private CertaintyEquivalents.Result certaintyEquivalents(JsonNode root, JsonNode modelsNode,
+                                                                 List<ModelSummary> models) throws ReportInputException {
+            JsonNode first = modelsNode.get(0).get("certaintyEquivalent");
+            if (first == null || first.isNull()) {
+                return null;
+            }
+            List<List<CertaintyEquivalents.Point>> byModel = new ArrayList<>();
+            for (int i = 0; i < modelsNode.size(); i++) {
+                String path = "models[" + i + "].certaintyEquivalent";
+                JsonNode list = field(modelsNode.get(i), "certaintyEquivalent", path);
+                requireArray(list, path);
+                List<CertaintyEquivalents.Point> points = new ArrayList<>();
+                for (int k = 0; k < list.size(); k++) {
+                    String pp = path + "[" + k + "]";
+                    requireObject(list.get(k), pp);
+                    JsonNode t = list.get(k).get("riskTolerance");
+                    double tolerance = t == null || t.isNull() ? Double.POSITIVE_INFINITY
+                            : num(list.get(k), "riskTolerance", pp);
+                    if (!(tolerance > 0)) {
+                        throw fail(pp + ".riskTolerance", "must be a positive amount (null for risk neutral), found "
+                                + tolerance);
+                    }
+                    points.add(new CertaintyEquivalents.Point(tolerance, num(list.get(k), "value", pp)));
+                }
+                byModel.add(points);
+            }
+            List<CertaintyEquivalents.Flip> flips = new ArrayList<>();
+            JsonNode flipsNode = field(root, "preferenceFlips", "preferenceFlips");
+            requireArray(flipsNode, "preferenceFlips");
+            for (int k = 0; k < flipsNode.size(); k++) {
+                String fp = "preferenceFlips[" + k + "]";
+                JsonNode f = flipsNode.get(k);
+                requireObject(f, fp);
+                flips.add(new CertaintyEquivalents.Flip(num(f, "riskTolerance", fp), text(f, "below", fp + ".below"),
+                        text(f, "above", fp + ".above")));
+            }
+            return new CertaintyEquivalents.Result(byModel, flips);
+        }
+
+        /** The optional stopping record of a precision-targeted run. */
+        private Stopping stopping(JsonNode root, int models) throws ReportInputException {
+            JsonNode o = root.get("stopping");
+            if (o == null || o.isNull()) {
+                return null;
+            }
+            requireObject(o, "stopping");
+            JsonNode reached = field(o, "reached", "stopping.reached");
+            if (!reached.isBoolean()) {
+                throw fail("stopping.reached", "expected true or false, found " + describe(reached));
+            }
+            JsonNode trace = field(o, "convergence", "stopping.convergence");
+            requireArray(trace, "stopping.convergence");
+            List<Stopping.Checkpoint> checkpoints = new ArrayList<>();
+            for (int k = 0; k < trace.size(); k++) {
+                String cp = "stopping.convergence[" + k + "]";
+                JsonNode c = trace.get(k);
+                requireObject(c, cp);
+                JsonNode est = field(c, "models", cp + ".models");
+                requireArray(est, cp + ".models");
+                if (est.size() != models) {
+                    throw fail(cp + ".models", "expected " + models + " entries (one per model), found " + est.size());
+                }
+                List<Stopping.Estimate> estimates = new ArrayList<>();
+                for (int m = 0; m < est.size(); m++) {
+                    String ep = cp + ".models[" + m + "]";
+                    requireObject(est.get(m), ep);
+                    estimates.add(new Stopping.Estimate(num(est.get(m), "mean", ep), dispersion(est.get(m), "meanStdError", ep),
+                            num(est.get(m), "p05", ep), dispersion(est.get(m), "p05Mcse", ep)));
+                }
+                checkpoints.add(new Stopping.Checkpoint((int) integer(c, "trials", cp + ".trials"), estimates));
+            }
+            return new Stopping(text(o, "rule", "stopping.rule"), num(o, "precision", "stopping"),
+                    (int) integer(o, "batch", "stopping.batch"), (int) integer(o, "trials", "stopping.trials"),
+                    reached.booleanValue(), checkpoints);
         }
 
         /**

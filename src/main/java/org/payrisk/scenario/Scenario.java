@@ -3,6 +3,7 @@ package org.payrisk.scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
 
@@ -17,14 +18,33 @@ import org.payrisk.practice.PracticeModel;
  * @param practice the practice, demand and time frame
  * @param models payment models, at least one, unique names, in file order
  * @param source the file it was read from
+ * @param precision {@code simulation.precision}: run until every model's net income is known to
+ *                  this share of its mean (a precision-targeted run), empty for a fixed trial count
  */
 public record Scenario(String name, String description, int trials, long seed, PracticeModel practice,
-                       List<PaymentModel> models, ScenarioSource source) {
+                       List<PaymentModel> models, ScenarioSource source, OptionalDouble precision) {
 
     /** Copies the list. */
     public Scenario {
         Objects.requireNonNull(name, "name");
         models = List.copyOf(models);
+        precision = precision == null ? OptionalDouble.empty() : precision;
+    }
+
+    /**
+     * A scenario of a fixed trial count (no {@code simulation.precision}).
+     *
+     * @param name human-readable name
+     * @param description optional longer text, or empty
+     * @param trials default number of trials
+     * @param seed default seed
+     * @param practice the practice, demand and time frame
+     * @param models payment models
+     * @param source the file it was read from
+     */
+    public Scenario(String name, String description, int trials, long seed, PracticeModel practice,
+                    List<PaymentModel> models, ScenarioSource source) {
+        this(name, description, trials, seed, practice, models, source, OptionalDouble.empty());
     }
 
     /**

@@ -64,12 +64,18 @@ final class ScenarioReader {
         int warmUp = (int) whole(root, "warmUpMonths", 0, 120, DEFAULT_WARM_UP);
         int trials = DEFAULT_TRIALS;
         long seed = DEFAULT_SEED;
+        java.util.OptionalDouble precision = java.util.OptionalDouble.empty();
         Optional<SourceNode> sim = f.optional(root, "simulation");
         if (sim.isPresent()) {
             MapNode s = f.map(sim.get(), "simulation settings");
-            f.allowOnly(s, List.of("trials", "seed"));
+            f.allowOnly(s, List.of("trials", "seed", "precision"));
             trials = (int) whole(s, "trials", 1, ScenarioLoader.MAX_TRIALS, DEFAULT_TRIALS);
             seed = whole(s, "seed", Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_SEED);
+            Optional<SourceNode> p = f.optional(s, "precision");
+            if (p.isPresent()) {
+                precision = java.util.OptionalDouble.of(f.number(p.get(), Range.POSITIVE, 1,
+                        "a share of the mean net income"));
+            }
         }
         Practice practice = practice(f.map(f.required(root, "practice"), "the practice"));
         MapNode demandNode = f.map(f.required(root, "demand"), "the demand");
@@ -78,7 +84,7 @@ final class ScenarioReader {
         CashTerms cash = cash(root);
         PaymentRules payment = new PaymentRules(f, dists, demand, horizon);
         List<PaymentModel> models = models(f.list(f.required(root, "models"), "payment models"), demand, payment, cash);
-        return new Scenario(name, description, trials, seed, pm, models, source);
+        return new Scenario(name, description, trials, seed, pm, models, source, precision);
     }
 
     private long whole(MapNode m, String key, long min, long max, long dflt) throws ScenarioException {

@@ -46,9 +46,22 @@ public final class BlockMerger {
      * @param listener told of each block in block order
      */
     public BlockMerger(int trials, Consumer<TrialOutcomes> listener) {
+        this(0, trials, listener);
+    }
+
+    /**
+     * A merger that keeps nothing and starts at trial {@code firstTrial}: the blocks of trials
+     * [firstTrial, trials) of a run that continues an earlier part (a precision-targeted run's next batch).
+     *
+     * @param firstTrial the first trial expected, a block boundary
+     * @param trials the end of the run's last block
+     * @param listener told of each block in block order
+     */
+    public BlockMerger(int firstTrial, int trials, Consumer<TrialOutcomes> listener) {
         this.target = null;
         this.trials = trials;
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.next = firstTrial;
     }
 
     /**

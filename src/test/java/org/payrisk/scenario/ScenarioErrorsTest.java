@@ -193,6 +193,15 @@ class ScenarioErrorsTest {
                         "models[1].default.capitation.pmpm.gamma.sd", "expected a gamma sd between 1e-6 and 1000 times its mean 4"),
                 edit(31, "pmpm: 4", "pmpm: { lognormal: { mean: 1e-300, sd: 1 } }", "1 }",
                         "models[1].default.capitation.pmpm.lognormal.sd", "expected a lognormal sd between 1e-6 and 1e6 times"),
+                // issue 14 item 1: simulation.precision, a share of the mean in (0, 1]
+                edit(3, "seed: 1 }", "seed: 1, precision: 0 }", "0 }", "simulation.precision",
+                        "expected a number > 0, found 0"),
+                edit(3, "seed: 1 }", "seed: 1, precision: 1.5 }", "1.5", "simulation.precision",
+                        "expected a number > 0 of at most 1 (a share of the mean net income), found 1.5"),
+                edit(3, "seed: 1 }", "seed: 1, precision: lots }", "lots", "simulation.precision",
+                        "expected a number > 0, found the text \"lots\""),
+                edit(3, "seed: 1 }", "seed: 1, precison: 0.01 }", "0.01", "simulation.precison",
+                        "did you mean `precision`?"),
                 // issue 7 item 13: no parser internals in messages
                 edit(1, "base", "!!binary aGVsbG8=", "!!binary", "name",
                         "expected a number, a text, a list or a mapping, found binary data (a !!binary value)"));

@@ -36,7 +36,8 @@ public final class ReportRenderer {
 
     /** Names of chart files this renderer owns in {@code charts/}, so stale ones can be removed safely. */
     private static final Pattern OWN_CHART = Pattern.compile(
-            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+|cash-fan-.+|tornado-.+|spider-.+)\\.(png|svg)");
+            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+|cash-fan-.+|tornado-.+|spider-.+"
+            + "|certainty-equivalent|convergence)\\.(png|svg)");
 
     static {
         // Charts are drawn off-screen; without this, a desktop JVM might try to reach a display.
@@ -79,7 +80,9 @@ public final class ReportRenderer {
         // whatever the model names (a pair "a-vs-b" and "c" reads like the pair "a" and "b-vs-c").
         Set<String> slugs = new HashSet<>();
         List<ReportView.Figure> figures = new ArrayList<>();
-        for (RiskCharts.ChartSpec wanted : RiskCharts.all(summary)) {
+        List<RiskCharts.ChartSpec> charts = new ArrayList<>(RiskCharts.all(summary));
+        charts.addAll(AnalysisCharts.all(summary));
+        for (RiskCharts.ChartSpec wanted : charts) {
             RiskCharts.ChartSpec spec = wanted.withSlug(Names.claim(slugs, wanted.slug()));
             ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
             written.add(c.png());

@@ -33,7 +33,7 @@ class ChartsTest {
                 "cash-fan-fee-for-service", "cash-fan-capitation", "cash-fan-bundled",
                 "tornado-fee-for-service", "tornado-capitation", "tornado-bundled",
                 "tornado-fee-for-service-vs-capitation", "tornado-fee-for-service-vs-bundled",
-                "tornado-capitation-vs-bundled", "spider-fee-for-service", "spider-capitation", "spider-bundled");
+                "tornado-capitation-vs-bundled", "spider-fee-for-service", "spider-capitation", "spider-bundled", "certainty-equivalent");
     }
 
     @ParameterizedTest

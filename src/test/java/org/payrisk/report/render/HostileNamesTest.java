@@ -130,13 +130,14 @@ class HostileNamesTest {
 
     /**
      * One PNG and one SVG per chart the summary calls for (3 overview charts, the risk bars, a monthly fan and a
-     * cash fan per model, a difference chart per comparison), each with its own figure in report.html, and no
+     * cash fan per model, a difference chart per comparison, the certainty equivalents and, for a precision run, the convergence), each with its own figure in report.html, and no
      * id used twice in report.html (inline SVG ids included).
      */
     private static void assertEveryChartHasItsOwnFile(Path dir) throws Exception {
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         int models = summary.get("models").size();
-        int charts = 4 + 2 * models + summary.get("comparisons").size();
+        int charts = 4 + 2 * models + summary.get("comparisons").size()
+                + (summary.has("preferenceFlips") ? 1 : 0) + (summary.has("stopping") ? 1 : 0);
         // A tornado chart per output (model or pair) with an input whose rank correlation is defined, and a
         // spider chart per such model.
         for (JsonNode o : summary.path("sensitivity").path("outputs")) {

@@ -92,8 +92,8 @@ class RenderTest {
 
         RenderResult r = ReportRenderer.render(dir);
 
-        assertEquals(41, r.files().size(), "10 income charts and 9 sensitivity charts (6 tornado, 3 spider) x (PNG + SVG)"
-                + " + report.html, brief.md, brief.html");
+        assertEquals(43, r.files().size(), "10 income charts, 9 sensitivity charts (6 tornado, 3 spider) and the certainty "
+                + "equivalents x (PNG + SVG) + report.html, brief.md, brief.html");
         try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
             assertEquals(List.of(), charts.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("cash-fan-")).toList());

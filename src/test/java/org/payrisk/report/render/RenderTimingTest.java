@@ -23,7 +23,8 @@ class RenderTimingTest {
         System.out.printf("payrisk report render: %.2f s for %d files (%s, %d cores)%n",
                 r.seconds(), r.files().size(), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors());
-        assertEquals(47, r.files().size(), "13 charts and 9 sensitivity charts x (PNG + SVG) + report.html, brief.md, brief.html");
+        assertEquals(49, r.files().size(), "13 risk charts, 9 sensitivity charts and the certainty equivalents x (PNG + SVG) "
+                + "+ report.html, brief.md, brief.html");
         assertTrue(Files.readString(dir.resolve("report.html")).contains(
                 PlainNumbers.count(FixtureRun.TRIALS) + " simulated years"));
     }

@@ -62,7 +62,7 @@ class ReportHtmlTest {
         Document doc = parse(run.dir.resolve("report.html"));
         NodeList figures = doc.getElementsByTagName("figure");
         long charts = run.result.files().stream().filter(p -> p.toString().endsWith(".svg")).count();
-        assertEquals(13 + 9, charts, "13 income and cash charts, 6 tornado and 3 spider charts");
+        assertEquals(13 + 9 + 1, charts, "13 income and cash charts, 6 tornado and 3 spider charts, the certainty equivalents");
         assertEquals(charts, figures.getLength());
         for (int i = 0; i < figures.getLength(); i++) {
             Element f = (Element) figures.item(i);
