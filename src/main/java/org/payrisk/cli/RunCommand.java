@@ -8,9 +8,11 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.payrisk.engine.EngineInput;
 import org.payrisk.engine.LocalEngine;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
+import org.payrisk.engine.TrialKernel;
 import org.payrisk.report.RunDirectory;
 import org.payrisk.report.RunPipeline;
 import org.payrisk.scenario.Scenario;
@@ -54,8 +56,12 @@ final class RunCommand implements Callable<Integer> {
             + "anything else is refused).")
     boolean force;
 
-    @Option(names = "--export-trials", description = "Also write trials.csv, one row per trial.")
+    @Option(names = "--export-trials", description = "Also write trials.csv, one row per trial, streamed to disk "
+            + "as the trials finish.")
     boolean exportTrials;
+
+    @Option(names = "--gzip-trials", description = "With --export-trials: write trials.csv.gz (gzip) instead.")
+    boolean gzipTrials;
 
     @Option(names = "--no-report", description = "Skip the charts, report.html and brief (render later with payrisk report DIR).")
     boolean noReport;
@@ -86,15 +92,19 @@ final class RunCommand implements Callable<Integer> {
         Map<Path, String> keep = Map.of(scenarioFile, "the scenario file " + scenarioFile,
                 Path.of("").toAbsolutePath(), "the current folder");
         RunDirectory.checkTarget(target, force, keep);
-        Memory.check(scenario.models().size(), n, scenario.practice().horizonMonths());
+        Memory.check(scenario.models().size(), new TrialKernel(EngineInput.of(scenario), s).inputs().size(), n,
+                scenario.practice().horizonMonths(), t);
         for (String note : RunDirectory.recover(target)) {
             spec.commandLine().getErr().println("payrisk: note: " + note);
         }
         RunDirectory dir = RunDirectory.stage(target, force, keep);
         boolean committed = false;
         try {
-            RunPipeline.Simulated run = simulate(new LocalEngine(), scenario, new RunSettings(n, s, t));
-            RunPipeline.write(run, dir.staging(), exportTrials, noReport ? null : Renderer.current()::render);
+            Path csv = !exportTrials ? null
+                    : dir.staging().resolve(gzipTrials || target.getFileName().toString().endsWith(".gz")
+                    ? "trials.csv.gz" : "trials.csv");
+            RunPipeline.Simulated run = simulate(new LocalEngine(), scenario, new RunSettings(n, s, t), csv);
+            RunPipeline.write(run, dir.staging(), false, noReport ? null : Renderer.current()::render);
             dir.commit();
             committed = true;
             if (!quiet) {
@@ -110,15 +120,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Simulates with a progress bar on an interactive terminal, the bar closed before anything is written. */
-    private RunPipeline.Simulated simulate(SimulationEngine engine, Scenario scenario, RunSettings settings)
-            throws InterruptedException {
+    private RunPipeline.Simulated simulate(SimulationEngine engine, Scenario scenario, RunSettings settings, Path csv)
+            throws InterruptedException, java.io.IOException {
         if (quiet || System.console() == null) {
-            return RunPipeline.simulate(scenario, settings, engine, SimulationEngine.Progress.NONE);
+            return RunPipeline.simulate(scenario, settings, engine, SimulationEngine.Progress.NONE, csv);
         }
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Simulating").setInitialMax(settings.trials())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-            return RunPipeline.simulate(scenario, settings, engine, bar::stepBy);
+            return RunPipeline.simulate(scenario, settings, engine, bar::stepBy, csv);
         }
     }
 
