@@ -13,14 +13,15 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.payrisk.engine.EngineInput;
 import org.payrisk.engine.LocalEngine;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
 import org.payrisk.engine.TrialBlocks;
+import org.payrisk.engine.TrialKernel;
 import org.payrisk.report.RunPipeline;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioLoader;
-import org.payrisk.testing.Scenarios;
 
 /**
  * The streaming path against the exact path on runs where both are possible. The quantile checks
@@ -110,31 +111,18 @@ class StreamingSummaryTest {
     void streamedSummaryAgreesWithTheExactOneWithinTheBound() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("scenarios/ot-private-practice.yaml"));
         int trials = 5 * TrialBlocks.SIZE + 77;
-        TrialOutcomes all = Scenarios.run(s, trials, 7, 2);
+        EngineInput input = EngineInput.of(s);
+        RunSettings settings = new RunSettings(trials, 7, 2);
+        BlockMerger collect = new BlockMerger(input.modelNames(), new TrialKernel(input, 7).inputs(), trials,
+                input.practice().horizonMonths(), null);
+        StreamingSummary streaming = new StreamingSummary(input.modelNames(), trials, input.practice().horizonMonths());
+        // the same blocks, in block order, feed the exact store and the streaming summary
+        new LocalEngine().runBlocks(input, settings, SimulationEngine.Progress.NONE, b -> {
+            collect.accept(b);
+            streaming.accept(b);
+        });
+        TrialOutcomes all = collect.result();
         RunSummary exact = Summaries.run(all);
-        StreamingSummary streaming = new StreamingSummary(all.models(), trials, all.months());
-        for (int b = 0; b < TrialBlocks.count(trials); b++) {
-            int from = TrialBlocks.start(b);
-            int n = TrialBlocks.size(b, trials);
-            TrialOutcomes block = new TrialOutcomes(all.models(), all.inputs(), from, n, all.months());
-            // a block view of the stored run: copy rows from..from+n-1
-            for (int t = 0; t < n; t++) {
-                block.setCosts(t, all.costs(from + t));
-                for (int m = 0; m < all.models().size(); m++) {
-                    block.setRevenue(m, t, all.revenue(m, from + t));
-                    for (int month = 1; month <= all.months(); month++) {
-                        block.setMonthlyNet(m, month, t, all.monthlyNetColumn(m, month)[from + t]);
-                    }
-                    for (int month = 0; month <= all.months(); month++) {
-                        block.setCashBalance(m, month, t, all.cashBalanceColumn(m, month)[from + t]);
-                    }
-                }
-                for (int a = 0; a < TrialOutcomes.ACTIVITY.size(); a++) {
-                    block.setActivity(a, t, all.activity(a, from + t));
-                }
-            }
-            streaming.accept(block);
-        }
         RunSummary streamed = streaming.result();
         assertEquals(exact.trials(), streamed.trials());
         for (int m = 0; m < all.models().size(); m++) {
