@@ -1,12 +1,15 @@
 package org.payrisk.cli;
 
 import java.lang.management.ManagementFactory;
+import org.payrisk.engine.TrialBlocks;
+import org.payrisk.stats.StreamingSummary;
+import org.payrisk.stats.Summaries;
 import org.payrisk.stats.TrialOutcomes;
 
 /**
  * The up-front memory check of a run, and the advice given when Java runs out of memory anyway.
  *
- * <p>A run keeps every trial's outcomes ({@link TrialOutcomes}: one array of {@code trials} values
+ * <p>A run of at most {@link Summaries#EXACT_LIMIT} trials keeps every trial's outcomes ({@link TrialOutcomes}: one array of {@code trials} values
  * per model and month), then summarising holds each model's net-income column and up to
  * {@value #TRANSIENT_COLUMNS} further columns at once (copies sorted for quantiles, the cash view's
  * lowest balances and runways, a paired difference). With the G1 collector every array larger than
@@ -15,6 +18,11 @@ import org.payrisk.stats.TrialOutcomes;
  * {@value #FIXED_MB} MB for the JVM, the libraries and the report's charts (twice what was measured:
  * {@code payrisk report} of the shipped scenario renders with -Xmx24m). The estimate is compared with the whole heap after a margin
  * of {@value #MARGIN}, because the collector needs room to move.
+ *
+ * <p>A larger run keeps no trial: it holds the streaming summary's histograms
+ * ({@link StreamingSummary#bytesNeeded}, fixed), the blocks in flight (being filled, or waiting for an
+ * earlier block: at most {@value #BLOCKS_PER_THREAD} a thread) and the same fixed part, so its
+ * estimate does not grow with the trial count.
  */
 final class Memory {
 
@@ -22,6 +30,8 @@ final class Memory {
     static final int TRANSIENT_COLUMNS = 6;
     /** Memory of everything that does not grow with the trials: JVM, libraries, rendering, MB. */
     static final int FIXED_MB = 48;
+    /** Blocks a worker thread may have in flight: one being filled, and finished ones waiting. */
+    static final int BLOCKS_PER_THREAD = 3;
     /** Share of the heap a run may plan to use. */
     static final double MARGIN = 0.8;
 
@@ -39,7 +49,25 @@ final class Memory {
      * @return heap bytes a run needs, everything kept included
      */
     static long bytesNeeded(int models, long trials, int months, long regionBytes) {
-        long arrays = 1 + models + (long) models * months + (long) models * (months + 1)
+        return bytesNeeded(models, 0, trials, months, 1, regionBytes);
+    }
+
+    /**
+     * @param models payment models
+     * @param inputs recorded per-trial inputs (kept on the exact path only)
+     * @param trials trials
+     * @param months counted months
+     * @param threads worker threads
+     * @param regionBytes the G1 heap region size, 0 for other collectors
+     * @return heap bytes a run needs, everything kept included
+     */
+    static long bytesNeeded(int models, int inputs, long trials, int months, int threads, long regionBytes) {
+        if (!Summaries.isExact(trials)) {
+            long blocks = (long) BLOCKS_PER_THREAD * Math.max(1, threads)
+                    * TrialOutcomes.bytesNeeded(models, inputs, TrialBlocks.SIZE, months);
+            return StreamingSummary.bytesNeeded(models, months) + blocks + FIXED_MB * 1024L * 1024;
+        }
+        long arrays = inputs + 1 + models + (long) models * months + (long) models * (months + 1)
                 + TrialOutcomes.ACTIVITY.size() + models + TRANSIENT_COLUMNS;
         long perArray = 16 + 8 * trials;
         if (regionBytes > 0 && perArray >= regionBytes / 2) {
@@ -56,9 +84,13 @@ final class Memory {
      * @return the smallest heap to ask for, e.g. {@code -Xmx768m} or {@code -Xmx3g}
      */
     static String xmxFor(int models, long trials, int months, boolean g1) {
+        return xmxFor(models, 0, trials, months, 1, g1);
+    }
+
+    static String xmxFor(int models, int inputs, long trials, int months, int threads, boolean g1) {
         long heap = 0;
         for (int i = 0; i < 4; i++) { // a larger heap has larger regions: settle the two
-            long need = bytesNeeded(models, trials, months, g1 ? g1RegionFor(heap) : 0);
+            long need = bytesNeeded(models, inputs, trials, months, threads, g1 ? g1RegionFor(heap) : 0);
             heap = roundHeap((long) Math.ceil(need / MARGIN));
         }
         long mb = heap >> 20;
@@ -83,17 +115,17 @@ final class Memory {
      *
      * @throws UserInputException naming the -Xmx to use
      */
-    static void check(int models, int trials, int months) throws UserInputException {
+    static void check(int models, int inputs, int trials, int months, int threads) throws UserInputException {
         long region = regionBytes();
-        long need = bytesNeeded(models, trials, months, region);
+        long need = bytesNeeded(models, inputs, trials, months, threads, region);
         long max = Runtime.getRuntime().maxMemory();
-        String xmx = xmxFor(models, trials, months, region > 0);
+        String xmx = xmxFor(models, inputs, trials, months, threads, region > 0);
         advice = xmx;
         if (need > MARGIN * max) {
-            throw new UserInputException(String.format("%,d trials need about %,d MB of memory (every trial's outcomes "
-                    + "are kept, then summarised and rendered), but Java may use %,d MB: run fewer trials, or give Java "
+            throw new UserInputException(String.format("%,d trials need about %,d MB of memory (up to %,d trials "
+                    + "every trial's outcomes are kept, then summarised and rendered), but Java may use %,d MB: run fewer trials, or give Java "
                     + "more memory with %s (JAVA_OPTS=%s ./payrisk ..., or java %s -jar payrisk.jar ...)", trials,
-                    need >> 20, max >> 20, xmx, xmx, xmx));
+                    need >> 20, Summaries.EXACT_LIMIT, max >> 20, xmx, xmx, xmx));
         }
     }
 

@@ -11,9 +11,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import java.math.BigDecimal;
 import org.payrisk.analysis.PrecisionRun;
 import org.payrisk.analysis.Stopping;
+import org.payrisk.engine.EngineInput;
 import org.payrisk.engine.LocalEngine;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
+import org.payrisk.engine.TrialKernel;
 import org.payrisk.report.RunDirectory;
 import org.payrisk.report.RunPipeline;
 import org.payrisk.scenario.Scenario;
@@ -68,8 +70,12 @@ final class RunCommand implements Callable<Integer> {
             + "anything else is refused).")
     boolean force;
 
-    @Option(names = "--export-trials", description = "Also write trials.csv, one row per trial.")
+    @Option(names = "--export-trials", description = "Also write trials.csv, one row per trial, streamed to disk "
+            + "as the trials finish.")
     boolean exportTrials;
+
+    @Option(names = "--gzip-trials", description = "With --export-trials: write trials.csv.gz (gzip) instead.")
+    boolean gzipTrials;
 
     @Option(names = "--no-report", description = "Skip the charts, report.html and brief (render later with payrisk report DIR).")
     boolean noReport;
@@ -105,6 +111,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Double rel = precision != null ? precision
                 : trials == null && scenario.precision().isPresent() ? scenario.precision().getAsDouble() : null;
+        if (rel != null && engineName.equals("spark")) {
+            throw new UserInputException("--precision: precision-targeted runs use the local engine for now; "
+                    + "found --engine spark (run a fixed --trials N on Spark instead)");
+        }
         int cap = maxTrials != null ? maxTrials : PrecisionRun.DEFAULT_MAX_TRIALS;
         int n = rel != null ? cap : trials != null ? trials : scenario.trials();
         if (n < 1 || n > ScenarioLoader.MAX_TRIALS) {
@@ -122,20 +132,23 @@ final class RunCommand implements Callable<Integer> {
         RunDirectory.checkTarget(target, force, keep);
         // a precision-targeted run cannot know its trial count: it checks its first batch, and a run
         // that outgrows the heap later ends with exit 2 and the same -Xmx advice
-        Memory.check(scenario.models().size(), rel != null ? Math.min(n, PrecisionRun.BATCH) : n,
-                scenario.practice().horizonMonths());
+        Memory.check(scenario.models().size(), new TrialKernel(EngineInput.of(scenario), s).inputs().size(),
+                rel != null ? Math.min(n, PrecisionRun.BATCH) : n, scenario.practice().horizonMonths(), t);
         for (String note : RunDirectory.recover(target)) {
             spec.commandLine().getErr().println("payrisk: note: " + note);
         }
         RunDirectory dir = RunDirectory.stage(target, force, keep);
         boolean committed = false;
         try {
+            Path csv = !exportTrials || rel != null ? null
+                    : dir.staging().resolve(gzipTrials || target.getFileName().toString().endsWith(".gz")
+                    ? "trials.csv.gz" : "trials.csv");
             SimulationEngine engine = openEngine();
             RunPipeline.Simulated run;
             try {
                 run = rel != null
                         ? simulateToPrecision(engine, scenario, s, t, rel, cap)
-                        : simulate(engine, scenario, new RunSettings(n, s, t));
+                        : simulate(engine, scenario, new RunSettings(n, s, t), csv);
             } catch (SparkUnavailableException e) {
                 throw new UserInputException(e.getMessage());
             } finally {
@@ -143,7 +156,9 @@ final class RunCommand implements Callable<Integer> {
                     c.close();
                 }
             }
-            RunPipeline.write(run, dir.staging(), exportTrials, noReport ? null : Renderer.current()::render);
+            // a precision run keeps every trial it ran (it cannot know its count in advance), so its
+            // trials.csv is written from them; a fixed run streamed it while simulating
+            RunPipeline.write(run, dir.staging(), exportTrials && rel != null, noReport ? null : Renderer.current()::render);
             dir.commit();
             committed = true;
             if (!quiet) {
@@ -189,15 +204,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Simulates with a progress bar on an interactive terminal, the bar closed before anything is written. */
-    private RunPipeline.Simulated simulate(SimulationEngine engine, Scenario scenario, RunSettings settings)
-            throws InterruptedException {
+    private RunPipeline.Simulated simulate(SimulationEngine engine, Scenario scenario, RunSettings settings, Path csv)
+            throws InterruptedException, java.io.IOException {
         if (quiet || System.console() == null) {
-            return RunPipeline.simulate(scenario, settings, engine, SimulationEngine.Progress.NONE);
+            return RunPipeline.simulate(scenario, settings, engine, SimulationEngine.Progress.NONE, csv);
         }
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Simulating").setInitialMax(settings.trials())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-            return RunPipeline.simulate(scenario, settings, engine, bar::stepBy);
+            return RunPipeline.simulate(scenario, settings, engine, bar::stepBy, csv);
         }
     }
 

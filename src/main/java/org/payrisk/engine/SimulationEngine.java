@@ -35,6 +35,22 @@ public interface SimulationEngine {
             throws InterruptedException;
 
     /**
+     * Runs a validated scenario's blocks, handing each to {@code inBlockOrder} in block order. This
+     * default runs its model records ({@link EngineInput#of}); an engine that ships the scenario's
+     * bytes instead (Spark) overrides it.
+     *
+     * @param scenario the validated scenario
+     * @param settings trials, seed, threads
+     * @param progress told how many trials have finished, from any thread
+     * @param inBlockOrder receives each block result, in block order, one call at a time
+     * @throws InterruptedException when the run is interrupted
+     */
+    default void runBlocks(Scenario scenario, RunSettings settings, Progress progress,
+                           Consumer<TrialOutcomes> inBlockOrder) throws InterruptedException {
+        runBlocks(EngineInput.of(scenario), settings, progress, inBlockOrder);
+    }
+
+    /**
      * Runs the blocks from {@code firstBlock} to the last block of {@code settings.trials()}, handing
      * each to {@code inBlockOrder} in block order: how a precision-targeted run adds one batch of
      * blocks at a time without re-running the earlier ones. The blocks are exactly those a run of

@@ -3,10 +3,12 @@ package org.payrisk.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.payrisk.analysis.CertaintyEquivalents;
 import org.payrisk.analysis.PrecisionRun;
 import org.payrisk.analysis.RunAnalyses;
@@ -14,10 +16,13 @@ import org.payrisk.analysis.Stopping;
 import org.payrisk.dist.TrialStreams;
 import org.payrisk.engine.EngineInput;
 import org.payrisk.engine.RunSettings;
+import org.payrisk.engine.TrialKernel;
 import org.payrisk.engine.SimulationEngine;
 import org.payrisk.report.render.RenderResult;
 import org.payrisk.scenario.Scenario;
+import org.payrisk.stats.BlockMerger;
 import org.payrisk.stats.RunSummary;
+import org.payrisk.stats.StreamingSummary;
 import org.payrisk.stats.Summaries;
 import org.payrisk.stats.TrialOutcomes;
 
@@ -53,7 +58,7 @@ public final class RunPipeline {
      * @param scenario the scenario simulated
      * @param settings trials, seed and threads
      * @param engineName the engine that ran it, for run.json
-     * @param outcomes every trial's outcomes
+     * @param outcomes every trial's outcomes, or null for a run beyond the exact limit (streamed)
      * @param summary the run's statistics
      * @param startedAt when the simulation started (UTC, milliseconds)
      * @param startNanos {@link System#nanoTime()} at the start, for the wall time
@@ -90,23 +95,78 @@ public final class RunPipeline {
     }
 
     /**
-     * Simulates and summarises a scenario.
+     * Simulates and summarises a scenario, without trials.csv.
      *
      * @param scenario a validated scenario
      * @param settings trials, seed and threads
      * @param engine the engine to run it on
      * @param progress told of finished trials
-     * @return the outcomes and their summary
+     * @return the outcomes (null beyond {@link Summaries#EXACT_LIMIT}) and their summary
      * @throws InterruptedException if the simulation is interrupted
      */
     public static Simulated simulate(Scenario scenario, RunSettings settings, SimulationEngine engine,
                                      SimulationEngine.Progress progress) throws InterruptedException {
+        try {
+            return simulate(scenario, settings, engine, progress, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("no file was to be written", e);
+        }
+    }
+
+    /**
+     * Simulates and summarises a scenario, block by block in block order. Up to
+     * {@link Summaries#EXACT_LIMIT} trials every trial's outcomes are kept and summarised exactly
+     * ({@link Summaries#run}); beyond it each block is reduced by a {@link StreamingSummary} and
+     * dropped, so memory does not grow with the trial count, and {@link Simulated#outcomes()} is null.
+     * trials.csv, when asked, is streamed to disk as blocks merge, in trial order, on both paths.
+     *
+     * @param scenario a validated scenario
+     * @param settings trials, seed and threads
+     * @param engine the engine to run it on
+     * @param progress told of finished trials
+     * @param trialsCsv where to stream trials.csv ({@code .gz} name: gzip-compressed), or null for none
+     * @return the outcomes and their summary
+     * @throws InterruptedException if the simulation is interrupted
+     * @throws IOException when trials.csv cannot be written
+     */
+    public static Simulated simulate(Scenario scenario, RunSettings settings, SimulationEngine engine,
+                                     SimulationEngine.Progress progress, Path trialsCsv)
+            throws InterruptedException, IOException {
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long t0 = System.nanoTime();
-        TrialOutcomes outcomes = engine.run(scenario, settings, progress);
+        EngineInput input = EngineInput.of(scenario);
+        int months = input.practice().horizonMonths();
+        boolean exact = Summaries.isExact(settings.trials());
+        TrialOutcomes outcomes = null;
+        RunSummary summary;
+        try (TrialsCsv.Stream csv = trialsCsv == null ? null : new TrialsCsv.Stream(input.modelNames(),
+                new TrialKernel(input, settings.seed()).inputs(), trialsCsv)) {
+            Consumer<TrialOutcomes> toCsv = csv == null ? b -> { } : b -> {
+                try {
+                    csv.append(b);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            try {
+                if (exact) {
+                    List<String> inputs = new TrialKernel(input, settings.seed()).inputs();
+                    BlockMerger all = new BlockMerger(input.modelNames(), inputs, settings.trials(), months, toCsv);
+                    engine.runBlocks(scenario, settings, progress, all::accept);
+                    outcomes = all.result();
+                    summary = Summaries.run(outcomes);
+                } else {
+                    StreamingSummary streaming = new StreamingSummary(input.modelNames(), settings.trials(), months);
+                    engine.runBlocks(scenario, settings, progress, streaming.andThen(toCsv));
+                    summary = streaming.result();
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Simulated(scenario, settings, engine.name(), outcomes, Summaries.run(outcomes), started, t0,
-                seconds, analyses(outcomes, null));
+        return new Simulated(scenario, settings, engine.name(), outcomes, summary, started, t0, seconds,
+                analyses(outcomes, null));
     }
 
     /**
@@ -139,8 +199,14 @@ public final class RunPipeline {
                 Summaries.run(outcomes), started, t0, seconds, analyses(outcomes, stopping));
     }
 
-    /** The analyses summary.json adds: certainty equivalents from the net income of every trial. */
+    /**
+     * The analyses summary.json adds: certainty equivalents from the net income of every trial. A run
+     * streamed beyond {@link Summaries#EXACT_LIMIT} keeps no trials, so it has none.
+     */
     private static RunAnalyses analyses(TrialOutcomes outcomes, Stopping stopping) {
+        if (outcomes == null) {
+            return new RunAnalyses(null, stopping);
+        }
         double[][] net = new double[outcomes.models().size()][];
         for (int m = 0; m < net.length; m++) {
             net[m] = outcomes.netIncomeColumn(m);
@@ -169,6 +235,9 @@ public final class RunPipeline {
         Files.write(dir.resolve(scenario.source().isJson() ? "scenario.json" : "scenario.yaml"),
                 scenario.source().bytes());
         if (exportTrials) {
+            if (run.outcomes() == null) {
+                throw new IllegalStateException("a streamed run keeps no outcomes: stream trials.csv while simulating");
+            }
             TrialsCsv.write(run.outcomes(), dir.resolve("trials.csv"));
         }
         // run.json first, so the report's provenance reads the same file a later re-render reads

@@ -57,6 +57,11 @@ public final class SummaryJson {
     public static final int SCHEMA = 1;
 
     static final String QUANTILE_METHOD = "Hyndman-Fan type 7 (linear interpolation, the default of R and numpy)";
+    /** The method of a run beyond {@link Summaries#EXACT_LIMIT}, reduced block by block. */
+    static final String STREAMED_QUANTILE_METHOD = "Hyndman-Fan type 7 read from a log-bucketed histogram (runs of more than "
+            + String.format(java.util.Locale.ROOT, "%,d", Summaries.EXACT_LIMIT) + " trials keep no trial): every quantile, band "
+            + "and worst-5% mean within 0.1% of the magnitude of the true order statistics plus $0.01; means and "
+            + "probabilities exact";
     static final String MCSE_METHOD = "batch means: trials split by index into " + Summaries.BATCHES
             + " equal consecutive batches, statistic computed per batch, standard error = sd over batches / sqrt("
             + Summaries.BATCHES + "); null below " + Summaries.MIN_TRIALS_FOR_MCSE + " trials";
@@ -141,7 +146,8 @@ public final class SummaryJson {
         public static Document of(RunInfo info, RunSummary summary, RunAnalyses analyses) {
             return new Document(SCHEMA, Version.get(), info.scenarioName(), info.scenarioFile(),
                     info.scenarioSha256(), info.seed(), OptionalInt.of(info.warmUpMonths()), info.generator(),
-                    QUANTILE_METHOD, MCSE_METHOD, Summaries.QUANTILE_GRID, summary, analyses);
+                    Summaries.isExact(summary.trials()) ? QUANTILE_METHOD : STREAMED_QUANTILE_METHOD, MCSE_METHOD,
+                    Summaries.QUANTILE_GRID, summary, analyses);
         }
 
         /** @return the models, in scenario order */

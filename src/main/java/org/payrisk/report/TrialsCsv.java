@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.payrisk.stats.TrialOutcomes;
 
 /**
@@ -65,13 +67,80 @@ public final class TrialsCsv {
     }
 
     /**
-     * @param outcomes the run's outcomes
-     * @param file the file to write
-     * @throws IOException on a write failure
+     * Writes every trial's row of a stored run (the whole run at once; see {@link Stream} for writing
+     * block by block).
+     *
+     * @param outcomes the outcomes, offset 0
+     * @param file the file (gzip-compressed when its name ends in {@code .gz})
+     * @throws IOException when the file cannot be written
      */
     public static void write(TrialOutcomes outcomes, Path file) throws IOException {
+        try (Stream s = new Stream(outcomes.models(), outcomes.inputs(), file)) {
+            s.append(outcomes);
+        }
+    }
+
+    /**
+     * trials.csv written block by block, in trial order, as blocks are merged: only the current
+     * block's rows are in memory, whatever the run's size. Column choice and cell text live in
+     * {@link #schema} and {@link #writeRow}; this class only streams. Not thread safe: fed by one
+     * thread (a {@link org.payrisk.stats.BlockMerger} listener is called one block at a time).
+     */
+    public static final class Stream implements AutoCloseable {
+        private final List<String> models;
+        private final OutputStream os;
+        private final CsvGenerator g;
+        private long next;
+
+        /**
+         * Opens the file and writes the header.
+         *
+         * @param models model names
+         * @param inputs the recorded inputs' paths, in the blocks' order
+         * @param file the file; gzip-compressed when its name ends in {@code .gz}
+         * @throws IOException when it cannot be opened
+         */
+        public Stream(List<String> models, List<String> inputs, Path file) throws IOException {
+            this.models = List.copyOf(models);
+            OutputStream raw = Files.newOutputStream(file);
+            OutputStream buffered = file.getFileName().toString().endsWith(".gz")
+                    ? new BufferedOutputStream(new GZIPOutputStream(raw, 1 << 16), 1 << 16)
+                    : new BufferedOutputStream(raw, 1 << 16);
+            os = buffered;
+            g = new CsvMapper().getFactory().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).createGenerator(os);
+            g.setSchema(schema(this.models, inputs).setUseHeader(true).build());
+        }
+
+        /**
+         * Appends a block's rows.
+         *
+         * @param block the next block: its first trial follows the last one written
+         * @throws IOException when a row cannot be written
+         */
+        public void append(TrialOutcomes block) throws IOException {
+            if (block.offset() != next) {
+                throw new IllegalArgumentException("block: expected trials from " + next + ", found " + block.offset());
+            }
+            for (int t = 0; t < block.trials(); t++) {
+                writeRow(g, block, t);
+            }
+            next += block.trials();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                g.close();
+            } finally {
+                os.close();
+            }
+        }
+    }
+
+    /** The columns, in order. */
+    static CsvSchema.Builder schema(List<String> models, List<String> inputs) {
         CsvSchema.Builder schema = CsvSchema.builder().addColumn("trial");
-        for (String name : outcomes.models()) {
+        for (String name : models) {
             String m = headerText(name);
             schema.addColumn(m + ".netIncome").addColumn(m + ".revenue").addColumn(m + ".costs")
                     .addColumn(m + ".minCashBalance");
@@ -79,32 +148,30 @@ public final class TrialsCsv {
         for (String a : TrialOutcomes.ACTIVITY) {
             schema.addColumn(a);
         }
-        for (String path : outcomes.inputs()) {
+        for (String path : inputs) {
             // A path holds model and case names; it starts with "input:", so only their control characters need care.
             schema.addColumn(headerText(INPUT_PREFIX + path));
         }
-        CsvMapper mapper = new CsvMapper();
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-             CsvGenerator g = mapper.getFactory().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).createGenerator(os)) {
-            g.setSchema(schema.setUseHeader(true).build());
-            int models = outcomes.models().size();
-            for (int t = 0; t < outcomes.trials(); t++) {
-                g.writeStartArray();
-                g.writeNumber(t);
-                for (int m = 0; m < models; m++) {
-                    g.writeNumber(outcomes.netIncome(m, t));
-                    g.writeNumber(outcomes.revenue(m, t));
-                    g.writeNumber(outcomes.costs(t));
-                    g.writeNumber(outcomes.minCashBalance(m, t));
-                }
-                for (int a = 0; a < TrialOutcomes.ACTIVITY.size(); a++) {
-                    g.writeNumber(outcomes.activity(a, t));
-                }
-                for (int k = 0; k < outcomes.inputs().size(); k++) {
-                    g.writeNumber(outcomes.input(k, t));
-                }
-                g.writeEndArray();
-            }
+        return schema;
+    }
+
+    /** One trial's row (row {@code t} of the block, trial offset + t). */
+    static void writeRow(CsvGenerator g, TrialOutcomes block, int t) throws IOException {
+        int models = block.models().size();
+        g.writeStartArray();
+        g.writeNumber((long) block.offset() + t);
+        for (int m = 0; m < models; m++) {
+            g.writeNumber(block.netIncome(m, t));
+            g.writeNumber(block.revenue(m, t));
+            g.writeNumber(block.costs(t));
+            g.writeNumber(block.minCashBalance(m, t));
         }
+        for (int a = 0; a < TrialOutcomes.ACTIVITY.size(); a++) {
+            g.writeNumber(block.activity(a, t));
+        }
+        for (int k = 0; k < block.inputs().size(); k++) {
+            g.writeNumber(block.input(k, t));
+        }
+        g.writeEndArray();
     }
 }

@@ -132,6 +132,16 @@ public final class SparkEngine implements SimulationEngine, AutoCloseable {
     }
 
     @Override
+    public void runBlocks(Scenario scenario, RunSettings settings, Progress progress, Consumer<TrialOutcomes> inBlockOrder)
+            throws InterruptedException {
+        try {
+            runBlocks(List.of(ScenarioRun.of(scenario, settings)), progress, (run, block) -> inBlockOrder.accept(block));
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("a validated scenario failed to load again from its own bytes: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public TrialOutcomes run(Scenario scenario, RunSettings settings, Progress progress) throws InterruptedException {
         try {
             return runAll(List.of(ScenarioRun.of(scenario, settings)), progress).get(0);

@@ -31,6 +31,26 @@ public final class Summaries {
      */
     public static final double TIE_TOLERANCE = 1e-9;
 
+    /**
+     * Most trials a run summarises exactly, from every trial's stored outcomes (sorted columns, exact
+     * quantiles, two-pass sd): runs up to this size give the same summary.json as before streaming
+     * existed, and keep per-trial recorded inputs (for sensitivity). Larger runs are reduced block by
+     * block by {@link StreamingSummary} in memory independent of the trial count, with quantiles
+     * within the bound of {@link LogHistogram}, and keep no per-trial inputs.
+     */
+    public static final int EXACT_LIMIT = 1_000_000;
+
+    /** The limit in force; lowered only by tests in this package (a seam), never by users. */
+    static volatile int exactLimit = EXACT_LIMIT;
+
+    /**
+     * @param trials trials of a run
+     * @return whether the run is summarised exactly (from stored outcomes) rather than streamed
+     */
+    public static boolean isExact(long trials) {
+        return trials <= exactLimit;
+    }
+
     /** Bins of the net-income and difference histograms. */
     public static final int HISTOGRAM_BINS = 60;
 
