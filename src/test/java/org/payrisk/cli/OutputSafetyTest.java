@@ -346,4 +346,49 @@ class OutputSafetyTest {
         assertEquals("rw-rw-r--", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(tmp.resolve("out/summary.json"))));
     }
+
+    @Test
+    void aUsersImageInChartsIsNeverDeletedOrOverwritten(@TempDir Path tmp) throws IOException {
+        // what a run owns is what its marker lists: any other file is the user's, whatever its name
+        for (boolean report : List.of(false, true)) {
+            for (String mine : report ? List.of("charts/difference-mine.png", "charts/sub/x.png")
+                    : List.of("charts/logo.png", "charts/box-old.svg")) {
+                Path out = tmp.resolve("run-" + report + "-" + mine.replace('/', '_'));
+                CliTest.Result first = report
+                        ? payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--quiet")
+                        : payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--quiet", "--no-report");
+                assertEquals(0, first.status(), first.err());
+                Files.createDirectories(out.resolve(mine).getParent());
+                Files.writeString(out.resolve(mine), "mine");
+                Map<String, String> before = snapshot(out);
+                assertBadInput(payrisk("run", CliTest.SCENARIO, "--trials", "30", "--out", out.toString(), "--force",
+                        "--quiet", "--no-report"), "also " + mine + ", which payrisk did not write");
+                assertEquals(before, snapshot(out), "--force changed nothing");
+                CliTest.Result r = payrisk("report", out.toString());
+                assertEquals(0, r.status(), r.err());
+                assertEquals("mine", Files.readString(out.resolve(mine)), "a re-render keeps it");
+            }
+        }
+    }
+
+    @Test
+    void aReRenderRefusesToOverwriteAUsersFileWithAChartsName(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        assertEquals(0, payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--quiet",
+                "--no-report").status());
+        Files.createDirectories(out.resolve("charts"));
+        Files.writeString(out.resolve("charts/income-distribution.png"), "mine");
+        Map<String, String> before = snapshot(tmp);
+        assertBadInput(payrisk("report", out.toString()), out.resolve("charts/income-distribution.png")
+                + ": the re-render would overwrite this file, which payrisk did not write");
+        assertEquals(before, snapshot(tmp));
+        // once it is moved away, the render goes ahead and a later --force replaces everything it wrote
+        Files.move(out.resolve("charts/income-distribution.png"), tmp.resolve("mine.png"));
+        assertEquals(0, payrisk("report", out.toString()).status());
+        assertEquals(0, payrisk("report", out.toString()).status(), "a second re-render owns the first one's files");
+        CliTest.Result forced = payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--force",
+                "--quiet", "--no-report");
+        assertEquals(0, forced.status(), forced.err());
+        assertFalse(Files.exists(out.resolve("charts")), "the replaced run's charts went with it");
+    }
 }
