@@ -437,4 +437,29 @@ class ScenarioErrorsTest {
         assertTrue(p.getMessage().contains("duplicate payer name") && p.getMessage().contains("`" + first + "`"),
                 p.getMessage());
     }
+
+    @ParameterizedTest(name = "lines ended by {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"CR", "CRLF", "LF", "NEL", "LS"})
+    void aControlCharacterIsLocatedWhateverEndsTheLines(String ending) {
+        String eol = switch (ending) {
+            case "CR" -> "\r";
+            case "CRLF" -> "\r\n";
+            case "NEL" -> "\u0085";
+            case "LS" -> "\u2028";
+            default -> "\n";
+        };
+        String[] lines = BASE.split("\n", -1);
+        lines[11] = lines[11].replace("mean: 0.1", "mean: 0.1\u0007");
+        String text = String.join(eol, lines);
+        ScenarioException e = parseBytes("test.yaml", text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(12, e.line(), e.getMessage());
+        assertEquals(lines[11].indexOf('\u0007') + 1, e.column(), e.getMessage());
+        if (ending.equals("CR") || ending.equals("CRLF")) {
+            // JSON counts \r and \r\n as one line break each, like YAML
+            String json = "{\"name\": \"x\"," + eol + "\"description\": \"a\u0007b\"}";
+            ScenarioException j = parseBytes("test.json", json.getBytes(StandardCharsets.UTF_8));
+            assertEquals(2, j.line(), j.getMessage());
+            assertEquals(18, j.column(), j.getMessage());
+        }
+    }
 }
