@@ -330,7 +330,18 @@ class OutputSafetyTest {
         for (char c : new char[] {0x1b, 0x07, 0x9b, 0x7f}) {
             assertTrue(r.err().indexOf(c) < 0, "raw control character " + (int) c + " printed");
         }
-        assertEquals("tab\tok line\\x0Dx\\x0A", Terminal.escape("tab\tok line\rx\n"));
+        assertEquals("tab\\x09no line\\x0Dx\\x0A", Terminal.escape("tab\tno line\rx\n"));
+    }
+
+    @Test
+    void formatCharactersAndTabsInPrintedNamesAreEscaped(@TempDir Path tmp) {
+        // bidi overrides reorder what the reader sees; zero-width characters hide; a tab misaligns
+        String name = "a\u202Eb\u200Bc\uFEFFd\u2066e\u2028f\tg\uDB40\uDC01h.yaml";
+        CliTest.Result r = payrisk("validate", tmp.resolve(name).toString());
+        assertBadInput(r, "a\\u202Eb\\u200Bc\\uFEFFd\\u2066e\\u2028f\\x09g\\U000E0001h.yaml: no such file");
+        for (String c : List.of("\u202E", "\u200B", "\uFEFF", "\u2066", "\u2028", "\t", "\uDB40\uDC01")) {
+            assertFalse(r.err().contains(c), "raw U+" + Integer.toHexString(c.codePointAt(0)) + " printed");
+        }
     }
 
     // ---- 14. umask ----
