@@ -1,21 +1,16 @@
 package org.payrisk.cli;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.payrisk.report.FolderOps;
 import org.payrisk.report.RunDirectory;
 import org.payrisk.report.render.RenderResult;
 import org.payrisk.report.render.ReportInputException;
@@ -31,7 +26,8 @@ import picocli.CommandLine.Spec;
  * links to (or copies of) the run's inputs and current charts; only when every output is written are
  * they renamed into the run, one rename per file. A full disk, a crash or a signal part-way therefore
  * leaves the run as it was, never a partial {@code charts/}. Files of the user's own in {@code charts/}
- * are kept (the renderer removes only chart names it owns).
+ * are kept: only files the run's marker lists as payrisk's are replaced or removed, and a render that would
+ * overwrite a file of the user's is refused, naming it.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Re-render charts/, report.html, brief.md and brief.html of a finished run from its summary.json, "
@@ -42,7 +38,12 @@ final class ReportCommand implements Callable<Integer> {
     private static final List<String> INPUTS = List.of("summary.json", "run.json", "scenario.yaml", "scenario.yml",
             "scenario.json");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Linked into the stage: the inputs, and the marker that says which charts are payrisk's. */
+    private static final List<String> STAGED_INPUTS = List.of("summary.json", "run.json", "scenario.yaml", "scenario.yml",
+            "scenario.json", RunDirectory.MARKER);
+
+    private static final java.util.regex.Pattern STAGE = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(RunDirectory.REPORT_STAGE_PREFIX) + "[0-9a-f]{12}");
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory (holding summary.json).")
     Path dir;
@@ -74,22 +75,14 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         removeOldStages(run);
-        Path stage = createStage(run);
+        Path stage = FolderOps.createUnique(run, RunDirectory.REPORT_STAGE_PREFIX);
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            // the render may re-create the stage while it runs: remove it until the command stops (at most 2 s)
-            long end = System.nanoTime() + 2_000_000_000L;
-            do {
-                deleteQuietly(stage);
-                sleepQuietly();
-            } while (!done.get() && System.nanoTime() < end);
-            deleteQuietly(stage);
-        }, "payrisk-report-cleanup");
+        Thread hook = new Thread(() -> FolderOps.keepDeleting(stage, done::get), "payrisk-report-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         RenderResult r;
         try {
-            for (String name : INPUTS) {
-                if (Files.isRegularFile(run.resolve(name))) {
+            for (String name : STAGED_INPUTS) {
+                if (Files.isRegularFile(run.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                     linkOrCopy(run.resolve(name), stage.resolve(name));
                 }
             }
@@ -105,9 +98,14 @@ final class ReportCommand implements Callable<Integer> {
             } catch (ReportInputException e) {
                 throw new UserInputException(e.getMessage().replace(stage.toString(), run.toString()));
             }
-            moveInto(stage, run);
+            List<String> outputs = new ArrayList<>();
+            for (Path p : r.files()) {
+                outputs.add(stage.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
+            }
+            refuseOverwritingUsersFiles(run, outputs);
+            moveInto(stage, run, outputs);
         } finally {
-            deleteQuietly(stage);
+            FolderOps.deleteQuietly(stage);
             done.set(true);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -126,7 +124,9 @@ final class ReportCommand implements Callable<Integer> {
      * out of it, then every other new top-level file. Renames need no space, so a full disk cannot
      * stop them half-way.
      */
-    private static void moveInto(Path stage, Path run) throws IOException {
+    private static void moveInto(Path stage, Path run, List<String> outputs) throws IOException {
+        Set<String> owned = RunDirectory.ownedFiles(run);
+        List<String> removed = new ArrayList<>();
         Path newCharts = stage.resolve("charts");
         if (Files.isDirectory(newCharts)) {
             Path charts = run.resolve("charts");
@@ -135,26 +135,41 @@ final class ReportCommand implements Callable<Integer> {
             Set<Path> names = new java.util.HashSet<>();
             for (Path p : fresh) {
                 names.add(p.getFileName());
-                move(p, charts.resolve(p.getFileName()));
+                FolderOps.move(p, charts.resolve(p.getFileName()));
             }
             for (Path p : listFiles(charts)) {
-                if (!names.contains(p.getFileName())) {
-                    // every file of charts/ was linked into the stage; one missing there was removed as stale
+                String rel = "charts/" + p.getFileName();
+                if (!names.contains(p.getFileName()) && owned.contains(rel)) {
+                    // every file of charts/ was linked into the stage; a listed one missing there was removed as stale
                     Files.deleteIfExists(p);
+                    removed.add(rel);
                 }
             }
         }
-        List<String> written = new ArrayList<>();
-        if (Files.isDirectory(newCharts)) {
-            written.add("charts");
-        }
         for (Path p : listFiles(stage)) {
-            if (!INPUTS.contains(p.getFileName().toString())) {
-                move(p, run.resolve(p.getFileName()));
-                written.add(p.getFileName().toString());
+            if (!STAGED_INPUTS.contains(p.getFileName().toString())) {
+                FolderOps.move(p, run.resolve(p.getFileName()));
             }
         }
-        RunDirectory.recordOutputs(run, written);
+        RunDirectory.recordOutputs(run, outputs, removed);
+    }
+
+    /**
+     * A render writes fixed names (report.html, charts/box.png ...); in a run folder with the marker, one
+     * that exists but is not listed there is the user's, and the render stops before changing anything.
+     */
+    private static void refuseOverwritingUsersFiles(Path run, List<String> outputs) throws UserInputException {
+        if (!Files.isRegularFile(run.resolve(RunDirectory.MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return; // a run from before the marker: payrisk's files there were never listed
+        }
+        Set<String> owned = RunDirectory.ownedFiles(run);
+        for (String rel : outputs) {
+            if (Files.exists(run.resolve(rel), LinkOption.NOFOLLOW_LINKS) && !owned.contains(rel)) {
+                throw new UserInputException(run.resolve(rel) + ": the re-render would overwrite this file, which payrisk "
+                        + "did not write (it is not listed in " + RunDirectory.MARKER + "); nothing was changed: move or "
+                        + "rename it, then run payrisk report again");
+            }
+        }
     }
 
     /**
@@ -163,25 +178,12 @@ final class ReportCommand implements Callable<Integer> {
      */
     private static void removeOldStages(Path run) throws IOException {
         long cutoff = System.currentTimeMillis() - 3_600_000L;
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(run, ".report-tmp-*")) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(run, RunDirectory.REPORT_STAGE_PREFIX + "*")) {
             for (Path p : s) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                // only payrisk's own name, so a folder of the user's that merely looks alike is left alone
+                if (STAGE.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                         && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
-                    deleteQuietly(p);
-                }
-            }
-        }
-    }
-
-    private static Path createStage(Path run) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            byte[] b = new byte[6];
-            RANDOM.nextBytes(b);
-            try {
-                return Files.createDirectory(run.resolve(".report-tmp-" + HexFormat.of().formatHex(b)));
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 10) {
-                    throw e;
+                    FolderOps.deleteQuietly(p);
                 }
             }
         }
@@ -207,32 +209,6 @@ final class ReportCommand implements Callable<Integer> {
             Files.createLink(to, from);
         } catch (UnsupportedOperationException | IOException e) {
             Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | RuntimeException e) {
-            // best effort: the next report removes a leftover .report-tmp-* folder
         }
     }
 }

@@ -9,8 +9,10 @@ import java.io.Writer;
  * change colours, retitle the window or ring the bell. Every byte the command line prints goes
  * through {@link #writer}, so no call site can forget.
  *
- * <p>Control characters (C0 except line feed and tab, DEL, C1) are shown as {@code \xHH} (C0, DEL)
- * or {@code \u0085} style (C1). Thread safe (stateless).
+ * <p>Control characters (C0 including tab, DEL, C1), format characters (bidirectional overrides such as
+ * U+202E, zero-width U+200B and U+FEFF, all of category Cf), line and paragraph separators and lone
+ * surrogates are shown as {@code \xHH} (ASCII) or {@code \u202E} style; {@link #writer} keeps line feeds,
+ * which end the lines of messages and tables. Thread safe (stateless).
  */
 final class Terminal {
 
@@ -27,25 +29,39 @@ final class Terminal {
 
     private static String escape(CharSequence text, boolean keepLines) {
         StringBuilder b = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
-            boolean allowed = c == '\t' || (keepLines && c == '\n');
-            if (control && !allowed) {
+        for (int i = 0; i < text.length(); ) {
+            int c = Character.codePointAt(text, i);
+            int n = Character.charCount(c);
+            if (!(keepLines && c == '\n') && hidden(c)) {
                 if (b == null) {
                     b = new StringBuilder(text.length() + 8).append(text, 0, i);
                 }
-                b.append(c < 0x80 ? String.format("\\x%02X", (int) c) : String.format("\\u%04X", (int) c));
+                b.append(c < 0x80 ? String.format("\\x%02X", c) : c <= 0xFFFF ? String.format("\\u%04X", c)
+                        : String.format("\\U%08X", c));
             } else if (b != null) {
-                b.append(c);
+                b.append(text, i, i + n);
             }
+            i += n;
         }
         return b == null ? text.toString() : b.toString();
     }
 
     /**
+     * Characters a terminal would act on or that hide or reorder what a reader sees: controls (C0 with
+     * tab and line feed, DEL, C1), format characters (bidirectional overrides such as U+202E, zero-width
+     * U+200B, U+FEFF and the rest of category Cf), line and paragraph separators, and lone surrogates.
+     */
+    private static boolean hidden(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE -> c != ' ' && (c < 0x20 || c > 0x7e);
+            default -> false;
+        };
+    }
+
+    /**
      * @param out where text goes (stdout or stderr)
-     * @return a writer that escapes control characters other than line feed and tab in everything
+     * @return a writer that escapes every character {@link #escape} does, except line feed, in everything
      *     written through it, flushing like {@code out}
      */
     static PrintWriter writer(PrintWriter out) {

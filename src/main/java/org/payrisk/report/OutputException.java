@@ -4,7 +4,7 @@ package org.payrisk.report;
  * An output location the run cannot use (a non-empty directory without {@code --force}, a file in
  * the way, no permission). A user error: the command line prints the message and exits with 2.
  */
-public final class OutputException extends Exception {
+public class OutputException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

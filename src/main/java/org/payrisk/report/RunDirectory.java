@@ -2,29 +2,33 @@ package org.payrisk.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,18 +37,26 @@ import java.util.stream.Stream;
  * A run's output directory, written to a hidden staging sibling and renamed into place only when
  * complete, so a crash or Ctrl-C never leaves a half-written run where results are expected.
  *
- * <p>What may be replaced: an existing non-empty folder is replaced only with {@code --force}, and
- * then only if a payrisk run wrote it: it holds the marker file {@value #MARKER} and {@code run.json}
- * (or, for runs written before the marker existed, {@code run.json} and {@code summary.json}), and
- * every entry in it is a file a payrisk run or re-render writes. A user's own file inside a run
- * folder is therefore never deleted: the replace is refused, naming it.
+ * <p>What a run owns is defined in one place, the marker file {@value #MARKER}: it lists, one per line,
+ * every file the run (and later re-renders) wrote, by its path inside the folder. An existing non-empty
+ * folder is replaced only with {@code --force}, and then only if it holds the marker and {@code run.json}
+ * (or, for runs written before the marker existed, only {@code run.json}, {@code summary.json} and other
+ * top-level files payrisk writes), and every file in it is listed. Anything else, whatever its name
+ * (a {@code charts/logo.png} as much as a {@code notes.txt}), is the user's: the replace is refused,
+ * naming it, and {@code payrisk report} neither deletes nor overwrites it.
  *
- * <p>Recovery: siblings of the target {@code .NAME.lock} (the PID and start time of the process
- * writing NAME), {@code .NAME.tmp-*} (a run being written) and {@code .NAME.old-*} (the previous run,
- * moved aside during a {@code --force} replace) tell what a dead process was doing. The next
- * {@link #stage} or {@link #recover} of the same target, once the process in the lock is gone,
- * restores a previous run that was moved aside but never replaced, deletes one that was replaced,
- * and deletes staging folders. Ctrl-C and SIGTERM do the same at once (a shutdown hook).
+ * <p>Lock: {@code .NAME.lock} beside the target is a regular file on which the writing process holds an
+ * operating-system lock ({@link FileChannel#tryLock()}) for the run's life; the system releases it when
+ * the process dies, even by kill -9, so a stale lock file never blocks and two processes can never both
+ * take it. The file's text (PID and start time) only names the holder in messages.
+ *
+ * <p>Recovery: siblings {@code .NAME.tmp-HEX} (a run being written) and {@code .NAME.old-HEX} (the
+ * previous run, moved aside during a {@code --force} replace), with exactly the 12 hexadecimal digits
+ * payrisk gives them and holding the marker (a staging folder gets it first thing), tell what a dead
+ * process was doing. The next {@link #stage} or {@link #recover} of the same target, once it holds the
+ * lock, restores the newest previous run that was moved aside but never replaced, deletes one that was
+ * replaced, and deletes staging folders. A folder of any other name, or without the marker, is the user's
+ * and is left alone. Ctrl-C and SIGTERM do the same at once (a shutdown hook).
  *
  * <p>Not thread safe; one per run. Two processes writing the same target are kept apart by the lock.
  */
@@ -54,20 +66,27 @@ public final class RunDirectory {
     public static final String MARKER = ".payrisk-run";
 
     /**
-     * Top-level names payrisk itself writes in a run folder (by {@code run} or {@code report}); the
-     * marker lists the names of its own run too, so outputs added by later versions are recognised.
+     * Top-level files payrisk wrote in a run folder from before the marker existed; only these count as
+     * payrisk's in such a folder (its {@code charts/} files were never recorded, so they count as the user's).
      */
-    static final Set<String> KNOWN_OUTPUTS = Set.of(MARKER, "run.json", "summary.json", "scenario.yaml", "scenario.yml",
-            "scenario.json", "trials.csv", "report.html", "brief.md", "brief.html", "charts");
+    static final Set<String> LEGACY_OUTPUTS = Set.of("run.json", "summary.json", "scenario.yaml", "scenario.yml",
+            "scenario.json", "trials.csv", "report.html", "brief.md", "brief.html");
 
-    /** Hidden leftovers of payrisk's own atomic writes and re-renders inside a run folder. */
-    private static final Pattern OWN_HIDDEN = Pattern.compile("^\\.(.+\\.[0-9]+\\.tmp|report-tmp-[0-9a-f]+)$");
+    /** Hidden leftovers of payrisk's own atomic writes ({@code .NAME.DIGITS.tmp}) inside a run folder. */
+    private static final Pattern OWN_TEMP_FILE = Pattern.compile("^\\..+\\.[0-9]+\\.tmp$");
 
-    private static final Pattern CHART_FILE = Pattern.compile("^[^.].*\\.(png|svg)$");
+    /** Digits of the random suffix payrisk gives its hidden folders. */
+    static final int SUFFIX_HEX = 12;
 
-    private static final Pattern SIBLING = Pattern.compile("^\\.(.+)\\.(tmp|old)-[0-9a-f]+$");
+    /** A re-render's staging folder inside a run ({@code payrisk report}). */
+    public static final String REPORT_STAGE_PREFIX = ".report-tmp-";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern OWN_STAGE_DIR = Pattern.compile("^\\.report-tmp-[0-9a-f]{" + SUFFIX_HEX + "}$");
+
+    private static final Pattern SIBLING = Pattern.compile("^\\.(.+)\\.(tmp|old)-[0-9a-f]{" + SUFFIX_HEX + "}$");
+
+    /** Lock files held by this JVM: a second channel on the same file would drop the first one's lock on close. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     /** A step that may fail between the two renames of a replace; tests inject faults here. */
     @FunctionalInterface
@@ -80,7 +99,7 @@ public final class RunDirectory {
 
     private final Path target;
     private final Path staging;
-    private final Path lock;
+    private final Lock lock;
     private final boolean force;
     private final Thread cleanup;
     private Path aside;
@@ -88,7 +107,7 @@ public final class RunDirectory {
     /** Set once the command has given up the run, so the shutdown hook stops waiting. */
     private volatile boolean stopped;
 
-    private RunDirectory(Path target, Path staging, Path lock, boolean force) {
+    private RunDirectory(Path target, Path staging, Lock lock, boolean force) {
         this.target = target;
         this.staging = staging;
         this.lock = lock;
@@ -117,19 +136,19 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new OutputException("cannot create the folder " + parent + " for the run: " + describe(e));
         }
-        Path lock = lockOf(abs);
-        takeLock(abs, lock);
+        Lock lock = Lock.take(abs);
         try {
             recoverLocked(abs);
             checkTarget(abs, force, keep); // recovery may have put a previous run back
-            Path staging = createStaging(parent, "." + abs.getFileName() + ".tmp-");
+            Path staging = FolderOps.createUnique(parent, "." + abs.getFileName() + ".tmp-");
+            // first thing: the marker makes the folder recognisably payrisk's staging, for recovery
             Files.writeString(staging.resolve(MARKER), markerText(List.of()));
             return new RunDirectory(abs, staging, lock, force);
         } catch (IOException e) {
-            deleteQuietly(lock);
+            lock.release();
             throw new OutputException("cannot create the run folder next to " + abs + ": " + describe(e));
         } catch (OutputException | RuntimeException e) {
-            deleteQuietly(lock);
+            lock.release();
             throw e;
         }
     }
@@ -199,36 +218,102 @@ public final class RunDirectory {
     }
 
     private static Verdict judge(Path dir, List<String> entries) throws OutputException {
-        Set<String> names = new TreeSet<>(entries);
-        boolean marked = Files.isRegularFile(dir.resolve(MARKER)) && Files.isRegularFile(dir.resolve("run.json"));
-        boolean legacy = Files.isRegularFile(dir.resolve("run.json")) && Files.isRegularFile(dir.resolve("summary.json"));
-        String example = names.stream().filter(n -> !n.equals(MARKER)).findFirst().orElse(MARKER);
+        boolean marked = Files.isRegularFile(dir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                && Files.isRegularFile(dir.resolve("run.json"), LinkOption.NOFOLLOW_LINKS);
+        boolean legacy = !Files.exists(dir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                && Files.isRegularFile(dir.resolve("run.json"), LinkOption.NOFOLLOW_LINKS)
+                && Files.isRegularFile(dir.resolve("summary.json"), LinkOption.NOFOLLOW_LINKS);
+        String example = entries.stream().filter(n -> !n.equals(MARKER)).findFirst().orElse(MARKER);
         if (!marked && !legacy) {
             return new Verdict(false, example, null);
         }
-        Set<String> own = new TreeSet<>(KNOWN_OUTPUTS);
-        if (marked) {
-            own.addAll(readMarker(dir.resolve(MARKER)));
+        Optional<String> foreign = firstUnowned(dir, marked ? ownedFiles(dir) : LEGACY_OUTPUTS);
+        if (foreign.isEmpty()) {
+            return new Verdict(true, example, null);
         }
-        for (String n : names) {
-            if (!own.contains(n) && !OWN_HIDDEN.matcher(n).matches()) {
-                if (!marked) {
-                    // an unmarked folder is taken for an old run only if it holds nothing but payrisk's outputs
-                    return new Verdict(false, n, null);
-                }
-                return new Verdict(true, example, n);
+        // an unmarked folder is taken for an old run only if it holds nothing but payrisk's outputs
+        return marked ? new Verdict(true, example, foreign.get()) : new Verdict(false, foreign.get(), null);
+    }
+
+    /**
+     * @param dir a run folder
+     * @param owned the paths (inside dir, '/'-separated) of the files payrisk wrote there
+     * @return the first file or folder in dir that is neither listed, nor a folder holding listed files,
+     *     nor a leftover of payrisk's own atomic writes
+     */
+    private static Optional<String> firstUnowned(Path dir, Set<String> owned) throws OutputException {
+        Set<String> folders = new TreeSet<>();
+        for (String f : owned) {
+            for (int i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) {
+                folders.add(f.substring(0, i));
             }
         }
-        Path charts = dir.resolve("charts");
-        if (Files.isDirectory(charts, LinkOption.NOFOLLOW_LINKS)) {
-            for (String n : list(charts)) {
-                // charts/ is payrisk's, but a user may drop a file there: anything but a chart is theirs
-                if (!CHART_FILE.matcher(n).matches() && !OWN_HIDDEN.matcher(n).matches()) {
-                    return new Verdict(marked, marked ? example : "charts/" + n, marked ? "charts/" + n : null);
+        String[] found = new String[1];
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (d.equals(dir)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String rel = relative(dir, d);
+                    if (d.getParent().equals(dir) && OWN_STAGE_DIR.matcher(rel).matches()) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (folders.contains(rel) || !isEmpty(d)) {
+                        return FileVisitResult.CONTINUE; // an unlisted folder's files are named when visited
+                    }
+                    found[0] = rel + "/";
+                    return FileVisitResult.TERMINATE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    String rel = relative(dir, f);
+                    if (rel.equals(MARKER) || owned.contains(rel)
+                            || OWN_TEMP_FILE.matcher(f.getFileName().toString()).matches()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    found[0] = rel;
+                    return FileVisitResult.TERMINATE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw new OutputException("cannot read the output folder " + dir + ": " + describe(e));
         }
-        return new Verdict(true, example, null);
+        return Optional.ofNullable(found[0]);
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String relative(Path dir, Path p) {
+        StringBuilder b = new StringBuilder();
+        for (Path part : dir.relativize(p)) {
+            b.append(b.length() == 0 ? "" : "/").append(part);
+        }
+        return b.toString();
+    }
+
+    /**
+     * The files a run folder's marker lists as payrisk's: exactly these may be replaced by {@code --force}
+     * or by a re-render; everything else in the folder is the user's.
+     *
+     * @param run a run folder
+     * @return '/'-separated paths inside it (empty without a readable marker)
+     */
+    public static Set<String> ownedFiles(Path run) {
+        return readMarker(run.resolve(MARKER));
     }
 
     /**
@@ -245,13 +330,10 @@ public final class RunDirectory {
         if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
             return List.of();
         }
-        Path lock = lockOf(abs);
-        if (Files.exists(lock, LinkOption.NOFOLLOW_LINKS) && holderAlive(lock)) {
-            return List.of();
-        }
+        Lock lock;
         try {
-            takeLock(abs, lock);
-        } catch (OutputException busy) {
+            lock = Lock.take(abs);
+        } catch (Lock.Busy busy) {
             return List.of();
         }
         try {
@@ -259,7 +341,7 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new OutputException("cannot restore the run folder " + abs + " left by an interrupted run: " + describe(e));
         } finally {
-            deleteQuietly(lock);
+            lock.release();
         }
     }
 
@@ -271,50 +353,64 @@ public final class RunDirectory {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent)) {
             for (Path p : s) {
                 Matcher m = SIBLING.matcher(p.getFileName().toString());
+                // only payrisk's own: its exact name, a real folder, and the marker it writes first thing
                 if (m.matches() && m.group(1).equals(target.getFileName().toString())
-                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && Files.isRegularFile(p.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
                     (m.group(2).equals("old") ? olds : stagings).add(p);
                 }
             }
         }
-        olds.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        // the newest previous run is the one last moved aside (the random names say nothing of time)
+        olds.sort(Comparator.comparing(RunDirectory::markerTime).thenComparing(p -> p.getFileName().toString()));
         if (!olds.isEmpty() && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             Path back = olds.remove(olds.size() - 1);
-            move(back, target);
+            FolderOps.move(back, target);
             notes.add("restored the previous run in " + target + " (an earlier payrisk process stopped while replacing it)");
         }
         for (Path old : olds) {
-            deleteTree(old);
+            FolderOps.deleteTree(old);
             notes.add("deleted " + old + ", a previous run an earlier --force had already replaced");
         }
         for (Path st : stagings) {
-            deleteTree(st);
+            FolderOps.deleteTree(st);
             notes.add("deleted " + st + ", the unfinished output of a stopped run");
         }
         return notes;
     }
 
+    private static FileTime markerTime(Path folder) {
+        try {
+            return Files.getLastModifiedTime(folder.resolve(MARKER), LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
     /**
-     * Adds names to the marker's list of files the run wrote (after a re-render), so a later
-     * {@code --force} knows them for payrisk's own. Does nothing in a folder without the marker.
+     * Updates the marker's list of files the run wrote after a re-render, so a later {@code --force} or
+     * re-render knows them for payrisk's own. Does nothing in a folder without the marker.
      *
      * @param run a run folder
-     * @param names top-level names just written into it
+     * @param added paths (inside run, '/'-separated) just written
+     * @param removed paths just deleted
      * @throws IOException if the marker cannot be rewritten
      */
-    public static void recordOutputs(Path run, Collection<String> names) throws IOException {
+    public static void recordOutputs(Path run, Collection<String> added, Collection<String> removed) throws IOException {
         Path marker = run.resolve(MARKER);
         if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Set<String> all = readMarker(marker);
-        if (all.containsAll(names)) {
+        Set<String> before = new TreeSet<>(all);
+        all.removeAll(removed);
+        all.addAll(added);
+        if (all.equals(before)) {
             return;
         }
-        all.addAll(names);
         Path tmp = marker.resolveSibling(MARKER + "." + ProcessHandle.current().pid() + ".tmp");
-        Files.writeString(tmp, markerText(new ArrayList<>(all)));
-        move(tmp, marker);
+        Files.writeString(tmp, markerText(all));
+        FolderOps.move(tmp, marker);
     }
 
     /** @return the directory to write into now */
@@ -339,7 +435,7 @@ public final class RunDirectory {
             throw new OutputException("the run was stopped before it could be moved into " + target);
         }
         try {
-            Files.writeString(staging.resolve(MARKER), markerText(list(staging)));
+            Files.writeString(staging.resolve(MARKER), markerText(filesIn(staging)));
         } catch (IOException e) {
             throw new OutputException("cannot finish the run in " + staging.getParent() + ": " + describe(e));
         }
@@ -350,13 +446,17 @@ public final class RunDirectory {
                     throw new OutputException("the output folder " + target + " was filled by another program while this run "
                             + "was going; nothing in it was changed and this run was discarded: choose another folder with --out");
                 }
-                Path old = createName(target.getParent(), "." + target.getFileName() + ".old-");
-                move(target, old);
+                if (!Files.exists(target.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                    // a run from before the marker: mark it, so recovery knows the folder moved aside for payrisk's
+                    Files.writeString(target.resolve(MARKER), markerText(filesIn(target)));
+                }
+                Path old = FolderOps.uniqueName(target.getParent(), "." + target.getFileName() + ".old-");
+                FolderOps.move(target, old);
                 aside = old;
             }
             try {
                 betweenRenames.run();
-                move(staging, target);
+                FolderOps.move(staging, target);
             } catch (IOException e) {
                 throw new OutputException("cannot move the finished run into " + target + ": " + describe(e) + "; "
                         + putBack() + " This run was discarded.");
@@ -365,16 +465,16 @@ public final class RunDirectory {
             aside = null;
             finished = true;
             if (old != null) {
-                deleteQuietly(old);
+                FolderOps.deleteQuietly(old);
             }
         } catch (IOException e) {
             throw new OutputException("cannot replace the run in " + target + ": " + describe(e) + "; " + putBack());
         } finally {
             if (!finished) {
                 finished = true;
-                deleteQuietly(staging);
+                FolderOps.deleteQuietly(staging);
             }
-            deleteQuietly(lock);
+            lock.release();
             removeHook();
         }
     }
@@ -386,7 +486,7 @@ public final class RunDirectory {
         }
         try {
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                move(aside, target);
+                FolderOps.move(aside, target);
                 aside = null;
                 return "the previous run is back in " + target + ".";
             }
@@ -402,9 +502,9 @@ public final class RunDirectory {
     public synchronized void abandon() {
         if (!finished) {
             finished = true;
-            deleteQuietly(lock);
+            lock.release();
         }
-        deleteQuietly(staging);
+        FolderOps.deleteQuietly(staging);
         stopped = true;
         removeHook();
     }
@@ -420,22 +520,13 @@ public final class RunDirectory {
                 return;
             }
             finished = true;
-            deleteQuietly(staging);
+            FolderOps.deleteQuietly(staging);
             if (aside != null) {
                 putBack();
             }
         }
-        long end = System.nanoTime() + 2_000_000_000L;
-        while (!stopped && System.nanoTime() < end) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                break;
-            }
-            deleteQuietly(staging);
-        }
-        deleteQuietly(staging);
-        deleteQuietly(lock);
+        FolderOps.keepDeleting(staging, () -> stopped);
+        lock.release();
     }
 
     private void removeHook() {
@@ -452,52 +543,135 @@ public final class RunDirectory {
         return target.resolveSibling("." + target.getFileName() + ".lock");
     }
 
-    private static void takeLock(Path target, Path lock) throws OutputException {
-        ProcessHandle me = ProcessHandle.current();
-        String text = me.pid() + " " + me.info().startInstant().map(Instant::toEpochMilli).orElse(0L) + "\n";
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                Files.writeString(lock, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return;
-            } catch (FileAlreadyExistsException e) {
-                if (holderAlive(lock)) {
-                    throw new OutputException("another payrisk process (" + holderText(lock) + ") is writing " + target
-                            + "; wait for it to finish, or choose another folder with --out");
-                }
-                deleteQuietly(lock); // its process is gone: the lock is stale
-            } catch (IOException e) {
-                throw new OutputException("cannot write in " + target.getParent() + ": " + describe(e));
-            }
-        }
-        throw new OutputException("cannot take the lock " + lock + " of the output folder " + target
-                + ": other payrisk processes keep taking it; try again");
-    }
+    /** The operating-system lock on a target's lock file, held from {@link #take} to {@link #release}. */
+    private static final class Lock {
+        private final Path path;
+        private final FileChannel channel;
+        private final FileLock fileLock;
+        private boolean released;
 
-    private static boolean holderAlive(Path lock) {
-        String[] parts;
-        try {
-            parts = Files.readString(lock, StandardCharsets.UTF_8).trim().split("\\s+");
-        } catch (IOException e) {
-            return false;
-        }
-        try {
-            long pid = Long.parseLong(parts[0]);
-            long started = parts.length > 1 ? Long.parseLong(parts[1]) : 0;
-            Optional<ProcessHandle> p = ProcessHandle.of(pid);
-            if (p.isEmpty() || !p.get().isAlive()) {
-                return false;
+        /** The lock is held by another process (or another run in this JVM). */
+        static final class Busy extends OutputException {
+            private static final long serialVersionUID = 1L;
+
+            Busy(String message) {
+                super(message);
             }
-            // a reused PID belongs to a process started at another time
-            Optional<Instant> s = p.get().info().startInstant();
-            return started == 0 || s.isEmpty() || Math.abs(s.get().toEpochMilli() - started) < 2000;
-        } catch (NumberFormatException e) {
-            return false;
+        }
+
+        private Lock(Path path, FileChannel channel, FileLock fileLock) {
+            this.path = path;
+            this.channel = channel;
+            this.fileLock = fileLock;
+        }
+
+        static Lock take(Path target) throws OutputException {
+            Path path = lockOf(target);
+            if (!HELD.add(path)) {
+                throw busy(target, path);
+            }
+            try {
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    Lock l = tryOnce(target, path);
+                    if (l != null) {
+                        return l;
+                    }
+                }
+                throw new OutputException("cannot take the lock " + path + " of the output folder " + target
+                        + ": other payrisk processes keep replacing it; try again");
+            } catch (OutputException | RuntimeException e) {
+                HELD.remove(path);
+                throw e;
+            }
+        }
+
+        /** @return the lock, or null when the file was deleted by its previous holder meanwhile (try again) */
+        private static Lock tryOnce(Path target, Path path) throws OutputException {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new OutputException("the lock path " + path + " is " + (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                        ? "a folder" : kindOf(path)) + ", not the regular file payrisk keeps there while writing "
+                        + target + "; nothing was changed: move it away, or choose another folder with --out");
+            }
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw new OutputException("cannot write the lock file " + path + " of the output folder " + target + ": "
+                        + describe(e));
+            }
+            try {
+                FileLock fl = ch.tryLock();
+                if (fl == null) {
+                    ch.close();
+                    throw busy(target, path);
+                }
+                // the previous holder deletes the file while holding the lock: ours may be a deleted one
+                ProcessHandle me = ProcessHandle.current();
+                String text = me.pid() + " " + me.info().startInstant().map(Instant::toEpochMilli).orElse(0L) + " "
+                        + FolderOps.randomHex() + "\n";
+                ch.truncate(0);
+                ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
+                String now;
+                try {
+                    now = Files.readString(path, StandardCharsets.UTF_8);
+                } catch (IOException gone) {
+                    now = "";
+                }
+                if (now.equals(text)) {
+                    return new Lock(path, ch, fl);
+                }
+                fl.release();
+                ch.close();
+                return null;
+            } catch (OverlappingFileLockException e) {
+                closeQuietly(ch);
+                throw busy(target, path);
+            } catch (IOException e) {
+                closeQuietly(ch);
+                throw new OutputException("cannot lock the output folder " + target + " with " + path + ": " + describe(e));
+            }
+        }
+
+        private static Busy busy(Path target, Path path) {
+            return new Busy("another payrisk process (" + holderText(path) + ") is writing " + target + "; wait for it to "
+                    + "finish, or choose another folder with --out (the lock is held by a running process, so it is not "
+                    + "stale: if no payrisk is running, delete " + path + " and try again)");
+        }
+
+        /** Deletes the lock file (while still holding the lock, so no one else can have taken it) and lets go. */
+        synchronized void release() {
+            if (released) {
+                return;
+            }
+            released = true;
+            try {
+                Files.deleteIfExists(path); // a regular file: checked when taken
+            } catch (IOException e) {
+                // left behind it blocks no one: the next process takes the file's lock
+            }
+            try {
+                fileLock.release();
+            } catch (IOException | RuntimeException e) {
+                // closing the channel releases it too
+            }
+            closeQuietly(channel);
+            HELD.remove(path);
+        }
+
+        private static void closeQuietly(FileChannel ch) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // nothing held
+            }
         }
     }
 
     private static String holderText(Path lock) {
         try {
-            return "process " + Files.readString(lock, StandardCharsets.UTF_8).trim().split("\\s+")[0];
+            String[] parts = Files.readString(lock, StandardCharsets.UTF_8).trim().split("\\s+");
+            return parts[0].matches("[0-9]{1,19}") ? "process " + parts[0] : "lock " + lock;
         } catch (IOException | RuntimeException e) {
             return "lock " + lock;
         }
@@ -505,16 +679,62 @@ public final class RunDirectory {
 
     // ---- helpers ----
 
-    private static String markerText(List<String> files) {
-        return "This folder was written by payrisk " + Version.get() + "; payrisk run --force may replace it.\n"
-                + "files: " + String.join(" ", files) + "\n";
+    private static String markerText(Collection<String> files) {
+        StringBuilder b = new StringBuilder("This folder was written by payrisk " + Version.get()
+                + "; payrisk run --force may replace it.\n"
+                + "Below is every file payrisk wrote here; payrisk never deletes or overwrites any other file.\n");
+        for (String f : new TreeSet<>(files)) {
+            b.append("file: ").append(escapeLine(f)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Every file under dir but the marker and atomic-write leftovers, as '/'-separated paths. */
+    private static List<String> filesIn(Path dir) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.toList()) {
+                String rel = p.equals(dir) ? "" : relative(dir, p);
+                if (!rel.isEmpty() && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !rel.equals(MARKER)
+                        && !OWN_TEMP_FILE.matcher(p.getFileName().toString()).matches()) {
+                    files.add(rel);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return files;
+    }
+
+    private static String escapeLine(String s) {
+        return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescapeLine(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                b.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static Set<String> readMarker(Path marker) {
         Set<String> names = new TreeSet<>();
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            return names;
+        }
         try {
             for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
-                if (line.startsWith("files:")) {
+                if (line.startsWith("file: ")) {
+                    names.add(unescapeLine(line.substring(6)));
+                } else if (line.startsWith("files:")) {
+                    // the first marker's form: top-level names only (a folder listed there owns nothing in it)
                     for (String n : line.substring(6).trim().split(" ")) {
                         if (!n.isEmpty()) {
                             names.add(n);
@@ -523,7 +743,7 @@ public final class RunDirectory {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            // an unreadable list: only the known outputs count as payrisk's
+            // an unreadable list: nothing counts as payrisk's
         }
         return names;
     }
@@ -598,52 +818,6 @@ public final class RunDirectory {
         }
         names.sort(null);
         return names;
-    }
-
-    /** Creates a new directory with a random suffix; its permissions follow the umask (unlike createTempDirectory's 0700). */
-    private static Path createStaging(Path parent, String prefix) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return Files.createDirectory(createName(parent, prefix));
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 10) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static Path createName(Path parent, String prefix) {
-        byte[] b = new byte[6];
-        RANDOM.nextBytes(b);
-        return parent.resolve(prefix + HexFormat.of().formatHex(b));
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            deleteTree(dir);
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover hidden sibling is removed by the next run's recovery
-        }
     }
 
     /**

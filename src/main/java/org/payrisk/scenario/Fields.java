@@ -1,6 +1,7 @@
 package org.payrisk.scenario;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.payrisk.scenario.SourceNode.ListNode;
@@ -89,14 +90,16 @@ final class Fields {
     }
 
     String text(SourceNode n, String what) throws ScenarioException {
-        if (n instanceof TextNode t && !t.isNull() && !t.isBoolean() && !t.text().isBlank()) {
+        if (n instanceof TextNode t && !t.isNull() && !t.isBoolean() && !Names.isBlank(t.text())) {
             return t.text();
         }
         if (n instanceof NumberNode num) {
             return num.text();
         }
         if (n instanceof TextNode t && !t.isNull() && !t.isBoolean()) {
-            throw error(n, "expected " + what + " (text), found " + (t.text().isEmpty() ? "an empty text" : "only spaces"));
+            throw error(n, "expected " + what + " (text), found " + (t.text().isEmpty() ? "an empty text"
+                    : t.text().isBlank() ? "only spaces"
+                    : "no visible character (only spaces or invisible characters such as U+00A0 or U+200B)"));
         }
         throw error(n, "expected " + what + " (text), found " + n.describe());
     }
@@ -175,9 +178,30 @@ final class Fields {
 
     /** Refuses an empty or blank name used as a mapping key (a payer, a case, a CPT code). */
     void nameKey(String key, SourceNode value, String path, String what) throws ScenarioException {
-        if (key.isBlank()) {
+        if (Names.isBlank(key)) {
             throw error(value, path, "expected " + what + ", found an empty name"
-                    + (key.isEmpty() ? "" : " (only spaces)") + "; give it a name");
+                    + (key.isEmpty() ? "" : key.isBlank() ? " (only spaces)" : " (no visible character: only spaces or "
+                    + "invisible characters such as U+00A0 or U+200B)") + "; give it a name");
+        }
+    }
+
+    /**
+     * Refuses a name that is another's once case and invisible characters at its ends are ignored
+     * ({@code ffs}, {@code FFS}, {@code " ffs"}): a reader could not tell them apart.
+     *
+     * @param seen the names so far, by {@link Names#identity}, each as written and its line (a line apart)
+     * @param name the new name
+     * @param node where it is given
+     * @param what "model", "case" or "payer"
+     */
+    void distinctName(Map<String, String> seen, String name, SourceNode node, String what) throws ScenarioException {
+        String id = Names.identity(name);
+        String first = seen.putIfAbsent(id, name + "\n" + node.line());
+        if (first != null) {
+            String[] f = first.split("\n");
+            throw error(node, "duplicate " + what + " name `" + name + "`: " + (f[0].equals(name) ? "given already at line "
+                    + f[1] : "the same as `" + f[0] + "` (line " + f[1] + ") once case and spaces at the ends are ignored")
+                    + "; each " + what + " needs its own name");
         }
     }
 

@@ -89,6 +89,48 @@ final class Names {
         return d <= Math.max(2, typed.length() / 3) ? 7 : -1;
     }
 
+    /**
+     * @param c a code point
+     * @return whether it shows nothing: white space (including U+00A0, U+2007, U+202F), a space, line or
+     *     paragraph separator, a format character (U+200B, U+FEFF, U+202E ...) or a control character;
+     *     {@link Character#isWhitespace} misses the no-break spaces and the format characters
+     */
+    static boolean isInvisible(int c) {
+        if (Character.isWhitespace(c)) {
+            return true;
+        }
+        return switch (Character.getType(c)) {
+            case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.FORMAT, Character.CONTROL -> true;
+            default -> false;
+        };
+    }
+
+    /** @return whether a name has no visible character (empty, or only spaces and invisible characters) */
+    static boolean isBlank(String name) {
+        return name.codePoints().allMatch(Names::isInvisible);
+    }
+
+    /**
+     * The form two names are compared in to tell they are one: invisible characters at either end
+     * removed and case folded, so {@code ffs}, {@code FFS} and {@code " ffs "} are the same name.
+     *
+     * @param name a name as written
+     * @return its comparison form
+     */
+    static String identity(String name) {
+        int[] cps = name.codePoints().toArray();
+        int from = 0;
+        int to = cps.length;
+        while (from < to && isInvisible(cps[from])) {
+            from++;
+        }
+        while (to > from && isInvisible(cps[to - 1])) {
+            to--;
+        }
+        return new String(cps, from, to - from).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
     /** Lower case, without {@code _ - . } and spaces. */
     static String normalise(String s) {
         StringBuilder b = new StringBuilder(s.length());

@@ -2,6 +2,7 @@ package org.payrisk.scenario;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +144,11 @@ final class ScenarioReader {
         }
         List<String> payers = new ArrayList<>(payersNode.fields().keySet());
         double[] payerShares = new double[payers.size()];
+        Map<String, String> payerIds = new HashMap<>();
         for (int i = 0; i < payers.size(); i++) {
             SourceNode share = payersNode.fields().get(payers.get(i));
             f.nameKey(payers.get(i), share, share.path(), "a payer name such as medicare");
+            f.distinctName(payerIds, payers.get(i), share, "payer");
             payerShares[i] = f.number(payersNode.fields().get(payers.get(i)), Range.PROBABILITY);
         }
         checkSum(payersNode, payerShares, "payer shares");
@@ -156,15 +159,15 @@ final class ScenarioReader {
         }
         List<CaseType> cases = new ArrayList<>();
         Set<String> caseNames = new HashSet<>();
+        Map<String, String> caseIds = new HashMap<>();
         double[] caseShares = new double[casesNode.items().size()];
         for (SourceNode cn : casesNode.items()) {
             MapNode c = f.map(cn, "a case type");
             f.allowOnly(c, List.of("name", "share", "followUpVisits", "visitsPerMonth", "unitsPerVisit"));
             SourceNode nameNode = f.required(c, "name");
             String name = f.text(nameNode, "a case name");
-            if (!caseNames.add(name)) {
-                throw f.error(nameNode, "duplicate case name `" + name + "`: each case needs its own name");
-            }
+            f.distinctName(caseIds, name, nameNode, "case");
+            caseNames.add(name);
             double share = f.number(f.required(c, "share"), Range.PROBABILITY);
             caseShares[cases.size()] = share;
             Distribution followUps = dists.read(f.required(c, "followUpVisits"), Range.COUNT);
@@ -221,14 +224,14 @@ final class ScenarioReader {
         }
         List<PaymentModel> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, String> modelIds = new HashMap<>();
         for (SourceNode mn : list.items()) {
             MapNode m = f.map(mn, "a payment model");
             f.allowOnly(m, List.of("name", "default", "payers"));
             SourceNode nameNode = f.required(m, "name");
             String name = f.text(nameNode, "a model name");
-            if (!names.add(name)) {
-                throw f.error(nameNode, "duplicate model name `" + name + "`: each model needs its own name");
-            }
+            f.distinctName(modelIds, name, nameNode, "model");
+            names.add(name);
             List<PaymentRule> rules = new ArrayList<>();
             List<RuleTerms> terms = new ArrayList<>();
             List<String> contracts = new ArrayList<>();

@@ -63,7 +63,7 @@ final class SourceParser {
     }
 
     SourceNode parse(byte[] bytes, boolean json) throws ScenarioException {
-        checkText(bytes);
+        checkText(bytes, json);
         JsonFactory factory = json ? JSON : YAML;
         JsonParser parser = null;
         try (JsonParser p = factory.createParser(bytes)) {
@@ -109,7 +109,7 @@ final class SourceParser {
      * would name a Java exception for a byte that is not UTF-8). Allowed: tab, line feed, carriage
      * return and every printable character (YAML 1.1's set: no other C0 or C1 control, no DEL).
      */
-    private void checkText(byte[] b) throws ScenarioException {
+    private void checkText(byte[] b, boolean json) throws ScenarioException {
         if (b.length >= 2 && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)
                 || b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) {
             String kind = b.length >= 4 && (b[2] == 0 && b[3] == 0 || b[0] == 0 && b[1] == 0) ? "UTF-32" : "UTF-16";
@@ -159,10 +159,13 @@ final class SourceParser {
                         + (wide ? "; the file looks like UTF-16 or UTF-32: save it as UTF-8"
                                 : "; remove it, or write it as an escape such as \\t inside a double-quoted string"));
             }
-            if (cp == '\n') {
+            // line breaks as the parser counts them, so a position here matches its own: \r\n, \r and \n in
+            // both; YAML 1.1 (SnakeYAML) also breaks lines at NEL, U+2028 and U+2029, JSON does not
+            boolean crBeforeLf = cp == '\r' && i + 1 < b.length && b[i + 1] == '\n';
+            if (!crBeforeLf && (cp == '\n' || cp == '\r' || !json && (cp == 0x85 || cp == 0x2028 || cp == 0x2029))) {
                 line++;
                 col = 1;
-            } else {
+            } else if (!crBeforeLf) {
                 col++;
             }
             i += len;

@@ -204,4 +204,29 @@ class CliTest {
         assertBadInput(payrisk("report", tmp.toString()), "expected a run directory holding summary.json");
         assertBadInput(payrisk(), "expected a command");
     }
+
+    @Test
+    void aNumberFlagFollowsTheScenarioFilesRule() throws IOException {
+        String text = Files.readString(Path.of(SCENARIO));
+        for (String n : List.of("010", "+5", "1e3", "1_000", "0x10", "1.5", "-5", "1000.0", "00", "1e30", "12abc", "0")) {
+            boolean inFile;
+            try {
+                org.payrisk.scenario.ScenarioLoader.parse(new org.payrisk.scenario.ScenarioSource(Path.of("s.yaml"),
+                        text.replace("trials: 10000", "trials: " + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                inFile = true;
+            } catch (org.payrisk.scenario.ScenarioException e) {
+                inFile = false;
+            }
+            boolean asFlag;
+            try {
+                WholeNumbers.parse(n, 1, org.payrisk.scenario.ScenarioLoader.MAX_TRIALS, "[1, 100000000]");
+                asFlag = true;
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                asFlag = false;
+            }
+            assertEquals(inFile, asFlag, "trials: " + n + " in the file vs --trials " + n);
+        }
+        assertBadInput(payrisk("run", SCENARIO, "--trials", "010"), "leading zero");
+        assertBadInput(payrisk("run", SCENARIO, "--seed", "010"), "leading zero");
+    }
 }

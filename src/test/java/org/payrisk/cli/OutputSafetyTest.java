@@ -330,7 +330,18 @@ class OutputSafetyTest {
         for (char c : new char[] {0x1b, 0x07, 0x9b, 0x7f}) {
             assertTrue(r.err().indexOf(c) < 0, "raw control character " + (int) c + " printed");
         }
-        assertEquals("tab\tok line\\x0Dx\\x0A", Terminal.escape("tab\tok line\rx\n"));
+        assertEquals("tab\\x09no line\\x0Dx\\x0A", Terminal.escape("tab\tno line\rx\n"));
+    }
+
+    @Test
+    void formatCharactersAndTabsInPrintedNamesAreEscaped(@TempDir Path tmp) {
+        // bidi overrides reorder what the reader sees; zero-width characters hide; a tab misaligns
+        String name = "a\u202Eb\u200Bc\uFEFFd\u2066e\u2028f\tg\uDB40\uDC01h.yaml";
+        CliTest.Result r = payrisk("validate", tmp.resolve(name).toString());
+        assertBadInput(r, "a\\u202Eb\\u200Bc\\uFEFFd\\u2066e\\u2028f\\x09g\\U000E0001h.yaml: no such file");
+        for (String c : List.of("\u202E", "\u200B", "\uFEFF", "\u2066", "\u2028", "\t", "\uDB40\uDC01")) {
+            assertFalse(r.err().contains(c), "raw U+" + Integer.toHexString(c.codePointAt(0)) + " printed");
+        }
     }
 
     // ---- 14. umask ----
@@ -345,5 +356,50 @@ class OutputSafetyTest {
                 Files.getPosixFilePermissions(tmp.resolve("out/report.html"))));
         assertEquals("rw-rw-r--", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(tmp.resolve("out/summary.json"))));
+    }
+
+    @Test
+    void aUsersImageInChartsIsNeverDeletedOrOverwritten(@TempDir Path tmp) throws IOException {
+        // what a run owns is what its marker lists: any other file is the user's, whatever its name
+        for (boolean report : List.of(false, true)) {
+            for (String mine : report ? List.of("charts/difference-mine.png", "charts/sub/x.png")
+                    : List.of("charts/logo.png", "charts/box-old.svg")) {
+                Path out = tmp.resolve("run-" + report + "-" + mine.replace('/', '_'));
+                CliTest.Result first = report
+                        ? payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--quiet")
+                        : payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--quiet", "--no-report");
+                assertEquals(0, first.status(), first.err());
+                Files.createDirectories(out.resolve(mine).getParent());
+                Files.writeString(out.resolve(mine), "mine");
+                Map<String, String> before = snapshot(out);
+                assertBadInput(payrisk("run", CliTest.SCENARIO, "--trials", "30", "--out", out.toString(), "--force",
+                        "--quiet", "--no-report"), "also " + mine + ", which payrisk did not write");
+                assertEquals(before, snapshot(out), "--force changed nothing");
+                CliTest.Result r = payrisk("report", out.toString());
+                assertEquals(0, r.status(), r.err());
+                assertEquals("mine", Files.readString(out.resolve(mine)), "a re-render keeps it");
+            }
+        }
+    }
+
+    @Test
+    void aReRenderRefusesToOverwriteAUsersFileWithAChartsName(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        assertEquals(0, payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--quiet",
+                "--no-report").status());
+        Files.createDirectories(out.resolve("charts"));
+        Files.writeString(out.resolve("charts/income-distribution.png"), "mine");
+        Map<String, String> before = snapshot(tmp);
+        assertBadInput(payrisk("report", out.toString()), out.resolve("charts/income-distribution.png")
+                + ": the re-render would overwrite this file, which payrisk did not write");
+        assertEquals(before, snapshot(tmp));
+        // once it is moved away, the render goes ahead and a later --force replaces everything it wrote
+        Files.move(out.resolve("charts/income-distribution.png"), tmp.resolve("mine.png"));
+        assertEquals(0, payrisk("report", out.toString()).status());
+        assertEquals(0, payrisk("report", out.toString()).status(), "a second re-render owns the first one's files");
+        CliTest.Result forced = payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", out.toString(), "--force",
+                "--quiet", "--no-report");
+        assertEquals(0, forced.status(), forced.err());
+        assertFalse(Files.exists(out.resolve("charts")), "the replaced run's charts went with it");
     }
 }

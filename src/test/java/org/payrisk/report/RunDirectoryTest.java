@@ -78,8 +78,10 @@ class RunDirectoryTest {
         Path target = tmp.resolve("run");
         writeRun(target, false, "new");
         // the state of a process killed after the swap, before deleting the previous run
-        Path aside = Files.createDirectory(tmp.resolve(".run.old-0a1b2c"));
-        Files.writeString(aside.resolve("summary.json"), "old");
+        // a real one: payrisk's exact name and a run folder with its marker, as commit() moves it aside
+        writeRun(tmp.resolve("scratch"), false, "old");
+        Path aside = tmp.resolve(".run.old-0a1b2c3d4e5f");
+        Files.move(tmp.resolve("scratch"), aside);
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
         Files.writeString(tmp.resolve(".run.lock"), dead.pid() + " 0\n");
@@ -132,5 +134,73 @@ class RunDirectoryTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("rwxrwxr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)),
                 "a run folder is as open as the umask allows, so others can read the report");
+    }
+
+    /** Folders that merely look like payrisk's leftovers, each with a file the user keeps. */
+    private static List<Path> lookAlikes(Path tmp) throws IOException {
+        List<Path> made = new java.util.ArrayList<>();
+        for (String name : List.of(".run.old-2024", ".run.tmp-backup", ".run.old-0a1b2c", ".run.old-0a1b2c3d4e5f00",
+                ".run.old-0a1b2c3d4e5f", ".run.tmp-0a1b2c3d4e5f")) {
+            Path d = Files.createDirectory(tmp.resolve(name));
+            // the last two have payrisk's exact names but no marker: not payrisk's either
+            Files.writeString(d.resolve("data"), "precious");
+            made.add(d);
+        }
+        return made;
+    }
+
+    @Test
+    void foldersThatOnlyLookLikeLeftoversAreLeftAlone(@TempDir Path tmp) throws Exception {
+        Path target = tmp.resolve("run");
+        List<Path> mine = lookAlikes(tmp);
+        assertEquals(List.of(), RunDirectory.recover(target), "nothing to recover");
+        assertFalse(Files.exists(target), "no user folder is moved into the run's place");
+        writeRun(target, false, "first");
+        writeRun(target, true, "second");
+        for (Path d : mine) {
+            assertEquals("precious", Files.readString(d.resolve("data")), d.toString());
+        }
+        assertEquals("second", Files.readString(target.resolve("summary.json")));
+    }
+
+    @Test
+    void aLockPathThatIsNotARegularFileIsRefusedAndKept(@TempDir Path tmp) throws Exception {
+        Path target = tmp.resolve("run");
+        Path lock = Files.createDirectory(tmp.resolve(".run.lock"));
+        Files.writeString(lock.resolve("data"), "precious");
+        OutputException e = assertThrows(OutputException.class, () -> RunDirectory.stage(target, true, Map.of()));
+        assertTrue(e.getMessage().contains(lock + " is a folder"), e.getMessage());
+        assertThrows(OutputException.class, () -> RunDirectory.recover(target));
+        assertEquals("precious", Files.readString(lock.resolve("data")));
+        Files.delete(lock.resolve("data"));
+        Files.delete(lock);
+        Files.createSymbolicLink(lock, tmp.resolve("elsewhere"));
+        e = assertThrows(OutputException.class, () -> RunDirectory.stage(target, true, Map.of()));
+        assertTrue(e.getMessage().contains(lock.toString()), e.getMessage());
+        assertTrue(Files.isSymbolicLink(lock));
+        assertFalse(Files.exists(tmp.resolve("elsewhere")), "nothing is written through the link");
+    }
+
+    @Test
+    void aLockFileNoProcessHoldsNeverBlocksWhateverItSays(@TempDir Path tmp) throws Exception {
+        Path target = tmp.resolve("run");
+        ProcessHandle me = ProcessHandle.current();
+        long started = me.info().startInstant().orElseThrow().toEpochMilli();
+        // PID 1 with start time 0; this very process with its real start time; garbage; empty
+        for (String text : List.of("1 0\n", me.pid() + " " + started + "\n", "not a pid\n", "")) {
+            Files.writeString(tmp.resolve(".run.lock"), text);
+            writeRun(target, true, text);
+            assertEquals(text, Files.readString(target.resolve("summary.json")));
+            assertEquals(List.of("run"), siblings(tmp), "the stale lock was taken over and released");
+        }
+    }
+
+    @Test
+    void aBusyLockSaysHowToRemoveAStaleOne(@TempDir Path tmp) throws Exception {
+        Path target = tmp.resolve("run");
+        RunDirectory first = RunDirectory.stage(target, false, Map.of());
+        OutputException e = assertThrows(OutputException.class, () -> RunDirectory.stage(target, false, Map.of()));
+        assertTrue(e.getMessage().contains("delete " + tmp.resolve(".run.lock")), e.getMessage());
+        first.abandon();
     }
 }

@@ -405,4 +405,70 @@ class ScenarioErrorsTest {
                 "share: .5\n      followUpVisits: 0").replace("{ fixedPerMonth: 1000,", "{ fixedPerMonth: 1_000.0e0,"));
         assertEquals(1000, s.practice().practice().fixedCostPerMonth());
     }
+
+    @ParameterizedTest(name = "a name of only U+{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"00A0", "2007", "202F", "200B", "FEFF", "3000", "2028"})
+    void namesWithNoVisibleCharacterAreRefusedWhereTheyStand(String code) {
+        String blank = new String(Character.toChars(Integer.parseInt(code, 16)));
+        String q = "\"" + (code.equals("2028") ? "\\u2028" : blank + blank) + "\"";
+        // a model, a case and a payer, each located at its own line
+        for (String[] edit : new String[][] {{"- name: cap", "- name: " + q, "30"}, {"- name: neuro", "- name: " + q, "20"},
+                {"commercial: 0.4", q + ": 0.4", "13"}}) {
+            ScenarioException e = assertThrows(ScenarioException.class,
+                    () -> parse(BASE.replace(edit[0], edit[1])));
+            assertEquals(Integer.parseInt(edit[2]), e.line(), e.getMessage());
+            assertTrue(e.getMessage().contains("no visible character") || e.getMessage().contains("only spaces"),
+                    e.getMessage());
+            assertPlain(e);
+        }
+    }
+
+    @ParameterizedTest(name = "ffs and {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"FFS", "Ffs", "\" ffs\"", "\"ffs \"", "\"\\u00a0ffs\"",
+        "\"ffs\\u200b\"", "\"\\tFFS\""})
+    void namesThatDifferOnlyInCaseOrEndSpacesAreRefusedNamingBoth(String quoted) {
+        String first = "ffs";
+        ScenarioException model = assertThrows(ScenarioException.class, () -> parse(BASE.replace("- name: cap", "- name: " + quoted)));
+        assertEquals(30, model.line(), model.getMessage());
+        assertTrue(model.getMessage().contains("duplicate model name") && model.getMessage().contains("`" + first + "` (line 26)"),
+                model.getMessage());
+        assertPlain(model);
+        ScenarioException c = assertThrows(ScenarioException.class,
+                () -> parse(BASE.replace("- name: hand", "- name: " + first).replace("- name: neuro", "- name: " + quoted)
+                        .replace("hand: 900", "ffs: 900").replace("neuro: 1400", quoted + ": 1400")));
+        assertEquals(20, c.line(), c.getMessage());
+        assertTrue(c.getMessage().contains("duplicate case name") && c.getMessage().contains("`" + first + "` (line 15)"),
+                c.getMessage());
+        ScenarioException p = assertThrows(ScenarioException.class, () -> parse(BASE
+                .replace("payers: { medicare: 0.6, commercial: 0.4 }", "payers: { " + first + ": 0.6, " + quoted + ": 0.4 }")
+                .replace("      commercial: {", "      " + first + ": {")));
+        assertEquals(13, p.line(), p.getMessage());
+        assertTrue(p.getMessage().contains("duplicate payer name") && p.getMessage().contains("`" + first + "`"),
+                p.getMessage());
+    }
+
+    @ParameterizedTest(name = "lines ended by {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"CR", "CRLF", "LF", "NEL", "LS"})
+    void aControlCharacterIsLocatedWhateverEndsTheLines(String ending) {
+        String eol = switch (ending) {
+            case "CR" -> "\r";
+            case "CRLF" -> "\r\n";
+            case "NEL" -> "\u0085";
+            case "LS" -> "\u2028";
+            default -> "\n";
+        };
+        String[] lines = BASE.split("\n", -1);
+        lines[11] = lines[11].replace("mean: 0.1", "mean: 0.1\u0007");
+        String text = String.join(eol, lines);
+        ScenarioException e = parseBytes("test.yaml", text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(12, e.line(), e.getMessage());
+        assertEquals(lines[11].indexOf('\u0007') + 1, e.column(), e.getMessage());
+        if (ending.equals("CR") || ending.equals("CRLF")) {
+            // JSON counts \r and \r\n as one line break each, like YAML
+            String json = "{\"name\": \"x\"," + eol + "\"description\": \"a\u0007b\"}";
+            ScenarioException j = parseBytes("test.json", json.getBytes(StandardCharsets.UTF_8));
+            assertEquals(2, j.line(), j.getMessage());
+            assertEquals(18, j.column(), j.getMessage());
+        }
+    }
 }

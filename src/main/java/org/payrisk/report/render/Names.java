@@ -31,14 +31,13 @@ final class Names {
     private Names() {
     }
 
-    /** The name as the start of a sentence: {@code fee-for-service} becomes {@code Fee-for-service}. */
+    /**
+     * A user's name where a sentence starts: kept exactly as written ({@code ffs} stays {@code ffs}), since
+     * capitalising it could make two names the user tells apart look alike, or change a code such as
+     * {@code pT}.
+     */
     static String sentenceStart(String name) {
-        if (name.isEmpty()) {
-            return name;
-        }
-        int first = name.codePointAt(0);
-        return new StringBuilder().appendCodePoint(Character.toUpperCase(first))
-                .append(name.substring(Character.charCount(first))).toString();
+        return name;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.payrisk.report.render;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.payrisk.report.RunDirectory;
 import org.payrisk.report.SummaryJson;
 
 /**
@@ -26,18 +27,13 @@ import org.payrisk.report.SummaryJson;
  * <p>It only reads {@code summary.json} (required), {@code run.json} and the scenario copy
  * ({@code scenario.yaml}, {@code scenario.yml} or {@code scenario.json}) and never simulates, so an old
  * run can be re-rendered. Every file is replaced atomically; chart files of an earlier render that this
- * render no longer produces (e.g. a model since renamed) are removed. The content of every output is
+ * render no longer produces (e.g. a model since renamed) are removed, if the run's marker lists them as payrisk's. The content of every output is
  * determined by the input files alone.
  *
  * <p>Thread safety: concurrent renders of different directories are safe; two concurrent renders of
  * the same directory each leave complete files (the last rename wins).
  */
 public final class ReportRenderer {
-
-    /** Names of chart files this renderer owns in {@code charts/}, so stale ones can be removed safely. */
-    private static final Pattern OWN_CHART = Pattern.compile(
-            "(income-distribution|exceedance|box|risk-bars|monthly-fan-.+|difference-.+|cash-fan-.+|tornado-.+|spider-.+"
-            + "|certainty-equivalent|convergence)\\.(png|svg)");
 
     static {
         // Charts are drawn off-screen; without this, a desktop JVM might try to reach a display.
@@ -107,7 +103,7 @@ public final class ReportRenderer {
             written.add(c.svg());
             sensitivityFigures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
         }
-        removeStaleCharts(chartsDir, written);
+        removeStaleCharts(runDir, chartsDir, written);
 
         Brief brief = Brief.of(summary, scenario);
         ReportView view = ReportView.of(summary, run, scenario, brief, figures, cashFigures, sensitivityFigures);
@@ -123,15 +119,20 @@ public final class ReportRenderer {
         return file;
     }
 
-    private static void removeStaleCharts(Path chartsDir, List<Path> written) throws IOException {
+    /**
+     * Removes charts of an earlier render that this one no longer produces: only files the run folder's
+     * marker lists as payrisk's ({@link RunDirectory#ownedFiles}); any other file in charts/ is the user's.
+     */
+    private static void removeStaleCharts(Path runDir, Path chartsDir, List<Path> written) throws IOException {
         Set<Path> keep = new HashSet<>();
         for (Path p : written) {
             keep.add(p.getFileName());
         }
+        Set<String> owned = RunDirectory.ownedFiles(runDir);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(chartsDir)) {
             for (Path p : files) {
-                String name = p.getFileName().toString();
-                if (OWN_CHART.matcher(name).matches() && !keep.contains(p.getFileName())) {
+                if (owned.contains("charts/" + p.getFileName()) && !keep.contains(p.getFileName())
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(p);
                 }
             }

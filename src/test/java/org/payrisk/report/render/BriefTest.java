@@ -116,7 +116,7 @@ class BriefTest {
                 JsonNode c = run.summary.get("comparisons").get(comparison++);
                 Matcher m = PAIRED.matcher(text);
                 assertTrue(m.find(), "paired comparison sentence: " + text);
-                assertEquals(Names.sentenceStart(c.get("a").asText()), m.group(1));
+                assertEquals(c.get("a").asText(), m.group(1), "a user's name is kept as written, even at a sentence start");
                 assertEquals(c.get("b").asText(), m.group(2));
                 assertEquals(PlainNumbers.percent(c.get("probAGreater").asDouble()), m.group(3));
                 assertEquals(1, count(ANY_FIGURE, text), "stray figure in: " + text);

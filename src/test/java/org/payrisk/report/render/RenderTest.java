@@ -26,6 +26,9 @@ class RenderTest {
         Path again = FixtureRun.copyTo(tmp.resolve("run"));
         Files.createDirectories(again.resolve("charts"));
         Files.writeString(again.resolve("charts/monthly-fan-old-model.png"), "stale chart of a renamed model");
+        // stale charts are removed only when the run's marker lists them as payrisk's; my-notes.txt is not listed
+        Files.writeString(again.resolve(org.payrisk.report.RunDirectory.MARKER),
+                "written by payrisk\nfile: charts/monthly-fan-old-model.png\n");
         Files.writeString(again.resolve("charts/my-notes.txt"), "not ours");
         Files.writeString(again.resolve("charts/.box.png.123456.tmp"), "left by a killed render");
         Files.writeString(again.resolve("report.html"), "old report");
@@ -89,6 +92,8 @@ class RenderTest {
         // A stale cash chart of an earlier render is removed like any other chart we own.
         Files.createDirectories(dir.resolve("charts"));
         Files.writeString(dir.resolve("charts/cash-fan-fee-for-service.svg"), "stale");
+        Files.writeString(dir.resolve(org.payrisk.report.RunDirectory.MARKER),
+                "written by payrisk\nfile: charts/cash-fan-fee-for-service.svg\n");
 
         RenderResult r = ReportRenderer.render(dir);
 
