@@ -81,10 +81,11 @@ final class SweepBrief {
         double[] iv = r.interval();
         int places = places(r, iv);
         String value = amount(r.path(), r.value(), places);
-        String interval = Double.isFinite(iv[0]) ? " (95% interval " + amount(r.path(), iv[0], places) + (r.intervalCut()[0]
-                ? " or below" : "") + " to " + amount(r.path(), iv[1], places) + (r.intervalCut()[1] ? " or above" : "") + ")"
+        String interval = Double.isFinite(iv[0]) ? " (95% interval " + bare(amount(r.path(), iv[0], places))
+                + (r.intervalCut()[0] ? " or below" : "") + " to " + bare(amount(r.path(), iv[1], places))
+                + (r.intervalCut()[1] ? " or above" : "") + ")"
                 : " (no Monte Carlo interval: too few trials for its error)";
-        String field = "`" + r.path() + "`";
+        String field = r.path();
         return switch (t.op()) {
             case EQ -> capital(lhs) + " equals " + rhs + " at " + field + " = " + value + interval + ".";
             case LE, GE -> capital(lhs) + " stays " + (t.op() == Target.Op.LE ? "at or below " : "at or above ") + rhs
@@ -130,7 +131,7 @@ final class SweepBrief {
         if (!(width > 0)) {
             return 2;
         }
-        return Math.max(0, Math.min(8, 1 - (int) Math.floor(Math.log10(width))));
+        return Math.max(0, Math.min(8, -(int) Math.floor(Math.log10(width))));
     }
 
     private static boolean isPercent(String path) {
@@ -152,6 +153,11 @@ final class SweepBrief {
             return (v < 0 ? "-$" : "$") + n + (path.endsWith("pmpm") ? " per member per month" : "");
         }
         return (v < 0 ? "-" : "") + n;
+    }
+
+    /** The amount without its unit words (for the interval's ends, after the value has said them). */
+    private static String bare(String amount) {
+        return amount.replace(" per member per month", "");
     }
 
     private static String capital(String s) {
