@@ -76,8 +76,8 @@ final class SweepBrief {
     /** @return the one-sentence answer of a solve */
     static String sentence(Solve.Result r) {
         Target t = r.target();
-        String lhs = phrase(t.lhs());
-        String rhs = phrase(t.rhs());
+        String lhs = phrase(t.lhs(), t.rhs());
+        String rhs = phrase(t.rhs(), t.lhs());
         double[] iv = r.interval();
         int places = places(r, iv);
         String value = amount(r.path(), r.value(), places);
@@ -104,9 +104,11 @@ final class SweepBrief {
                 + "- Interval: " + r.intervalMethod() + ".\n";
     }
 
-    private static String phrase(Target.Operand o) {
+    private static String phrase(Target.Operand o, Target.Operand other) {
         if (o.isConstant()) {
-            return VarySpec.format(o.constant());
+            boolean share = !other.isConstant() && other.stat().startsWith("prob");
+            return share ? new BigDecimal(Double.toString(100 * o.constant())).stripTrailingZeros().toPlainString() + "%"
+                    : VarySpec.format(o.constant());
         }
         String who = o.model() + "'s ";
         if (o.metric().equals("cash")) {
@@ -125,13 +127,14 @@ final class SweepBrief {
     /** Decimal places that tell the value and its interval's ends apart, at least 2 significant figures. */
     private static int places(Solve.Result r, double[] iv) {
         double width = Double.isFinite(iv[0]) ? (iv[1] - iv[0]) / 2 : Math.abs(r.value()) / 100;
-        if (isPercent(r.path())) {
+        boolean percent = isPercent(r.path());
+        if (percent) {
             width *= 100;
         }
         if (!(width > 0)) {
             return 2;
         }
-        return Math.max(0, Math.min(8, -(int) Math.floor(Math.log10(width))));
+        return Math.max(percent ? 1 : 0, Math.min(8, -(int) Math.floor(Math.log10(width))));
     }
 
     private static boolean isPercent(String path) {

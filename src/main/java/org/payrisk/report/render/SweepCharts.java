@@ -239,7 +239,8 @@ final class SweepCharts {
         ValueMarker root = new ValueMarker(r.value());
         root.setPaint(ChartStyle.TEXT);
         root.setStroke(ChartStyle.DASHED);
-        ChartStyle.label(root, "root " + VarySpec.format(r.value()), ChartStyle.TEXT);
+        ChartStyle.label(root, "root " + new java.math.BigDecimal(r.value()).round(new java.math.MathContext(5))
+                .stripTrailingZeros().toPlainString(), ChartStyle.TEXT);
         plot.addDomainMarker(root);
         JFreeChart chart = ChartStyle.chart("Solving " + Names.plain(r.target().text()), plot, true,
                 Names.plain(scenarioName) + "  \u00b7  " + PlainNumbers.count(r.settings().trials())
