@@ -63,7 +63,7 @@ final class SweepBrief {
                         double x1 = s.points().get(i).values()[0];
                         b.append("- On average ").append(Templates.escapeMarkdown(c0.a())).append(" and ")
                                 .append(Templates.escapeMarkdown(c0.b())).append(" trade places between `").append(p.text())
-                                .append("` = ").append(VarySpec.format(x0)).append(" and ").append(VarySpec.format(x1))
+                                .append("` = ").append(short4(x0)).append(" and ").append(short4(x1))
                                 .append(" (use payrisk solve for the break-even value and its Monte Carlo interval).\n");
                         break;
                     }
@@ -156,6 +156,11 @@ final class SweepBrief {
             return (v < 0 ? "-$" : "$") + n + (path.endsWith("pmpm") ? " per member per month" : "");
         }
         return (v < 0 ? "-" : "") + n;
+    }
+
+    /** @return the value to 4 significant figures, e.g. 3.632 */
+    private static String short4(double v) {
+        return new BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** The amount without its unit words (for the interval's ends, after the value has said them). */
