@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "payrisk", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Monte Carlo income risk of a therapy practice under fee-for-service, capitation, "
                 + "bundled and value-based payment.", ""},
-        subcommands = {RunCommand.class, ValidateCommand.class, InitCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, InitCommand.class, ReportCommand.class, FitCommand.class,
                 SweepCommand.class, SolveCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success; 2 bad input (scenario, flags, paths) or a problem of the machine you "
@@ -51,7 +51,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: run, sweep, solve, validate, init or report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: run, sweep, solve, fit, validate, init or report");
     }
 
     /**

@@ -15,6 +15,8 @@ import org.payrisk.report.RunDirectory;
 import org.payrisk.report.RunPipeline;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioLoader;
+import org.payrisk.spark.SparkEngines;
+import org.payrisk.spark.SparkUnavailableException;
 import org.payrisk.stats.MetricSummary;
 import org.payrisk.stats.ModelSummary;
 import org.payrisk.stats.RunSummary;
@@ -63,6 +65,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no results table; errors only.")
     boolean quiet;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "local (default: this machine's cores) or spark "
+            + "(Apache Spark; same results). See README, Spark.")
+    String engineName = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark: local[*], local[N] or "
+            + "spark://HOST:PORT (default: spark-submit's, else local[*]).")
+    String master;
+
     @Mixin
     DebugOption debugOption;
 
@@ -82,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--threads: expected a whole number in [1, " + MAX_THREADS + "], found " + t);
         }
         long s = seed != null ? seed : scenario.seed();
+        checkEngineOptions();
         Path target = out != null ? out : Path.of("output", scenario.source().stem());
         Map<Path, String> keep = Map.of(scenarioFile, "the scenario file " + scenarioFile,
                 Path.of("").toAbsolutePath(), "the current folder");
@@ -93,7 +104,17 @@ final class RunCommand implements Callable<Integer> {
         RunDirectory dir = RunDirectory.stage(target, force, keep);
         boolean committed = false;
         try {
-            RunPipeline.Simulated run = simulate(new LocalEngine(), scenario, new RunSettings(n, s, t));
+            SimulationEngine engine = openEngine();
+            RunPipeline.Simulated run;
+            try {
+                run = simulate(engine, scenario, new RunSettings(n, s, t));
+            } catch (SparkUnavailableException e) {
+                throw new UserInputException(e.getMessage());
+            } finally {
+                if (engine instanceof AutoCloseable c) {
+                    c.close();
+                }
+            }
             RunPipeline.write(run, dir.staging(), exportTrials, noReport ? null : Renderer.current()::render);
             dir.commit();
             committed = true;
@@ -106,6 +127,36 @@ final class RunCommand implements Callable<Integer> {
             if (!committed) {
                 dir.abandon();
             }
+        }
+    }
+
+    /** What a user without Spark on the class path is told. */
+    static final String HOW_TO_GET_SPARK = "--engine spark needs Apache Spark 4.1 (spark-core_2.13) on the class path, "
+            + "and it is not there. Run through the launcher, ./payrisk run SCENARIO --engine spark, which puts the Spark "
+            + "jars from Maven on the class path (the first time it downloads them, about 250 MB), or submit the jar to a "
+            + "Spark installation: spark-submit --class org.payrisk.cli.Main target/payrisk.jar run SCENARIO --engine spark";
+
+    private void checkEngineOptions() throws UserInputException {
+        if (!engineName.equals("local") && !engineName.equals("spark")) {
+            throw new UserInputException("--engine: expected local or spark, found " + engineName);
+        }
+        if (master != null && !engineName.equals("spark")) {
+            throw new UserInputException("--master: applies only to --engine spark, found it with --engine " + engineName);
+        }
+    }
+
+    /** The Spark engine is opened through SparkEngines, so a run on the local engine never needs Spark's classes. */
+    private SimulationEngine openEngine() throws UserInputException {
+        if (engineName.equals("local")) {
+            return new LocalEngine();
+        }
+        if (!SparkEngines.onClassPath()) {
+            throw new UserInputException(HOW_TO_GET_SPARK);
+        }
+        try {
+            return SparkEngines.open(master);
+        } catch (SparkUnavailableException e) {
+            throw new UserInputException(e.getMessage());
         }
     }
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code payrisk solve}: the value of a field at which a target holds (break-even, reverse stress test). */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Find the value of one field between LO and HI at which the target holds (LHS = RHS), or the edge "
-                + "of the region where it holds (<=, >=), with a 95% Monte Carlo interval; write solve.json, a chart, "
+                + "of the region where it holds (<=, >=), with a 95%% Monte Carlo interval; write solve.json, a chart, "
                 + "report.html and brief.md.")
 final class SolveCommand implements Callable<Integer> {
 

@@ -78,8 +78,6 @@ public final class TrialKernel {
     private final boolean recordArrivals;
     private final int[] followUpColumn; // by case, -1 when not recorded
     private final int[] unitsColumn;    // by case, -1 when not recorded
-    private final double[] caseSum;
-    private final int[] caseCount;
     private final int practiceInputs;
     private final List<int[]> inputOwner = new ArrayList<>(); // {model, rule} per recorded contract input
     private final List<DrawnInput.Value> inputValue = new ArrayList<>();
@@ -119,8 +117,6 @@ public final class TrialKernel {
                 inputs.add("demand.cases[" + caseNames.get(c) + "].unitsPerVisit:mean");
             }
         }
-        caseSum = new double[caseNames.size()];
-        caseCount = new int[caseNames.size()];
         practiceInputs = inputs.size();
         covered = new boolean[models.size()][][];
         ruleKeys = new long[models.size()][];
@@ -316,47 +312,16 @@ public final class TrialKernel {
         if (recordArrivals) {
             out.setInput(col, row, year.totalNewEpisodes() + year.totalRefusedEpisodes());
         }
-        final int nCases = caseSum.length;
-        if (hasAny(followUpColumn)) {
-            Arrays.fill(caseSum, 0);
-            Arrays.fill(caseCount, 0);
-            for (int e = 0; e < year.episodeCount(); e++) {
-                if (year.episodeStart(e) >= 1) {
-                    caseSum[year.episodeCase(e)] += year.episodeFollowUps(e);
-                    caseCount[year.episodeCase(e)]++;
-                }
+        for (int c = 0; c < followUpColumn.length; c++) {
+            if (followUpColumn[c] >= 0) {
+                int n = year.episodesStarted(c);
+                out.setInput(followUpColumn[c], row, n > 0 ? (double) year.followUpsDrawn(c) / n : Double.NaN);
             }
-            for (int c = 0; c < nCases; c++) {
-                if (followUpColumn[c] >= 0) {
-                    out.setInput(followUpColumn[c], row, caseCount[c] > 0 ? caseSum[c] / caseCount[c] : Double.NaN);
-                }
+            if (unitsColumn[c] >= 0) {
+                int n = year.attendedFollowUps(c);
+                out.setInput(unitsColumn[c], row, n > 0 ? (double) year.followUpUnits(c) / n : Double.NaN);
             }
         }
-        if (hasAny(unitsColumn)) {
-            Arrays.fill(caseSum, 0);
-            Arrays.fill(caseCount, 0);
-            for (int v = 0; v < year.visitCount(); v++) {
-                if (!year.isEvaluation(v)) {
-                    int c = year.episodeCase(year.visitEpisode(v));
-                    caseSum[c] += year.visitUnits(v);
-                    caseCount[c]++;
-                }
-            }
-            for (int c = 0; c < nCases; c++) {
-                if (unitsColumn[c] >= 0) {
-                    out.setInput(unitsColumn[c], row, caseCount[c] > 0 ? caseSum[c] / caseCount[c] : Double.NaN);
-                }
-            }
-        }
-    }
-
-    private static boolean hasAny(int[] columns) {
-        for (int c : columns) {
-            if (c >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -21,7 +21,7 @@ public record Practice(double clinicians, double visitsPerClinicianDay, double w
     /** Largest monthly capacity in visits: a trial keeps every visit (17 bytes), up to 120 months of them. */
     public static final double MAX_MONTHLY_CAPACITY = 1_000_000;
     /** Largest amount of money in any input, dollars: keeps every sum of a run finite. */
-    public static final double MAX_AMOUNT = 1e12;
+    public static final double MAX_AMOUNT = org.payrisk.dist.Limits.MAX_AMOUNT;
 
     /** Validates every field, with the same limits a scenario file is held to. */
     public Practice {

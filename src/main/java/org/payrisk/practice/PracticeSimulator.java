@@ -151,6 +151,10 @@ public final class PracticeSimulator {
                 }
                 scheduled += need;
                 int e = year.addEpisode(month, payer, kase, f);
+                if (counted) {
+                    year.episodesByCase[kase]++;
+                    year.followUpsByCase[kase] += f;
+                }
                 ensureEpisodeScratch(e + 1, activeCount + 1);
                 left[e] = f;
                 ordinal[e] = 0;
@@ -179,11 +183,15 @@ public final class PracticeSimulator {
                 attendedThisMonth += attended;
                 final DiscreteSampler units = unitsOf[kase];
                 if (counted) {
+                    long episodeUnits = 0;
                     for (int k = 0; k < attended; k++) {
                         int u = units.sample();
                         year.addVisit(month, e, u, ++ordinal[e]);
-                        unitsThisMonth += u;
+                        episodeUnits += u;
                     }
+                    unitsThisMonth += episodeUnits;
+                    year.attendedFollowUpsByCase[kase] += attended;
+                    year.followUpUnitsByCase[kase] += episodeUnits;
                 } else {
                     ordinal[e] += attended; // warm-up visits are not billed inside the horizon: no units drawn
                 }

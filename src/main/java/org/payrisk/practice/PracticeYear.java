@@ -37,6 +37,13 @@ public final class PracticeYear {
     final double[] costsByMonth;
     double cancellationRate;
 
+    /** Per case index (at most 127 cases), over months 1..horizon: episodes started, their drawn follow-ups. */
+    final int[] episodesByCase = new int[Byte.MAX_VALUE + 1];
+    final long[] followUpsByCase = new long[Byte.MAX_VALUE + 1];
+    /** Per case index, over months 1..horizon: attended follow-ups and their billed units. */
+    final int[] attendedFollowUpsByCase = new int[Byte.MAX_VALUE + 1];
+    final long[] followUpUnitsByCase = new long[Byte.MAX_VALUE + 1];
+
     /**
      * @param horizonMonths counted months
      */
@@ -57,6 +64,10 @@ public final class PracticeYear {
         Arrays.fill(refusedByMonth, 0);
         Arrays.fill(unitsByMonth, 0);
         Arrays.fill(costsByMonth, 0);
+        Arrays.fill(episodesByCase, 0);
+        Arrays.fill(followUpsByCase, 0);
+        Arrays.fill(attendedFollowUpsByCase, 0);
+        Arrays.fill(followUpUnitsByCase, 0);
     }
 
     int addEpisode(int start, int payer, int caseIndex, int followUps) {
@@ -148,6 +159,18 @@ public final class PracticeYear {
 
     /** @return the cancellation rate drawn for this trial */
     public double cancellationRate() { return cancellationRate; }
+
+    /** @param caseIndex a case @return episodes of that case started in months 1..horizon */
+    public int episodesStarted(int caseIndex) { return episodesByCase[caseIndex]; }
+
+    /** @param caseIndex a case @return the follow-up visits drawn for those episodes, summed */
+    public long followUpsDrawn(int caseIndex) { return followUpsByCase[caseIndex]; }
+
+    /** @param caseIndex a case @return attended follow-ups of that case in months 1..horizon */
+    public int attendedFollowUps(int caseIndex) { return attendedFollowUpsByCase[caseIndex]; }
+
+    /** @param caseIndex a case @return the billed units of those follow-ups, summed */
+    public long followUpUnits(int caseIndex) { return followUpUnitsByCase[caseIndex]; }
 
     /** @return attended visits over the horizon */
     public long totalAttendedVisits() { return sum(attendedByMonth); }

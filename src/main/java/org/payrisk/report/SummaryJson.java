@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.payrisk.report.render.ReportInputException;
 import org.payrisk.stats.ActivitySummary;
 import org.payrisk.stats.CashSummary;
 import org.payrisk.stats.Histogram;
@@ -29,7 +30,6 @@ import org.payrisk.stats.MonthlyBand;
 import org.payrisk.stats.PairedComparison;
 import org.payrisk.stats.RunSummary;
 import org.payrisk.stats.Summaries;
-import org.payrisk.report.render.ReportInputException;
 
 /**
  * The summary.json codec (schema in docs/output-format.md): writes a run's statistics and reads them

@@ -50,13 +50,13 @@ final class DistributionReader {
     }
 
     /** Largest acceptable probability of a negative draw for a quantity that cannot be negative. */
-    static final double NEGATIVE_MASS_TOLERANCE = 1e-6;
+    static final double NEGATIVE_MASS_TOLERANCE = org.payrisk.dist.Limits.NEGATIVE_MASS;
 
     /**
      * Largest acceptable probability that a draw exceeds the field's largest value (1e12 for amounts,
      * 1e9 for counts): the same tail that count tables leave out.
      */
-    static final double EXCESS_TOLERANCE = 1e-12;
+    static final double EXCESS_TOLERANCE = org.payrisk.dist.Limits.EXCESS;
 
     /** Draws taken from every distribution when it is read, to prove its sampler works. */
     static final int TRIAL_DRAWS = 64;

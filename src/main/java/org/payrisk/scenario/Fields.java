@@ -19,10 +19,10 @@ final class Fields {
      * Largest magnitude of any number in a scenario except seeds: $1e12 is far beyond any practice's
      * money, and keeping every input below it keeps every sum and product of a run finite.
      */
-    static final double MAX_MAGNITUDE = 1e12;
+    static final double MAX_MAGNITUDE = org.payrisk.dist.Limits.MAX_AMOUNT;
 
     /** Largest count (episodes, visits, units, members) a field or a draw may reach. */
-    static final double MAX_COUNT = 1e9;
+    static final double MAX_COUNT = org.payrisk.dist.Limits.MAX_COUNT;
 
     /** A decimal number as YAML and JSON write it: no leading zero before another digit. */
     private static final Pattern DECIMAL = Pattern.compile(

@@ -145,8 +145,9 @@ final class PaymentRules {
         if (!medicare) {
             Distribution denial = f.optional(r, "denialRate").isPresent()
                     ? dists.read(f.required(r, "denialRate"), Range.PROBABILITY) : Constant.of(0);
-            return new FeeForService(dists.read(f.required(r, "evaluation"), Range.NON_NEGATIVE),
-                    dists.read(f.required(r, "perUnit"), Range.NON_NEGATIVE), denial);
+            Distribution evaluation = dists.read(f.required(r, "evaluation"), Range.NON_NEGATIVE);
+            Distribution perUnit = dists.read(f.required(r, "perUnit"), Range.NON_NEGATIVE);
+            return f.build(r, () -> new FeeForService(evaluation, perUnit, denial));
         }
         for (String simple : List.of("evaluation", "perUnit")) {
             if (r.fields().containsKey(simple)) {
@@ -196,9 +197,12 @@ final class PaymentRules {
         }
         int month = settlementMonth(r, CAPITATION_SETTLEMENT_DELAY);
         if (churn == null && corridor == null && stop == null && !r.fields().containsKey("settlementMonth")) {
-            return new Capitation(pmpm, members);
+            return f.build(r, () -> new Capitation(pmpm, members));
         }
-        return new Capitation(pmpm, members, churn, corridor, stop, month);
+        Capitation.Churn ch = churn;
+        Capitation.Corridor co = corridor;
+        Capitation.StopLoss st = stop;
+        return f.build(r, () -> new Capitation(pmpm, members, ch, co, st, month));
     }
 
     // ---- bundled ---------------------------------------------------------------------------------
@@ -218,12 +222,13 @@ final class PaymentRules {
         List<Distribution> prices = perCase(f.required(r, "perEpisode"), "episode price");
         Optional<SourceNode> outlier = f.optional(r, "outlier");
         if (outlier.isEmpty()) {
-            return new Bundled(prices, 0, null);
+            return f.build(r, () -> new Bundled(prices, 0, null));
         }
         MapNode o = f.map(outlier.get(), "outlier terms { afterVisits, perVisit }");
         f.allowOnly(o, List.of("afterVisits", "perVisit"));
         int after = (int) f.wholeNumber(f.required(o, "afterVisits"), 0, 100_000);
-        return new Bundled(prices, after, dists.read(f.required(o, "perVisit"), Range.NON_NEGATIVE));
+        Distribution perVisit = dists.read(f.required(o, "perVisit"), Range.NON_NEGATIVE);
+        return f.build(o, () -> new Bundled(prices, after, perVisit));
     }
 
     private EpisodeProgram reconciliation(MapNode r) throws ScenarioException {

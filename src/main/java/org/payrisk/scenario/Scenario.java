@@ -1,6 +1,7 @@
 package org.payrisk.scenario;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
@@ -39,7 +40,22 @@ public record Scenario(String name, String description, int trials, long seed, P
      *         rule (then located in the edited text)
      */
     public Scenario with(ScenarioPath path, double value) throws ScenarioException {
-        return ScenarioEditor.with(this, path, value);
+        return ScenarioEditor.with(this, Map.of(path, value));
+    }
+
+    /**
+     * A copy with several numbers changed at once, validated once at the end: for inputs bound by a
+     * rule together, such as payer shares summing to 1.
+     *
+     * @param changes new values by path, applied in the map's order
+     * @return the changed scenario
+     * @throws ScenarioException as {@link #with(ScenarioPath, double)}
+     */
+    public Scenario with(Map<ScenarioPath, Double> changes) throws ScenarioException {
+        if (changes.isEmpty()) {
+            return this;
+        }
+        return ScenarioEditor.with(this, changes);
     }
 
     /**
@@ -57,6 +73,26 @@ public record Scenario(String name, String description, int trials, long seed, P
                     path == null ? "" : path, e.getMessage());
         }
         return with(p, value);
+    }
+
+    /**
+     * The scenario's inputs for a report: every value as written (distributions in one line), with
+     * its unit, when it is drawn, its line and its source note (the comment at the end of its line or
+     * on its own line directly above), then the optional inputs left at their defaults.
+     *
+     * @return the inputs in file order, defaults last; empty for a scenario built in code
+     */
+    public List<ScenarioInput> inputs() {
+        if (source == null) {
+            return List.of();
+        }
+        try {
+            byte[] bytes = source.bytes();
+            SourceNode root = new SourceParser(source.path().toString()).parse(bytes, source.isJson());
+            return ScenarioFields.inputs(root, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("a validated scenario's text no longer parses: " + e.getMessage(), e);
+        }
     }
 
     /** @return the names of the models, in order */

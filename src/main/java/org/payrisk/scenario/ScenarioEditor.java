@@ -24,18 +24,26 @@ final class ScenarioEditor {
     private ScenarioEditor() {
     }
 
-    static Scenario with(Scenario scenario, ScenarioPath path, double value) throws ScenarioException {
+    static Scenario with(Scenario scenario, java.util.Map<ScenarioPath, Double> changes) throws ScenarioException {
         ScenarioSource src = scenario.source();
-        String where = path.toString();
         if (src == null) {
-            throw new ScenarioException("(scenario built in code)", 0, 0, where,
+            throw new ScenarioException("(scenario built in code)", 0, 0, changes.keySet().iterator().next().toString(),
                     "expected a scenario read from a file or text to change, found one without a source");
         }
+        byte[] bytes = src.bytes();
+        for (var e : changes.entrySet()) {
+            bytes = edit(bytes, src, e.getKey(), e.getValue());
+        }
+        return ScenarioLoader.parse(new ScenarioSource(src.path(), bytes));
+    }
+
+    /** The text with one number changed; the text is parsed (located tree) but not yet validated. */
+    private static byte[] edit(byte[] bytes, ScenarioSource src, ScenarioPath path, double value) throws ScenarioException {
+        String where = path.toString();
         String file = src.path().toString();
         if (!Double.isFinite(value)) {
             throw new ScenarioException(file, 0, 0, where, "expected a finite number, found " + value);
         }
-        byte[] bytes = src.bytes();
         boolean json = src.isJson();
         SourceNode node = new SourceParser(file).parse(bytes, json);
         List<ScenarioPath.Segment> segs = path.segments();
@@ -51,8 +59,7 @@ final class ScenarioEditor {
                     throw new ScenarioException(file, map.line(), map.column(), where, "expected a list `" + seg.field()
                             + "` here to choose [" + seg.item() + "] from, found none");
                 }
-                byte[] edited = insert(bytes, json, map, segs.subList(i, segs.size()), value, file, where);
-                return ScenarioLoader.parse(new ScenarioSource(src.path(), edited));
+                return insert(bytes, json, map, segs.subList(i, segs.size()), value, file, where);
             }
             walked.append(walked.length() == 0 ? "" : ".").append(seg.field());
             node = child;
@@ -77,8 +84,7 @@ final class ScenarioEditor {
         if (!old.equals(num.text())) {
             throw new IllegalStateException("source position of " + where + " does not hold " + num.text());
         }
-        return ScenarioLoader.parse(new ScenarioSource(src.path(), splice(bytes, at,
-                num.text().getBytes(StandardCharsets.UTF_8).length, number(value))));
+        return splice(bytes, at, num.text().getBytes(StandardCharsets.UTF_8).length, number(value));
     }
 
     private static SourceNode item(String file, SourceNode node, ScenarioPath.Segment seg, String listPath, String where)

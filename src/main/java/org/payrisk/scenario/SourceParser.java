@@ -32,6 +32,10 @@ final class SourceParser {
 
     private static final int MAX_DEPTH = 64;
 
+    /** Factories are thread safe once configured, and costly to build: one of each, shared. */
+    private static final JsonFactory YAML = yamlFactory();
+    private static final JsonFactory JSON = jsonFactory();
+
     private final String file;
 
     SourceParser(String file) {
@@ -60,7 +64,7 @@ final class SourceParser {
 
     SourceNode parse(byte[] bytes, boolean json) throws ScenarioException {
         checkText(bytes);
-        JsonFactory factory = json ? jsonFactory() : yamlFactory();
+        JsonFactory factory = json ? JSON : YAML;
         JsonParser parser = null;
         try (JsonParser p = factory.createParser(bytes)) {
             parser = p;

@@ -8,7 +8,8 @@ import java.util.List;
  * block order ({@link #merge}, {@link BlockMerger}), the whole run.
  *
  * <p>Besides the outcomes, each row holds the trial's drawn per-trial inputs ({@link #inputs()}: one
- * value per input path, NaN where a trial did not draw it), for sensitivity analysis and trials.csv.
+ * value per input path; an aggregate over episodes or visits is NaN in a trial that had none), for
+ * sensitivity analysis and trials.csv.
  *
  * <p>Writers fill disjoint rows (one trial is written by one thread), so concurrent writes need no
  * locking; readers must read after the writers are joined. Reductions run in row order, which makes
@@ -262,7 +263,7 @@ public final class TrialOutcomes {
     /**
      * @param input index in {@link #inputs()}
      * @param trial row
-     * @param value the drawn value (NaN when the trial did not draw it)
+     * @param value the drawn value (NaN for an aggregate over no episodes or visits)
      */
     public void setInput(int input, int trial, double value) { inputValues[input][trial] = value; }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.stats.TrialOutcomes;
+import org.payrisk.testing.Moments;
 import org.payrisk.testing.Scenarios;
 
 /**
@@ -196,6 +197,47 @@ class CommonRandomNumbersTest {
         check(o, "models[program].default.bundled.reconciliation.discount", 0.02, 0.02 / Math.sqrt(12));
         // 12 months of Poisson(25) arrivals (no seasonality): Poisson(300)
         check(o, "demand.newEpisodesPerMonth:total", 300, Math.sqrt(300));
+    }
+
+    /**
+     * Statistical tier, against a closed form: capitation revenue drawn from the keyed streams has the
+     * law it had before. PMPM P ~ N(5, 0.5^2) once a trial; members M_k = rint(N(1500, 100^2)) each
+     * month, independent (symmetric about an integer, so E M = 1500; Var M = 100^2 + 1/12 by
+     * Sheppard's correction, exact to far below the tolerance). Revenue R = P S, S = sum of 12 M_k:
+     * E R = 5 x 18,000 = 90,000; Var R = E[P^2] E[S^2] - (E R)^2 = 25.25 (18,000^2 + 120,001) - 90,000^2
+     * = 84,030,025.25. Mean and variance within z = 4.5 standard errors: each check fails falsely with
+     * probability about 6.8e-6.
+     */
+    @Test
+    void capitationRevenueHasItsClosedFormLaw() {
+        Scenario s = Scenarios.parse(PRACTICE + String.join("\n",
+                "  - name: cap",
+                "    default: { capitation: { pmpm: { normal: { mean: 5, sd: 0.5 } }, members: { normal: { mean: 1500, sd: 100 } } } }",
+                ""));
+        TrialOutcomes o = Scenarios.run(s, 20_000, 13L, 2);
+        Moments.assertMeanAndVariance(o.revenueColumn(0), 90_000, 84_030_025.25, 4.5, "capitation revenue");
+    }
+
+    /**
+     * Per-episode and per-visit draws are recorded as per-trial means. Statistical tier: with no
+     * refused episode (checked), each episode's follow-ups are Poisson(6) whatever the trial's count of
+     * episodes, so the per-trial mean is unbiased for 6; likewise billed units for 3. Tolerance 4.5
+     * Monte Carlo standard errors (from the sample sd of the per-trial means); each check fails
+     * falsely with probability about 6.8e-6.
+     */
+    @Test
+    void perEpisodeAndPerVisitDrawsAreRecordedAsMeans() {
+        String practice = PRACTICE.replace("followUpVisits: 6, visitsPerMonth: 6, unitsPerVisit: 3",
+                "followUpVisits: { poisson: { mean: 6 } }, visitsPerMonth: 6, unitsPerVisit: { poisson: { mean: 3 } }");
+        TrialOutcomes o = Scenarios.run(Scenarios.parse(practice + MODELS), 2000, 17L, 2);
+        assertEquals(0, Arrays.stream(o.activityColumn(1)).sum(), "no refused episodes, so no selection by size");
+        assertFalse(o.inputs().contains("demand.cases[b].followUpVisits:mean"), "case b's follow-ups are constant");
+        for (String path : List.of("demand.cases[a].followUpVisits:mean", "demand.cases[a].unitsPerVisit:mean")) {
+            double[] x = o.inputColumn(o.inputs().indexOf(path));
+            double m = Arrays.stream(x).average().orElseThrow();
+            double sd = Math.sqrt(Arrays.stream(x).map(v -> (v - m) * (v - m)).sum() / (x.length - 1));
+            assertEquals(path.contains("followUp") ? 6 : 3, m, 4.5 * sd / Math.sqrt(x.length), path);
+        }
     }
 
     private static void check(TrialOutcomes o, String path, double mean, double sd) {

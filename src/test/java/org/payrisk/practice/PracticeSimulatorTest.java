@@ -52,6 +52,11 @@ class PracticeSimulatorTest {
             }
         }
         assertEquals(10, last);
+        // per-case counters: 7 episodes started, 9 follow-ups drawn each; 51 attended follow-ups, 2 units each
+        assertEquals(7, y.episodesStarted(0));
+        assertEquals(63, y.followUpsDrawn(0));
+        assertEquals(15 + 20 + 16, y.attendedFollowUps(0));
+        assertEquals(y.totalUnits(), y.followUpUnits(0));
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.payrisk.report.SummaryJson.Document;
+import org.payrisk.scenario.ScenarioFields;
+import org.payrisk.scenario.ScenarioPath;
 import org.payrisk.stats.ModelSummary;
 import org.payrisk.stats.PairedComparison;
 
@@ -237,50 +239,54 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
     // ---------------------------------------------------------------- inputs that drive the result
 
     /** Practice-level inputs worth a line in a one-page brief, with plain labels. */
-    private static final String[][] KEY_INPUTS = {
-        {"practice.clinicians", "Clinical staff"},
-        {"practice.visitsPerClinicianDay", "Schedule"},
-        {"practice.costs.fixedPerMonth", "Fixed costs"},
-        {"practice.costs.perAttendedVisit", "Variable cost"},
-        {"demand.newEpisodesPerMonth", "New patients (episodes of care)"},
-        {"demand.cancellationRate", "Cancelled visits"},
-    };
+    private record KeyInput(ScenarioPath path, String label) {
+    }
+
+    private static final List<KeyInput> KEY_INPUTS = List.of(
+            new KeyInput(ScenarioFields.CLINICIANS, "Clinical staff"),
+            new KeyInput(ScenarioFields.VISITS_PER_CLINICIAN_DAY, "Schedule"),
+            new KeyInput(ScenarioFields.FIXED_COSTS, "Fixed costs"),
+            new KeyInput(ScenarioFields.COST_PER_VISIT, "Variable cost"),
+            new KeyInput(ScenarioFields.NEW_EPISODES, "New patients (episodes of care)"),
+            new KeyInput(ScenarioFields.CANCELLATION_RATE, "Cancelled visits"));
 
     /** At most this many payment terms per model, so the brief stays on one page. */
     private static final int MAX_TERMS = 6;
 
     private static List<String> drivers(ScenarioAssumptions.Scenario sc) {
         List<String> out = new ArrayList<>();
-        for (String[] k : KEY_INPUTS) {
-            sc.at(k[0]).ifPresent(a -> out.add(k[1] + ": " + a.inWords() + note(a)));
+        for (KeyInput k : KEY_INPUTS) {
+            sc.at(k.path().toString()).ifPresent(a -> out.add(k.label() + ": " + a.inWords() + note(a)));
         }
         List<String> payers = new ArrayList<>();
+        String payersPrefix = ScenarioFields.PAYERS + ".";
         for (ScenarioAssumptions.Assumption a : sc.assumptions()) {
-            if (a.path().startsWith("demand.payers.")) {
+            if (a.path().startsWith(payersPrefix)) {
                 String share = a.value().matches("0?\\.[0-9]+|0|1")
                         ? PlainNumbers.percent(Double.parseDouble(a.value())) : a.value();
-                payers.add(a.path().substring("demand.payers.".length()) + " " + share);
+                payers.add(a.path().substring(payersPrefix.length()) + " " + share);
             }
         }
         if (!payers.isEmpty()) {
             out.add("Payer mix: " + String.join(", ", payers));
         }
         for (int i = 0; ; i++) {
-            String prefix = "models[" + i + "].";
+            String prefix = ScenarioFields.MODELS + "[" + i + "].";
             List<ScenarioAssumptions.Assumption> rows = sc.assumptions().stream()
                     .filter(a -> a.path().startsWith(prefix)).toList();
             if (rows.isEmpty()) {
                 break;
             }
-            String name = sc.at(prefix + "name").map(ScenarioAssumptions.Assumption::value).orElse("model " + i);
+            String name = sc.at(prefix + ScenarioFields.MODEL_NAME).map(ScenarioAssumptions.Assumption::value).orElse("model " + i);
             List<String> terms = new ArrayList<>();
             for (ScenarioAssumptions.Assumption a : rows) {
                 String rest = a.path().substring(prefix.length());
-                if (!rest.startsWith("default.")) {
+                String dflt = ScenarioFields.MODEL_DEFAULT + ".";
+                if (!rest.startsWith(dflt)) {
                     continue;
                 }
                 // Drop "default.<kind>." so the label is the payment term itself.
-                String[] parts = rest.substring("default.".length()).split("\\.", 2);
+                String[] parts = rest.substring(dflt.length()).split("\\.", 2);
                 String label = humanize(parts.length > 1 ? parts[1] : parts[0]);
                 String words = a.unit().equalsIgnoreCase(label) ? a.value() : a.inWords();
                 terms.add(label + ": " + words + note(a));

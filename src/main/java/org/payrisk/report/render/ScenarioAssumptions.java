@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.payrisk.scenario.ScenarioFields;
+import org.payrisk.scenario.ScenarioPath;
 
 /**
  * Reads the scenario copy of a run ({@code scenario.yaml} or {@code scenario.json}) generically, as a
@@ -41,122 +43,11 @@ import java.util.regex.Pattern;
  */
 final class ScenarioAssumptions {
 
-    /** Distribution families of the scenario syntax {@code { family: { params } }}. */
-    static final Set<String> FAMILIES = Set.of("uniform", "triangular", "pert", "normal", "lognormal", "gamma",
-            "beta", "poisson", "negativeBinomial", "binomial", "discrete", "empirical");
+    /** Distribution families of the scenario syntax {@code { family: { params } }}: the reader's own list. */
+    static final Set<String> FAMILIES = ScenarioFields.families();
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
-    /** Units by field name; money units start with "$" so values can be written "$28,000 per month". */
-    private static final Map<String, String> UNITS = Map.ofEntries(
-            Map.entry("horizonMonths", "months"),
-            Map.entry("warmUpMonths", "months"),
-            Map.entry("trials", "simulated years"),
-            Map.entry("clinicians", "full-time clinicians"),
-            Map.entry("visitsPerClinicianDay", "visits per clinician per day"),
-            Map.entry("workdaysPerMonth", "workdays per month"),
-            Map.entry("fixedPerMonth", "$ per month"),
-            Map.entry("perAttendedVisit", "$ per attended visit"),
-            Map.entry("newEpisodesPerMonth", "episodes per month"),
-            Map.entry("seasonality", "demand multiplier by month of the year"),
-            Map.entry("cancellationRate", "probability per scheduled visit"),
-            Map.entry("share", "share of new episodes"),
-            Map.entry("followUpVisits", "visits per episode"),
-            Map.entry("visitsPerMonth", "visits per month per episode"),
-            Map.entry("unitsPerVisit", "15-minute units per visit"),
-            Map.entry("evaluation", "$ per evaluation"),
-            Map.entry("perUnit", "$ per billed unit"),
-            Map.entry("denialRate", "probability per claim"),
-            Map.entry("pmpm", "$ per member per month"),
-            Map.entry("members", "members"),
-            Map.entry("afterVisits", "visits per episode"),
-            Map.entry("perVisit", "$ per visit"),
-            // Payment rules, overlays and cash flow (docs/payment-rules.md).
-            Map.entry("paymentLagMonths", "months"),
-            Map.entry("perEpisode", "$ per episode"),
-            Map.entry("evaluationCode", "CPT code"),
-            Map.entry("startingReserve", "$"),
-            Map.entry("minutesPerVisit", "timed minutes per follow-up visit"),
-            Map.entry("mpprRate", "share of the practice-expense part"),
-            Map.entry("assistantShare", "share of follow-up visits"),
-            Map.entry("assistantRate", "share of the full fee"),
-            Map.entry("conversionFactorChange", "relative change of every fee"),
-            Map.entry("mipsAdjustment", "relative change of the payer's part"),
-            Map.entry("payerShare", "share of the allowed amount"),
-            Map.entry("sequestration", "share of the payer's part"),
-            Map.entry("patientCollectionRate", "share of coinsurance collected"),
-            Map.entry("medicalNecessityDocumented", "probability per claim above the threshold"),
-            Map.entry("reviewThreshold", "$ per beneficiary per year"),
-            Map.entry("reviewProbability", "probability per claim above the review threshold"),
-            Map.entry("reviewTakeBack", "share of a reviewed claim's payer payment"),
-            Map.entry("leaveRate", "probability per member per month"),
-            Map.entry("joinsPerMonth", "members per month"),
-            Map.entry("band", "share of the expected cost of care"),
-            Map.entry("valuePerVisit", "$ per attended visit"),
-            Map.entry("expectedCostPmpm", "$ per member per month"),
-            Map.entry("attachmentPerEpisode", "$ per episode"),
-            Map.entry("settlementMonth", "month number (1 = first month of the horizon)"),
-            Map.entry("targetPrice", "$ per episode"),
-            Map.entry("discount", "share of the target price"),
-            Map.entry("qualityScore", "quality score (0 to 1)"),
-            Map.entry("qualityWeight", "largest share of the result adjusted for quality"),
-            Map.entry("stopGain", "share of summed targets"),
-            Map.entry("stopLoss", "share of summed targets"),
-            Map.entry("participantShare", "share of the reconciliation"),
-            Map.entry("rate", "share of payments"),
-            Map.entry("benchmarkPerEpisode", "$ per episode"),
-            Map.entry("minimumSavingsRate", "share of the benchmark"),
-            Map.entry("sharingRate", "share of savings"),
-            Map.entry("minimumLossRate", "share of the benchmark"),
-            Map.entry("lossSharingRate", "share of losses"),
-            Map.entry("total", "$ per unit"),
-            Map.entry("pe", "$ per unit (practice-expense part)"),
-            // Fee-schedule contracts: built-in RVU tables, MIPS by score, deductible, percent of
-            // Medicare, workers' comp, visit limits (docs/payment-rules.md).
-            Map.entry("medicarePfs", "calendar year of the built-in CMS fee schedule"),
-            Map.entry("conversionFactor", "$ per RVU"),
-            Map.entry("workRvu", "work RVUs per unit"),
-            Map.entry("peRvu", "practice-expense RVUs per unit"),
-            Map.entry("mpRvu", "malpractice RVUs per unit"),
-            Map.entry("finalScore", "MIPS final score (0 to 100 points)"),
-            Map.entry("lowVolumeExcluded", "MIPS low-volume exclusion (true: no adjustment)"),
-            Map.entry("alreadyMet", "share of patients who met the deductible elsewhere"),
-            Map.entry("spentElsewhere", "$ of OT allowed at other providers this year, per episode"),
-            Map.entry("percent", "share of Medicare's allowed amount"),
-            Map.entry("factorOfMedicare", "multiple of Medicare's allowed amount"),
-            Map.entry("state", "label"),
-            Map.entry("mppr", "multiple procedure reduction variant"),
-            Map.entry("patientShare", "share of the allowed amount"),
-            Map.entry("authorizedVisits", "follow-up visits per authorisation"),
-            Map.entry("reauthorizationDenial", "probability per re-authorisation request"),
-            Map.entry("visitsPerYear", "visits per patient per calendar year"),
-            Map.entry("delivered", "visits beyond a limit still delivered (true or false)"),
-            Map.entry("costSavedPerVisit", "$ per visit not delivered"));
-
-    /**
-     * Units that depend on the enclosing field, by {@code parent.name}; checked before {@link #UNITS}
-     * because the same field name means different things in different rules.
-     */
-    private static final Map<String, String> UNITS_IN_CONTEXT = Map.ofEntries(
-            Map.entry("kx.threshold", "$ per beneficiary per year"),
-            Map.entry("deductible.amount", "$ per patient per calendar year"),
-            Map.entry("payForPerformance.threshold", "quality score (0 to 1)"),
-            Map.entry("riskCorridor.share", "share of the excess cost or gain"),
-            Map.entry("stopLoss.share", "share of the cost above the attachment point"),
-            Map.entry("sharedSavings.stopGain", "share of the benchmark"),
-            Map.entry("sharedSavings.stopLoss", "share of the benchmark"),
-            Map.entry("payForPerformance.rate", "share of base payments"),
-            Map.entry("qualityWithhold.rate", "share of every payment"));
-
-    /** Units for the entries of a map-valued field, by the map's name (e.g. each payer's share). */
-    private static final Map<String, String> UNITS_BY_PARENT = Map.of(
-            "payers", "share of new episodes",
-            "perEpisode", "$ per episode",
-            "targetPrice", "$ per episode",
-            "codeMix", "share of timed units");
-
-    /** Fields whose number is an identifier, not a quantity, so it gets no thousands separators. */
-    private static final Set<String> UNGROUPED = Set.of("seed", "schema", "medicarePfs");
 
     private ScenarioAssumptions() {
     }
@@ -223,13 +114,16 @@ final class ScenarioAssumptions {
 
         /** The scenario's {@code cash.startingReserve} in dollars, when it is given as a number. */
         OptionalDouble startingReserve() {
-            JsonNode r = tree == null ? null : tree.path("cash").path("startingReserve");
+            JsonNode r = tree;
+            for (ScenarioPath.Segment seg : ScenarioFields.STARTING_RESERVE.segments()) {
+                r = r == null ? null : r.path(seg.field());
+            }
             return r != null && r.isNumber() ? OptionalDouble.of(r.asDouble()) : OptionalDouble.empty();
         }
 
         /** Whether any contract of the scenario sets a {@code paymentLagMonths}. */
         boolean hasPaymentLags() {
-            return assumptions.stream().anyMatch(a -> a.path().endsWith("paymentLagMonths"));
+            return assumptions.stream().anyMatch(a -> a.path().endsWith(ScenarioFields.PAYMENT_LAG));
         }
     }
 
@@ -391,14 +285,7 @@ final class ScenarioAssumptions {
     }
 
     private static String unit(String name, String parentKey) {
-        String u = UNITS_IN_CONTEXT.get(parentKey + "." + name);
-        if (u == null) {
-            u = UNITS.get(name);
-        }
-        if (u == null && !name.startsWith("[")) {
-            u = UNITS_BY_PARENT.get(parentKey);
-        }
-        return u == null ? "" : u;
+        return ScenarioFields.unit(name, parentKey);
     }
 
     /** A node of the form {@code { family: { params } }} written in words, or empty. */
@@ -525,7 +412,7 @@ final class ScenarioAssumptions {
             return "(none)";
         }
         if (n.isNumber()) {
-            return UNGROUPED.contains(name) ? n.asText() : num(n);
+            return ScenarioFields.isIdentifier(name) ? n.asText() : num(n);
         }
         if (n.isArray()) {
             List<String> parts = new ArrayList<>();
@@ -608,33 +495,31 @@ final class ScenarioAssumptions {
                 sections.add(new Assumption(section, "(section)", "", comment, ln));
             }
         }
+        // A comment on its own line(s) directly above an input is its note too (the first input of that line).
+        java.util.Set<Integer> noted = new java.util.HashSet<>();
+        for (int i = 0; i < out.size(); i++) {
+            Assumption a = out.get(i);
+            if (a.line() < 2 || !noted.add(a.line())) {
+                continue;
+            }
+            List<String> above = new ArrayList<>();
+            for (int ln = a.line() - 1; ln >= 1 && raw[ln - 1].trim().startsWith("#"); ln--) {
+                above.add(0, raw[ln - 1].trim().substring(1).trim());
+            }
+            above.removeIf(String::isEmpty);
+            if (!above.isEmpty()) {
+                String comment = String.join(" ", above);
+                out.set(i, new Assumption(a.path(), a.value(), a.unit(),
+                        a.note().isEmpty() ? comment : comment + "; " + a.note(), a.line()));
+            }
+        }
         out.addAll(sections);
         out.sort(Comparator.comparingInt(Assumption::line));
         return out;
     }
 
-    /**
-     * The text after a YAML comment marker on this line: a {@code #} outside quotes that starts the line
-     * content or follows whitespace. Only comments after some content count as trailing.
-     */
+    /** The comment after a line's content: the scenario package's rule (one copy). */
     static String trailingComment(String line) {
-        boolean single = false;
-        boolean dbl = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\'' && !dbl) {
-                single = !single;
-            } else if (c == '"' && !single) {
-                if (!(dbl && i > 0 && line.charAt(i - 1) == '\\')) {
-                    dbl = !dbl;
-                }
-            } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                if (line.substring(0, i).isBlank()) {
-                    return "";
-                }
-                return line.substring(i + 1).trim();
-            }
-        }
-        return "";
+        return ScenarioFields.trailingComment(line);
     }
 }

@@ -97,6 +97,28 @@ class ScenarioAssumptionsTest {
         assertEquals(7, sc.at("practice.demand.newEpisodesPerMonth").orElseThrow().line());
     }
 
+    /** Issue 13 item 4: a comment on its own line(s) directly above an input is its source note. */
+    @Test
+    void commentsOnTheirOwnLineAboveAnInputAreItsNote() throws IOException {
+        ScenarioAssumptions.Scenario sc = read("""
+                practice:
+                  # MGMA 2024 cost survey, median
+                  fixedPerMonth: 28000
+                  # two lines of source:
+                  # the 2023 payroll
+                  clinicians: 3        # FTE
+                  visits: 9
+
+                  # above a blank line and a section, so it belongs to nothing
+                  demand:
+                    x: { a: 1, b: 2 }
+                """);
+        assertEquals("MGMA 2024 cost survey, median", note(sc, "practice.fixedPerMonth"));
+        assertEquals("two lines of source: the 2023 payroll; FTE", note(sc, "practice.clinicians"));
+        assertEquals("", note(sc, "practice.visits"));
+        assertEquals("", note(sc, "practice.demand.x.a"));
+    }
+
     @Test
     void unitsByFieldNameAndMoneyWithCents() throws IOException {
         ScenarioAssumptions.Scenario sc = read("""

@@ -1,0 +1,328 @@
+package org.payrisk.fit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One numeric column of a CSV file, with where each value came from, so a bad value can be named by
+ * file:line:column and row.
+ *
+ * <p>The file is RFC 4180 CSV in UTF-8 (a byte-order mark is skipped): a header row naming the
+ * columns, then one record per row, fields separated by commas, a field in double quotes may hold
+ * commas, line breaks and doubled quotes. Every cell of the chosen column must be a plain decimal
+ * number ({@code 12}, {@code -0.5}, {@code 1.2e3}); an empty cell, {@code NA}, {@code NaN} or
+ * {@code Infinity} is refused rather than skipped, so no row is silently left out of a fit.
+ *
+ * <p>Immutable; the arrays are copied in and out.
+ *
+ * @param file the file the column was read from
+ * @param column the column's header name
+ * @param values the values, in row order
+ * @param lines the line (1-based) each value's cell starts on
+ * @param columns the character column (1-based) each value's cell starts at
+ */
+public record DataColumn(Path file, String column, double[] values, int[] lines, int[] columns) {
+
+    /** Largest file read (bytes): a column of a million numbers is a few MB. */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** Copies the arrays; they must have the same length. */
+    public DataColumn {
+        if (values.length != lines.length || values.length != columns.length) {
+            throw new IllegalArgumentException("values, lines and columns differ in length");
+        }
+        values = values.clone();
+        lines = lines.clone();
+        columns = columns.clone();
+    }
+
+    /** @return a copy of the values */
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** @return how many values */
+    public int size() {
+        return values.length;
+    }
+
+    /** @return {@code <file name>:<column>}, as written in the YAML comment */
+    public String label() {
+        return file.getFileName() + ":" + column;
+    }
+
+    /**
+     * Where value {@code i} came from: {@code file:line:col: row R, column "c"}.
+     *
+     * @param i index of the value, 0-based
+     * @return the location prefix of an error message
+     */
+    public String where(int i) {
+        return file + ":" + lines[i] + ":" + columns[i] + ": row " + (i + 1) + ", column \"" + column + "\"";
+    }
+
+    /**
+     * Reads one column.
+     *
+     * @param file a CSV file with a header row
+     * @param column the header name of the column
+     * @return the column's values
+     * @throws DataException when the file cannot be read, the column is missing, or a cell is not a number
+     */
+    public static DataColumn read(Path file, String column) throws DataException {
+        List<List<Cell>> rows = parse(file, readText(file));
+        if (rows.isEmpty()) {
+            throw new DataException(file + ": expected a header row naming the columns, found an empty file");
+        }
+        List<Cell> header = rows.get(0);
+        int index = -1;
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < header.size(); j++) {
+            String name = header.get(j).text().strip();
+            names.add(name);
+            if (name.equals(column)) {
+                if (index >= 0) {
+                    throw new DataException(file + ":" + header.get(j).line() + ":" + header.get(j).col()
+                            + ": the header names column \"" + column + "\" twice (fields " + (index + 1) + " and " + (j + 1)
+                            + "); rename one");
+                }
+                index = j;
+            }
+        }
+        if (index < 0) {
+            String nearest = nearest(column, names);
+            boolean semicolons = header.size() == 1 && names.get(0).contains(";");
+            throw new DataException(file + ":" + header.get(0).line() + ":1: no column \"" + column + "\" in the header"
+                    + (nearest != null ? "; did you mean \"" + nearest + "\"?" : "")
+                    + " Columns: " + String.join(", ", names) + "."
+                    + (semicolons ? " The header is one field holding semicolons: payrisk reads comma-separated CSV "
+                            + "(export with commas, and with points for decimals)." : ""));
+        }
+        int n = rows.size() - 1;
+        double[] values = new double[n];
+        int[] lines = new int[n];
+        int[] cols = new int[n];
+        for (int i = 0; i < n; i++) {
+            List<Cell> row = rows.get(i + 1);
+            if (row.size() != header.size()) {
+                // a row longer than the header usually holds an unquoted comma, which shifts every later cell:
+                // reading on would fit the wrong numbers
+                Cell last = row.get(row.size() - 1);
+                throw new DataException(file + ":" + last.line() + ":" + last.col() + ": row " + (i + 1) + " has "
+                        + row.size() + " field" + (row.size() == 1 ? "" : "s") + ", the header " + header.size()
+                        + " (column \"" + column + "\" is field " + (index + 1) + "); "
+                        + (row.size() > header.size() ? "a text cell holding a comma must be in double quotes"
+                                : "fill the missing cells"));
+            }
+            Cell c = row.get(index);
+            String text = c.text().strip();
+            lines[i] = c.line();
+            cols[i] = c.col();
+            if (!NUMBER.matcher(text).matches()) {
+                throw new DataException(file + ":" + c.line() + ":" + c.col() + ": row " + (i + 1) + ", column \"" + column
+                        + "\": expected a number, found " + (text.isEmpty() ? "an empty cell (fill it or remove the row)"
+                                : "\"" + abbreviate(text) + "\""));
+            }
+            values[i] = Double.parseDouble(text);
+            if (!Double.isFinite(values[i])) {
+                throw new DataException(file + ":" + c.line() + ":" + c.col() + ": row " + (i + 1) + ", column \"" + column
+                        + "\": expected a finite number, found \"" + abbreviate(text) + "\"");
+            }
+        }
+        if (n == 0) {
+            throw new DataException(file + ": column \"" + column + "\" has no values (the file has a header row only)");
+        }
+        return new DataColumn(file, column, values, lines, cols);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    private static String readText(Path file) throws DataException {
+        if (Files.isDirectory(file)) {
+            throw new DataException(file + ": expected a CSV file, found a directory");
+        }
+        if (!Files.exists(file)) {
+            throw new DataException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + ": expected a regular CSV file, found a special file (a device, pipe or socket)");
+        }
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new DataException(file + ": expected a CSV file of at most " + MAX_BYTES / (1024 * 1024) + " MB, found "
+                        + size + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new DataException(file + ": cannot read the file: permission denied");
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read the file: " + e.getMessage());
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new DataException(file + ": expected a UTF-8 text (CSV) file, found bytes that are not UTF-8 "
+                    + "(a spreadsheet? export it as CSV UTF-8)");
+        }
+    }
+
+    /** One field and where it starts. */
+    private record Cell(String text, int line, int col) {
+    }
+
+    /** RFC 4180 records; blank lines are skipped. */
+    private static List<List<Cell>> parse(Path file, String s) throws DataException {
+        List<List<Cell>> rows = new ArrayList<>();
+        List<Cell> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int line = 1;
+        int col = 1;
+        int fieldLine = 1;
+        int fieldCol = 1;
+        int i = 0;
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        while (i < s.length()) {
+            char ch = s.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i += 2;
+                        col += 2;
+                        continue;
+                    }
+                    quoted = false;
+                    i++;
+                    col++;
+                    continue;
+                }
+                field.append(ch);
+                i++;
+                if (ch == '\n') {
+                    line++;
+                    col = 1;
+                } else {
+                    col++;
+                }
+                continue;
+            }
+            if (ch == '"' && field.length() == 0 && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+                i++;
+                col++;
+                continue;
+            }
+            if (ch == ',') {
+                row.add(new Cell(field.toString(), fieldLine, fieldCol));
+                field.setLength(0);
+                wasQuoted = false;
+                i++;
+                col++;
+                fieldLine = line;
+                fieldCol = col;
+                continue;
+            }
+            if (ch == '\r' || ch == '\n') {
+                row.add(new Cell(field.toString(), fieldLine, fieldCol));
+                field.setLength(0);
+                boolean blankLine = row.size() == 1 && row.get(0).text().isBlank() && !wasQuoted;
+                wasQuoted = false;
+                if (!blankLine) {
+                    rows.add(row);
+                }
+                row = new ArrayList<>();
+                i += ch == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n' ? 2 : 1;
+                line++;
+                col = 1;
+                fieldLine = line;
+                fieldCol = 1;
+                continue;
+            }
+            field.append(ch);
+            i++;
+            col++;
+        }
+        if (quoted) {
+            throw new DataException(file + ":" + fieldLine + ":" + fieldCol + ": a quoted field is never closed "
+                    + "(expected a closing \" before the end of the file)");
+        }
+        if (field.length() > 0 || !row.isEmpty() || wasQuoted) {
+            row.add(new Cell(field.toString(), fieldLine, fieldCol));
+            if (!(row.size() == 1 && row.get(0).text().isBlank() && !wasQuoted)) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The nearest name within a Levenshtein distance of max(2, length / 3), case-insensitive, or null. */
+    static String nearest(String name, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String a = name.toLowerCase(Locale.ROOT);
+        for (String k : known) {
+            String b = k.toLowerCase(Locale.ROOT);
+            int[] prev = new int[b.length() + 1];
+            int[] cur = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                }
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            if (prev[b.length()] < bestDistance) {
+                bestDistance = prev[b.length()];
+                best = k;
+            }
+        }
+        return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataColumn d && file.equals(d.file) && column.equals(d.column)
+                && Arrays.equals(values, d.values) && Arrays.equals(lines, d.lines) && Arrays.equals(columns, d.columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * file.hashCode() + column.hashCode()) + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "DataColumn[" + label() + ", " + values.length + " values]";
+    }
+}
