@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
+import org.payrisk.analysis.AnalysisInputException;
 import org.payrisk.engine.NonFiniteOutcomeException;
 import org.payrisk.report.OutputException;
 import org.payrisk.report.Version;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
         description = {"Monte Carlo income risk of a therapy practice under fee-for-service, capitation, "
                 + "bundled and value-based payment.", ""},
         subcommands = {RunCommand.class, ValidateCommand.class, InitCommand.class, ReportCommand.class, FitCommand.class,
+                SweepCommand.class, SolveCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success; 2 bad input (scenario, flags, paths) or a problem of the machine you "
                 + "can fix (disk full, permissions, a special file, too little memory); 1 internal error, a bug "
@@ -49,7 +51,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: run, validate, init or report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: run, sweep, solve, fit, validate, init or report");
     }
 
     /**
@@ -105,7 +107,7 @@ public final class Main implements Runnable {
                 return BAD_INPUT;
             }
             if (ex instanceof ScenarioException || ex instanceof OutputException || ex instanceof UserInputException
-                    || ex instanceof NonFiniteOutcomeException) {
+                    || ex instanceof NonFiniteOutcomeException || ex instanceof AnalysisInputException) {
                 err.println("payrisk: " + ex.getMessage());
                 return BAD_INPUT;
             }
