@@ -75,7 +75,9 @@ final class SolveCommand implements Callable<Integer> {
         Map<Path, String> keep = Map.of(scenarioFile, "the scenario file " + scenarioFile,
                 Path.of("").toAbsolutePath(), "the current folder");
         RunDirectory.checkTarget(out, run.force, keep);
-        Memory.check(scenario.models().size(), settings.trials(), scenario.practice().horizonMonths());
+        Memory.check(scenario.models().size(),
+                new org.payrisk.engine.TrialKernel(org.payrisk.engine.EngineInput.of(scenario), settings.seed()).inputs().size(),
+                settings.trials(), scenario.practice().horizonMonths(), settings.threads());
         for (String note : RunDirectory.recover(out)) {
             spec.commandLine().getErr().println("payrisk: note: " + note);
         }
