@@ -106,7 +106,8 @@ class BrowserReportTest {
         List<Map<String, Object>> charts = (List<Map<String, Object>>) js.executeScript(
                 "return Array.from(document.querySelectorAll('figure.chart svg')).map(s => {"
                         + " const b = s.getBoundingClientRect(); return {id: s.id, w: b.width, h: b.height}; })");
-        assertEquals(13, charts.size(), "inline chart SVGs: 10 income charts + 3 cash fans");
+        assertEquals(13 + 9 + 1, charts.size(), "inline chart SVGs: 10 income charts + 3 cash fans, 6 tornado and 3 spider "
+                + "charts, the certainty equivalents");
         for (Map<String, Object> c : charts) {
             double w = ((Number) c.get("w")).doubleValue();
             double h = ((Number) c.get("h")).doubleValue();
