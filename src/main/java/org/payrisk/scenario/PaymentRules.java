@@ -63,29 +63,29 @@ final class PaymentRules {
     }
 
     Contract contract(SourceNode node) throws ScenarioException {
-        MapNode m = f.map(node, "a payment rule (" + String.join(", ", ScenarioReader.RULES) + ")");
-        List<String> known = new ArrayList<>(ScenarioReader.RULES);
+        MapNode m = f.map(node, "a payment rule (" + String.join(", ", RuleRegistry.keys()) + ")");
+        List<String> known = new ArrayList<>(RuleRegistry.keys());
         known.addAll(ScenarioReader.CONTRACT_EXTRAS);
         Map.Entry<String, SourceNode> ruleEntry = null;
         for (var e : m.fields().entrySet()) {
             if (ScenarioReader.CONTRACT_EXTRAS.contains(e.getKey())) {
                 continue;
             }
-            if (!ScenarioReader.RULES.contains(e.getKey())) {
+            if (!RuleRegistry.keys().contains(e.getKey())) {
                 String nearest = Names.nearest(e.getKey(), known);
                 throw f.error(e.getValue(), "unknown payment rule or field `" + e.getKey() + "`"
                         + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
-                        + " Known rules: " + String.join(", ", ScenarioReader.RULES)
+                        + " Known rules: " + String.join(", ", RuleRegistry.keys())
                         + " (beside them: " + String.join(", ", ScenarioReader.CONTRACT_EXTRAS) + ").");
             }
             if (ruleEntry != null) {
-                throw f.error(e.getValue(), "expected exactly one payment rule (" + String.join(", ", ScenarioReader.RULES)
+                throw f.error(e.getValue(), "expected exactly one payment rule (" + String.join(", ", RuleRegistry.keys())
                         + "), found both `" + ruleEntry.getKey() + "` and `" + e.getKey() + "`");
             }
             ruleEntry = e;
         }
         if (ruleEntry == null) {
-            throw f.error(m, "expected exactly one payment rule (" + String.join(", ", ScenarioReader.RULES) + "), found "
+            throw f.error(m, "expected exactly one payment rule (" + String.join(", ", RuleRegistry.keys()) + "), found "
                     + m.describe());
         }
         PaymentRule rule = rule(ruleEntry.getKey(), ruleEntry.getValue());

@@ -27,8 +27,6 @@ final class ScenarioReader {
 
     static final List<String> TOP = List.of("name", "description", "horizonMonths", "warmUpMonths", "simulation",
             "practice", "demand", "cash", "models");
-    /** The payment rule keys, from {@link RuleRegistry}. */
-    static final List<String> RULES = RuleRegistry.keys();
     /** Keys allowed beside the rule key of a contract. */
     static final List<String> CONTRACT_EXTRAS = List.of("overlays", "paymentLagMonths");
     static final double SHARE_TOLERANCE = 1e-6;

@@ -95,8 +95,8 @@ class NamesTest {
             assertEquals(f, Names.nearest(f.toUpperCase(), DistributionReader.FAMILIES.keySet()));
             assertEquals(f, Names.nearest(f.replaceAll("([A-Z])", "_$1").toLowerCase(), DistributionReader.FAMILIES.keySet()));
         }
-        for (String r : ScenarioReader.RULES) {
-            assertEquals(r, Names.nearest(r.replaceAll("([A-Z])", "-$1").toLowerCase(), ScenarioReader.RULES));
+        for (String r : RuleRegistry.keys()) {
+            assertEquals(r, Names.nearest(r.replaceAll("([A-Z])", "-$1").toLowerCase(), RuleRegistry.keys()));
         }
     }
 
