@@ -4,8 +4,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.TrialStreams;
 
 /**
- * The random numbers of one claim, the same in every payment model: before each visit the stream is
- * reset to a state that depends only on the trial's claims key and the visit's index (SplitMix64:
+ * The random numbers of one claim: before each visit the stream is reset to a state that depends only
+ * on its key and the visit's index (the trial's claims key, the same in every payment model; or a key
+ * mixed from it and the payers a contract covers, for draws that belong to that contract) (SplitMix64:
  * Steele, Lea and Flood 2014), so a visit's timed minutes, billed codes, assistant and denial draws
  * do not depend on which model pays it or on the other visits. Two models with the same Medicare
  * terms therefore pay identical claims, and their paired difference shows the payment model alone
@@ -37,7 +38,8 @@ public final class ClaimRandom implements UniformRandomProvider {
      * that a fact of the practice's year (its quality score, its MIPS score) is shared by all models.
      *
      * @param key the trial's claims key
-     * @param slot the quantity's slot, &gt;= 0 (the Medicare form uses 0-7, overlays 100 and up)
+     * @param slot the quantity's slot, &gt;= 0 (the Medicare form uses 0-8, percentOfMedicare 2 and 10-12 on
+     *             its payer-keyed stream, overlays 100 and up)
      * @param d its distribution
      * @return the draw
      */
