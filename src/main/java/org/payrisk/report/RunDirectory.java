@@ -828,9 +828,26 @@ public final class RunDirectory {
         if (e instanceof AccessDeniedException) {
             return "permission denied (" + e.getMessage() + ")";
         }
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or folder (" + n.getFile() + "); it may have been removed, or this file system"
+                    + " does not allow creating files there";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return "a file or folder of that name already exists (" + f.getFile() + ")";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException f) {
+            return "not a folder (" + f.getFile() + ")";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException f) {
+            return "the folder is not empty (" + f.getFile() + ")";
+        }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + " (" + f.getFile() + ")";
         }
-        return e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage();
+        if (e instanceof FileSystemException f) {
+            return "the file system refused it (" + f.getFile() + ")";
+        }
+        // Never a Java class name: the user reads this. The message of a plain IOException is the OS's words.
+        return e.getMessage() == null || e.getMessage().isBlank() ? "the file system refused it" : e.getMessage();
     }
 }

@@ -30,7 +30,10 @@ sealed interface SourceNode {
 
         @Override
         public String describe() {
-            return "a mapping {" + String.join(", ", fields.keySet()) + "}";
+            List<String> keys = fields.keySet().stream().map(SourceParser::abbreviate).toList();
+            // A message stays readable when a user pastes a whole block where a value belongs.
+            return "a mapping {" + String.join(", ", keys.subList(0, Math.min(8, keys.size())))
+                    + (keys.size() > 8 ? ", ... (" + keys.size() + " fields)" : "") + "}";
         }
     }
 
@@ -51,7 +54,7 @@ sealed interface SourceNode {
             implements SourceNode {
         @Override
         public String describe() {
-            return "the number " + text;
+            return "the number " + SourceParser.abbreviate(text);
         }
     }
 
@@ -63,7 +66,7 @@ sealed interface SourceNode {
             if (isNull) {
                 return "nothing (null)";
             }
-            return isBoolean ? "the boolean " + text : "the text \"" + text + "\"";
+            return isBoolean ? "the boolean " + text : "the text \"" + SourceParser.abbreviate(text) + "\"";
         }
     }
 }

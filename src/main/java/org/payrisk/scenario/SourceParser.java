@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -81,11 +82,7 @@ final class SourceParser {
             return root;
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof MarkedYAMLException y) {
-                int line = y.getProblemMark() != null ? y.getProblemMark().getLine() + 1 : 0;
-                int col = y.getProblemMark() != null ? y.getProblemMark().getColumn() + 1 : 0;
-                String context = y.getContext() != null ? y.getContext() + ": " : "";
-                throw new ScenarioException(file, line, col, "", "not valid YAML: " + plain(context
-                        + firstLine(String.valueOf(y.getProblem()))));
+                throw yamlProblem(y);
             }
             JsonLocation at = e.getLocation();
             if ((at == null || at.getLineNr() <= 0) && parser != null) {
@@ -99,6 +96,54 @@ final class SourceParser {
             throw new ScenarioException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
                     "not valid " + (json ? "JSON" : "YAML") + ": " + plain(firstLine(String.valueOf(e.getMessage()))));
         }
+    }
+
+    /**
+     * Says a YAML syntax error in the user's words, at the place to fix. SnakeYAML describes its parser
+     * state ("while parsing a block mapping: expected &lt;block end&gt;"); a user needs to hear that the
+     * indentation does not line up, that a tab indents, or where the unclosed quote began.
+     */
+    private ScenarioException yamlProblem(MarkedYAMLException y) {
+        Mark at = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
+        String context = String.valueOf(y.getContext());
+        String problem = firstLine(String.valueOf(y.getProblem()));
+        String words = null;
+        if (problem.contains("\\t(TAB)")) {
+            words = "a tab character indents this line; YAML indents with spaces only: replace the tab with spaces";
+        } else if (context.startsWith("while scanning a quoted scalar") && y.getContextMark() != null) {
+            at = y.getContextMark(); // where the quote opened, not the end of the file
+            words = "a quoted text starts here and is never closed: add the closing quote";
+        } else if (context.startsWith("while parsing a flow") && problem.contains("<stream end>")
+                && y.getContextMark() != null) {
+            at = y.getContextMark(); // where the bracket opened, not the end of the file
+            words = "a " + (context.contains("sequence") ? "[ list" : "{ mapping") + " starts here and is never closed:"
+                    + " add the closing " + (context.contains("sequence") ? "]" : "}");
+        } else if (context.startsWith("while parsing a flow sequence")) {
+            words = "a [ list ] that is not closed, or holds a ':' (a path such as models[0].x must be quoted"
+                    + " or written in block style): close it with ] or quote the text";
+        } else if (context.startsWith("while parsing a flow mapping")) {
+            words = "a { mapping } that is not closed, or has an item without 'field: value': check the braces and commas";
+        } else if (problem.startsWith("expected <block end>, but found '-'")) {
+            words = "a list item (-) where a field of the mapping above was expected: check this line's indentation";
+        } else if (problem.startsWith("expected <block end>")) {
+            words = "this line is not indented like the lines around it: fields of one mapping must start in the"
+                    + " same column, and a nested field further right than its parent";
+        } else if (problem.startsWith("mapping values are not allowed here")) {
+            words = "a ':' where no field can start: check this line's indentation, or quote the value if the"
+                    + " colon is part of it";
+        } else if (context.startsWith("while scanning a simple key") || problem.startsWith("could not find expected ':'")) {
+            words = "expected 'field: value' on this line, found a line without a ':'";
+        } else if (problem.contains("found undefined tag handle") || context.startsWith("while parsing a tag")) {
+            words = "a YAML tag (!name) is not supported in scenario files: remove it";
+        }
+        if (words == null) {
+            words = plain((y.getContext() != null ? y.getContext() + ": " : "") + problem)
+                    .replace("<block end>", "the end of the indented block")
+                    .replace("<block mapping start>", "a new field")
+                    .replace("<block sequence start>", "a new list");
+        }
+        return new ScenarioException(file, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1, "",
+                "not valid YAML: " + words);
     }
 
     // ---- text checks -----------------------------------------------------------------------------
@@ -282,6 +327,7 @@ final class SourceParser {
         int line = at.getLineNr();
         int col = at.getColumnNr();
         JsonToken t = p.currentToken();
+        rejectTag(p, line, col, path);
         switch (t) {
             case START_OBJECT: {
                 Map<String, SourceNode> fields = new LinkedHashMap<>();
@@ -317,7 +363,7 @@ final class SourceParser {
                 try {
                     v = p.getDoubleValue();
                 } catch (JsonProcessingException e) {
-                    throw new ScenarioException(file, line, col, path, "expected a number, found " + text);
+                    throw new ScenarioException(file, line, col, path, "expected a number, found " + abbreviate(text));
                 }
                 return new SourceNode.NumberNode(line, col, path, v, t == JsonToken.VALUE_NUMBER_INT, text);
             }
@@ -334,6 +380,21 @@ final class SourceParser {
                         + "found binary data (a !!binary value)");
             default:
                 throw new ScenarioException(file, line, col, path, "expected a value, found " + tokenWords(t.name()));
+        }
+    }
+
+    /**
+     * Refuses a YAML tag such as {@code !foo 11}: the parser would drop it silently and read the value
+     * as text, so the user would see "found the text" with no word of the tag. The standard tags
+     * ({@code !!str}, {@code !!int}...) resolve to {@code tag:yaml.org,2002:} and are left to the value checks.
+     */
+    private void rejectTag(JsonParser p, int line, int col, String path) throws IOException, ScenarioException {
+        if (p instanceof YAMLParser y) {
+            String tag = y.getTypeId();
+            if (tag != null && !tag.startsWith("tag:yaml.org,2002:")) {
+                throw new ScenarioException(file, line, col, path, "expected a plain value, found the YAML tag !"
+                        + abbreviate(tag) + ": tags are not supported in scenario files; remove it");
+            }
         }
     }
 
@@ -356,5 +417,10 @@ final class SourceParser {
             default:
                 return new SourceNode.TextNode(line, col, path, text, false, false);
         }
+    }
+
+    /** Keeps a message one line long when a value is thousands of characters (a 500-digit number). */
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 20) + "... (" + text.length() + " characters)";
     }
 }

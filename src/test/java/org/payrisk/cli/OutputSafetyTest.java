@@ -273,6 +273,17 @@ class OutputSafetyTest {
         assertFalse(Files.exists(Path.of("/proc/payrisk-starter.yaml")));
     }
 
+    /** The file system's refusal is said in words, never as a Java exception class ("NoSuchFile"). */
+    @Test
+    void aRunIntoASystemFolderNamesTheReasonInWords() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+        CliTest.Result r = payrisk("run", CliTest.SCENARIO, "--trials", "20", "--out", "/proc/self/payrisk-x", "--quiet");
+        assertBadInput(r, "/proc/self/payrisk-x");
+        assertNoInternalError(r);
+        assertFalse(r.err().matches("(?s).*(NoSuchFile|Exception|FileSystem\\b).*"), r.err());
+        assertTrue(r.err().contains("no such file or folder"), r.err());
+    }
+
     @Test
     void aSignalWhileRenderingIsNotReportedAsABug(@TempDir Path tmp) throws Exception {
         Path started = tmp.resolve("started");

@@ -1,6 +1,7 @@
 package org.payrisk.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,11 +237,56 @@ class ScenarioErrorsTest {
         assertEquals(5, e.line(), e.getMessage()); // where the practice mapping starts
     }
 
+    /**
+     * Every YAML syntax error is told in the user's words at the place to fix: no parser state
+     * ("while parsing a block mapping", "&lt;block end&gt;"), no escaped tab, no end-of-file position for an
+     * unclosed quote or bracket.
+     */
+    @Test
+    void yamlSyntaxErrorsAreToldInPlainWordsWhereTheyCanBeFixed() {
+        String[][] cases = {
+            // text, expected line:col, words the message must hold
+            {"name: x\npractice:\n\tclinicians: 3\n", "3:1", "a tab character indents this line"},
+            {"name: x\npractice:\n  clinicians: 3\n workdays: 2\n", "4:2", "not indented like the lines around it"},
+            {"name: x\npractice:\n  clinicians: 3\n  - 4\n", "4:3", "a list item (-) where a field"},
+            {"name: x\npractice:\n  clinicians: \"3\n  workdays: 2\n", "3:15", "a quoted text starts here and is never closed"},
+            {"name: x\npractice: { clinicians: 3\n", "2:11", "a { mapping starts here and is never closed"},
+            {"name: x\ncorrelations: [demand.x, models[0].y: 1]\n", "2:", "a [ list ] that is not closed, or holds a ':'"},
+        };
+        for (String[] c : cases) {
+            ScenarioException e = assertThrows(ScenarioException.class, () -> parse(c[0]), c[0]);
+            assertTrue((e.line() + ":" + e.column()).startsWith(c[1]), c[0] + " -> " + e.getMessage());
+            assertTrue(e.problem().startsWith("not valid YAML: ") && e.problem().contains(c[2]), e.getMessage());
+            assertFalse(e.problem().matches(".*(while parsing|while scanning|<block|\\\\t|TAB).*"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aYamlTagIsNamedNotSilentlyDropped() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse("name: x\npractice:\n  clinicians: !foo 3\n"));
+        assertEquals("practice.clinicians", e.path());
+        assertEquals(3, e.line());
+        assertTrue(e.problem().contains("found the YAML tag !foo"), e.getMessage());
+    }
+
+    @Test
+    void aHugeValueIsAbbreviatedInTheMessage() {
+        String digits = "1".repeat(500);
+        ScenarioException n = assertThrows(ScenarioException.class,
+                () -> parse("name: x\npractice:\n  clinicians: " + digits + "\n"));
+        assertTrue(n.getMessage().length() < 300 && n.getMessage().contains("(500 characters)"), n.getMessage());
+        String text = "x".repeat(3000);
+        ScenarioException t = assertThrows(ScenarioException.class,
+                () -> parse("name: x\npractice:\n  clinicians: " + text + "\n"));
+        assertTrue(t.getMessage().length() < 300 && t.getMessage().contains("(3000 characters)"), t.getMessage());
+    }
+
     @Test
     void malformedYamlAndJsonPointAtTheProblem() {
         ScenarioException y = assertThrows(ScenarioException.class, () -> parse("name: x\npractice: [1, 2\n"));
-        assertTrue(y.problem().startsWith("not valid YAML: while parsing a flow sequence: expected ',' or ']'"), y.getMessage());
-        assertEquals(3, y.line());
+        assertEquals("not valid YAML: a [ list starts here and is never closed: add the closing ]", y.problem(), y.getMessage());
+        assertEquals(2, y.line());
+        assertEquals(11, y.column());
         ScenarioException j = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(
                 new ScenarioSource(Path.of("s.json"), "{\"name\": \"x\", \"practice\": }".getBytes(StandardCharsets.UTF_8))));
         assertEquals("s.json", j.file());
