@@ -35,7 +35,22 @@ public final class BlockMerger {
      * @param listener told of each block once it is merged, in block order (may be null)
      */
     public BlockMerger(List<String> models, List<String> inputs, int trials, int months, Consumer<TrialOutcomes> listener) {
-        this.target = new TrialOutcomes(models, inputs, 0, trials, months);
+        this(models, inputs, trials, months, null, listener);
+    }
+
+    /**
+     * A merger that collects a responsive run's blocks (their extra columns included).
+     *
+     * @param models model names
+     * @param inputs recorded input paths
+     * @param trials trials of the whole run
+     * @param months counted months
+     * @param layout the blocks' extra columns, or null for a plain run
+     * @param listener told of each block once it is merged, in block order (may be null)
+     */
+    public BlockMerger(List<String> models, List<String> inputs, int trials, int months, ResponseLayout layout,
+                       Consumer<TrialOutcomes> listener) {
+        this.target = new TrialOutcomes(models, inputs, 0, trials, months, layout);
         this.collect = true;
         this.trials = trials;
         this.listener = listener;
