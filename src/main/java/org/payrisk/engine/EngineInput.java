@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
+import org.payrisk.practice.Response;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioException;
 import org.payrisk.scenario.ScenarioLoader;
@@ -18,13 +19,29 @@ import org.payrisk.scenario.ScenarioSource;
  *
  * @param practice the practice, its demand and time frame
  * @param models the payment models to compare, at least one, unique names, in scenario order
+ * @param responses how the practice behaves under each model, in model order
+ * @param incentives whether to price one more visit, episode, unit and avoided cancellation per model
  */
-public record EngineInput(PracticeModel practice, List<PaymentModel> models) {
+public record EngineInput(PracticeModel practice, List<PaymentModel> models, List<Response> responses, boolean incentives) {
 
-    /** Checks presence and names; copies the list. */
+    /**
+     * Models under which the practice behaves as the demand says, no incentives priced.
+     *
+     * @param practice the practice, its demand and time frame
+     * @param models the payment models
+     */
+    public EngineInput(PracticeModel practice, List<PaymentModel> models) {
+        this(practice, models, null, false);
+    }
+
+    /** Checks presence and names; copies the lists. */
     public EngineInput {
         Objects.requireNonNull(practice, "practice");
         models = List.copyOf(models);
+        responses = responses == null ? java.util.Collections.nCopies(models.size(), Response.IDENTITY) : List.copyOf(responses);
+        if (responses.size() != models.size()) {
+            throw new IllegalArgumentException("responses: expected one per model, found " + responses.size());
+        }
         if (models.isEmpty()) {
             throw new IllegalArgumentException("models: expected at least one payment model, found none");
         }
@@ -38,7 +55,7 @@ public record EngineInput(PracticeModel practice, List<PaymentModel> models) {
      * @return its model records
      */
     public static EngineInput of(Scenario scenario) {
-        return new EngineInput(scenario.practice(), scenario.models());
+        return new EngineInput(scenario.practice(), scenario.models(), scenario.responses(), scenario.incentives());
     }
 
     /**
@@ -53,6 +70,15 @@ public record EngineInput(PracticeModel practice, List<PaymentModel> models) {
      */
     public static EngineInput fromScenarioBytes(String fileName, byte[] bytes) throws ScenarioException {
         return of(ScenarioLoader.parse(new ScenarioSource(Path.of(fileName), bytes)));
+    }
+
+    /**
+     * @return true when some model's practice behaves differently from the demand or incentives are
+     *         priced: the run then simulates the common patients ({@link org.payrisk.practice.CommonPatients})
+     *         instead of the plain practice stream
+     */
+    public boolean responsive() {
+        return incentives || responses.stream().anyMatch(r -> !r.isIdentity());
     }
 
     /** @return the names of the models, in order */

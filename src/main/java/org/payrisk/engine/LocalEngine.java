@@ -95,9 +95,12 @@ public final class LocalEngine implements SimulationEngine {
      * @return approximate bytes
      */
     public static long bytesNeeded(EngineInput input, long trials, int threads) {
-        int inputs = new TrialKernel(input, 0).inputs().size();
+        TrialKernel kernel = new TrialKernel(input, 0);
+        int inputs = kernel.inputs().size();
         int months = input.practice().horizonMonths();
         int models = input.models().size();
-        return TrialOutcomes.bytesNeeded(models, inputs, trials + 2L * threads * TrialBlocks.SIZE, months);
+        // a responsive run keeps each model's costs and the layout's extra columns as more input-like columns
+        int extra = kernel.layout() == null ? 0 : models + kernel.layout().columns();
+        return TrialOutcomes.bytesNeeded(models, inputs + extra, trials + 2L * threads * TrialBlocks.SIZE, months);
     }
 }

@@ -86,8 +86,9 @@ public interface SimulationEngine {
      * @throws NonFiniteOutcomeException when a trial's outcome is not a finite number
      */
     default TrialOutcomes run(EngineInput input, RunSettings settings, Progress progress) throws InterruptedException {
-        List<String> inputs = new TrialKernel(input, settings.seed()).inputs();
-        BlockMerger all = new BlockMerger(input.modelNames(), inputs, settings.trials(), input.practice().horizonMonths(), null);
+        TrialKernel kernel = new TrialKernel(input, settings.seed());
+        BlockMerger all = new BlockMerger(input.modelNames(), kernel.inputs(), settings.trials(), input.practice().horizonMonths(),
+                kernel.layout(), null);
         runBlocks(input, settings, progress, all::accept);
         return all.result();
     }

@@ -82,6 +82,8 @@ public final class TrialKernel {
     private final List<int[]> inputOwner = new ArrayList<>(); // {model, rule} per recorded contract input
     private final List<DrawnInput.Value> inputValue = new ArrayList<>();
     private final int[][] lagColumn;
+    /** The common-patients path, or null when every model shares the plain practice simulation. */
+    private final ResponsiveTrial responsive;
 
     /**
      * @param input the practice and payment models
@@ -159,6 +161,17 @@ public final class TrialKernel {
         before = new double[horizon + 1];
         paid = new double[horizon + 1];
         cash = new double[horizon + 1];
+        responsive = input.responsive() ? new ResponsiveTrial(this, input, streams, simulator) : null;
+    }
+
+    /** @return where a responsive run keeps its per-model outcomes, or null for a plain run */
+    public org.payrisk.stats.ResponseLayout layout() {
+        return responsive == null ? null : responsive.layout();
+    }
+
+    /** @return the horizon in months */
+    int horizon() {
+        return horizon;
     }
 
     private void addInput(String path, int model, int rule, DrawnInput.Value value) {
@@ -186,7 +199,7 @@ public final class TrialKernel {
     public TrialOutcomes runBlock(int block, int trials) {
         int start = TrialBlocks.start(block);
         int n = TrialBlocks.size(block, trials);
-        TrialOutcomes out = new TrialOutcomes(modelNames, inputs, start, n, horizon);
+        TrialOutcomes out = new TrialOutcomes(modelNames, inputs, start, n, horizon, layout());
         for (int t = start; t < start + n; t++) {
             run(t, out);
         }
@@ -201,82 +214,134 @@ public final class TrialKernel {
      * @throws NonFiniteOutcomeException when an outcome is not a finite number
      */
     public void run(int trial, TrialOutcomes out) {
+        if (responsive != null) {
+            responsive.run(trial, out);
+            return;
+        }
         final int row = trial - out.offset();
         simulator.simulate(streams.stream(trial, 0), year);
+        final double costs = costs(year, trial);
+        out.setCosts(row, costs);
+        setActivity(out, row, year);
+        final long claimsKey = claimsKey(trial);
+        recordPractice(out, row, year);
+        recordContractInputs(out, row, year, claimsKey, null);
+        for (int m = 0; m < models.size(); m++) {
+            out.setRevenue(m, row, pay(m, year, costs, claimsKey, trial, out, row));
+        }
+    }
+
+    /** @return the trial's claims key, common to every model */
+    long claimsKey(int trial) {
+        return streams.stream(trial, CLAIMS_PURPOSE).nextLong();
+    }
+
+    /** @return a year's practice costs over the horizon, checked finite */
+    double costs(PracticeYear y, int trial) {
         double costs = 0;
         for (int month = 1; month <= horizon; month++) {
-            costs += year.costs(month);
+            costs += y.costs(month);
         }
         if (!Double.isFinite(costs)) {
             throw new NonFiniteOutcomeException(null, "costs", trial, costs, null);
         }
-        out.setCosts(row, costs);
-        out.setActivity(0, row, year.totalNewEpisodes());
-        out.setActivity(1, row, year.totalRefusedEpisodes());
-        out.setActivity(2, row, year.totalAttendedVisits());
-        out.setActivity(3, row, year.totalUnits());
-        final long claimsKey = streams.stream(trial, CLAIMS_PURPOSE).nextLong();
-        recordPractice(out, row);
+        return costs;
+    }
+
+    /** Stores the run-wide activity counters of a year. */
+    void setActivity(TrialOutcomes out, int row, PracticeYear y) {
+        out.setActivity(0, row, y.totalNewEpisodes());
+        out.setActivity(1, row, y.totalRefusedEpisodes());
+        out.setActivity(2, row, y.totalAttendedVisits());
+        out.setActivity(3, row, y.totalUnits());
+    }
+
+    /**
+     * Records each contract's drawn inputs as computed from a year.
+     *
+     * @param yearOfModel each model's year, or null when every model's is {@code y}
+     */
+    void recordContractInputs(TrialOutcomes out, int row, PracticeYear y, long claimsKey, PracticeYear[] yearOfModel) {
         for (int i = 0; i < inputValue.size(); i++) {
             int[] owner = inputOwner.get(i);
-            out.setInput(practiceInputs + i, row, inputValue.get(i).of(year, covered[owner[0]][owner[1]], claimsKey));
+            PracticeYear own = yearOfModel == null ? y : yearOfModel[owner[0]];
+            out.setInput(practiceInputs + i, row, inputValue.get(i).of(own, covered[owner[0]][owner[1]], claimsKey));
         }
-        for (int m = 0; m < models.size(); m++) {
-            Arrays.fill(revenueByMonth, 0);
-            Arrays.fill(cash, 0);
-            PaymentModel model = models.get(m);
-            CashTerms cashTerms = model.cash();
-            for (int r = 0; r < model.rules().size(); r++) {
-                UniformRandomProvider rng = RandomInputs.stream(claimsKey, covered[m][r], ruleKeys[m][r]);
-                System.arraycopy(revenueByMonth, 0, before, 0, horizon + 1);
-                settlements.reset();
-                model.rules().get(r).accrue(year, covered[m][r], rng, claimsKey, revenueByMonth, settlements);
-                double base = 0;
-                for (int month = 1; month <= horizon; month++) {
-                    paid[month] = revenueByMonth[month] - before[month];
-                    base += paid[month];
-                }
-                RuleTerms terms = model.terms().get(r);
-                double lag = 0;
-                if (terms.paymentLagMonths() != null) {
-                    lag = RandomInputs.draw(claimsKey, covered[m][r], LAG, terms.paymentLagMonths());
-                    lag = lag > 0 ? Math.min(lag, 1200) : 0;
-                    if (lagColumn[m][r] >= 0) {
-                        out.setInput(lagColumn[m][r], row, lag);
-                    }
-                }
-                for (Overlay o : terms.overlays()) {
-                    o.apply(year, covered[m][r], claimsKey, base, paid, revenueByMonth, settlements);
-                }
-                addLagged(paid, lag, cashTerms.steadyStateReceivables(), cash, horizon);
-                for (int i = 0; i < settlements.count(); i++) {
-                    revenueByMonth[horizon] += settlements.amount(i);
-                    int when = settlements.month(i);
-                    if (when >= 1 && when <= horizon) {
-                        cash[when] += settlements.amount(i);
-                    }
+    }
+
+    /**
+     * Pays one practice-year under model {@code m}: every contract's payments, overlays and settlements,
+     * then (when {@code out} is given) the model's monthly net income and cash balances in its row.
+     *
+     * @param m model index
+     * @param y the year paid
+     * @param costs the year's costs over the horizon
+     * @param claimsKey the trial's claims key
+     * @param trial trial index (for messages)
+     * @param out where to store monthly outcomes and drawn lags, or null to store nothing
+     * @param row the trial's row in {@code out}
+     * @return the model's revenue over the horizon
+     */
+    double pay(int m, PracticeYear y, double costs, long claimsKey, int trial, TrialOutcomes out, int row) {
+        Arrays.fill(revenueByMonth, 0);
+        Arrays.fill(cash, 0);
+        PaymentModel model = models.get(m);
+        CashTerms cashTerms = model.cash();
+        for (int r = 0; r < model.rules().size(); r++) {
+            UniformRandomProvider rng = RandomInputs.stream(claimsKey, covered[m][r], ruleKeys[m][r]);
+            System.arraycopy(revenueByMonth, 0, before, 0, horizon + 1);
+            settlements.reset();
+            model.rules().get(r).accrue(y, covered[m][r], rng, claimsKey, revenueByMonth, settlements);
+            double base = 0;
+            for (int month = 1; month <= horizon; month++) {
+                paid[month] = revenueByMonth[month] - before[month];
+                base += paid[month];
+            }
+            RuleTerms terms = model.terms().get(r);
+            double lag = 0;
+            if (terms.paymentLagMonths() != null) {
+                lag = RandomInputs.draw(claimsKey, covered[m][r], LAG, terms.paymentLagMonths());
+                lag = lag > 0 ? Math.min(lag, 1200) : 0;
+                if (out != null && lagColumn[m][r] >= 0) {
+                    out.setInput(lagColumn[m][r], row, lag);
                 }
             }
-            double revenue = 0;
-            double balance = cashTerms.startingReserve();
-            out.setCashBalance(m, 0, row, balance);
-            for (int month = 1; month <= horizon; month++) {
-                revenue += revenueByMonth[month];
-                double net = revenueByMonth[month] - year.costs(month);
-                balance += cash[month] - year.costs(month);
-                if (!Double.isFinite(net) || !Double.isFinite(balance)) {
-                    throw new NonFiniteOutcomeException(model.name(), Double.isFinite(net) ? "cash balance in month " + month
-                            : "net income in month " + month, trial, Double.isFinite(net) ? balance : net, suspect(out, row, m));
+            for (Overlay o : terms.overlays()) {
+                o.apply(y, covered[m][r], claimsKey, base, paid, revenueByMonth, settlements);
+            }
+            addLagged(paid, lag, cashTerms.steadyStateReceivables(), cash, horizon);
+            for (int i = 0; i < settlements.count(); i++) {
+                revenueByMonth[horizon] += settlements.amount(i);
+                int when = settlements.month(i);
+                if (when >= 1 && when <= horizon) {
+                    cash[when] += settlements.amount(i);
                 }
+            }
+        }
+        double revenue = 0;
+        double balance = cashTerms.startingReserve();
+        if (out != null) {
+            out.setCashBalance(m, 0, row, balance);
+        }
+        for (int month = 1; month <= horizon; month++) {
+            revenue += revenueByMonth[month];
+            double net = revenueByMonth[month] - y.costs(month);
+            balance += cash[month] - y.costs(month);
+            if (!Double.isFinite(net) || !Double.isFinite(balance)) {
+                throw new NonFiniteOutcomeException(model.name(), Double.isFinite(net) ? "cash balance in month " + month
+                        : "net income in month " + month, trial, Double.isFinite(net) ? balance : net,
+                        out == null ? null : suspect(out, row, m));
+            }
+            if (out != null) {
                 out.setMonthlyNet(m, month, row, net);
                 out.setCashBalance(m, month, row, balance);
             }
-            if (!Double.isFinite(revenue) || !Double.isFinite(revenue - costs)) {
-                throw new NonFiniteOutcomeException(model.name(), Double.isFinite(revenue) ? "netIncome" : "revenue", trial,
-                        Double.isFinite(revenue) ? revenue - costs : revenue, suspect(out, row, m));
-            }
-            out.setRevenue(m, row, revenue);
         }
+        if (!Double.isFinite(revenue) || !Double.isFinite(revenue - costs)) {
+            throw new NonFiniteOutcomeException(model.name(), Double.isFinite(revenue) ? "netIncome" : "revenue", trial,
+                    Double.isFinite(revenue) ? revenue - costs : revenue, out == null ? null : suspect(out, row, m));
+        }
+        return revenue;
     }
 
     /**
@@ -304,7 +369,7 @@ public final class TrialKernel {
      * months 1..horizon and the mean billed units of its attended follow-ups there (NaN when a trial
      * has none).
      */
-    private void recordPractice(TrialOutcomes out, int row) {
+    void recordPractice(TrialOutcomes out, int row, PracticeYear year) {
         int col = 0;
         if (recordCancellation) {
             out.setInput(col++, row, year.cancellationRate());

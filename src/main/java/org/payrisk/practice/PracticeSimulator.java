@@ -212,6 +212,41 @@ public final class PracticeSimulator {
         }
     }
 
+    /** The month arrival samplers of one trial, by calendar month, bound to {@code rng} (no draw). */
+    DiscreteSampler[] arrivalSamplers(UniformRandomProvider rng) {
+        final DiscreteSampler[] arrivals = new DiscreteSampler[12];
+        for (int k = 0; k < 12; k++) {
+            if (arrivalTables[k] != null) {
+                arrivals[k] = arrivalTables[k].bind(rng);
+            } else {
+                final ContinuousSampler draw = arrivalsByCalendarMonth[k].createSampler(rng);
+                final double scale = drawScaleByCalendarMonth[k];
+                arrivals[k] = () -> toCount(draw.sample() * scale, rng);
+            }
+        }
+        return arrivals;
+    }
+
+    /** The follow-up samplers of one trial, by case, bound to {@code rng} (no draw). */
+    DiscreteSampler[] followUpSamplers(UniformRandomProvider rng) {
+        final DiscreteSampler[] out = new DiscreteSampler[caseShares.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = followUpTables[i] != null ? followUpTables[i].bind(rng)
+                    : countSampler(model.demand().cases().get(i).followUpVisits(), rng);
+        }
+        return out;
+    }
+
+    /** @return case shares by case index (shared, not copied: callers only read) */
+    double[] caseShares() {
+        return caseShares;
+    }
+
+    /** @return visits per month by case index (shared, not copied: callers only read) */
+    int[] visitsPerMonthOfCase() {
+        return visitsPerMonthOfCase;
+    }
+
     private void ensureEpisodeScratch(int episodes, int activeNeeded) {
         if (episodes > left.length) {
             int n = Math.max(episodes, left.length * 2);
@@ -246,7 +281,7 @@ public final class PracticeSimulator {
         return () -> toCount(s.sample(), rng);
     }
 
-    private static DiscreteSampler indexSampler(UniformRandomProvider rng, double[] shares) {
+    static DiscreteSampler indexSampler(UniformRandomProvider rng, double[] shares) {
         if (shares.length == 1) {
             return () -> 0;
         }

@@ -33,6 +33,7 @@ public final class PracticeYear {
     final int[] attendedByMonth;
     final int[] newEpisodesByMonth;
     final int[] refusedByMonth;
+    final int[] declinedByMonth;
     final long[] unitsByMonth;
     final double[] costsByMonth;
     double cancellationRate;
@@ -52,6 +53,7 @@ public final class PracticeYear {
         attendedByMonth = new int[horizonMonths + 1];
         newEpisodesByMonth = new int[horizonMonths + 1];
         refusedByMonth = new int[horizonMonths + 1];
+        declinedByMonth = new int[horizonMonths + 1];
         unitsByMonth = new long[horizonMonths + 1];
         costsByMonth = new double[horizonMonths + 1];
     }
@@ -62,6 +64,7 @@ public final class PracticeYear {
         Arrays.fill(attendedByMonth, 0);
         Arrays.fill(newEpisodesByMonth, 0);
         Arrays.fill(refusedByMonth, 0);
+        Arrays.fill(declinedByMonth, 0);
         Arrays.fill(unitsByMonth, 0);
         Arrays.fill(costsByMonth, 0);
         Arrays.fill(episodesByCase, 0);
@@ -151,6 +154,9 @@ public final class PracticeYear {
     /** @param month 1..horizon @return episodes refused that month for lack of capacity */
     public int refusedEpisodes(int month) { return refusedByMonth[month]; }
 
+    /** @param month 1..horizon @return episodes the practice declined that month by its acceptance policy */
+    public int declinedEpisodes(int month) { return declinedByMonth[month]; }
+
     /** @param month 1..horizon @return billed units of attended follow-ups that month */
     public long units(int month) { return unitsByMonth[month]; }
 
@@ -180,6 +186,9 @@ public final class PracticeYear {
 
     /** @return episodes refused over the horizon */
     public long totalRefusedEpisodes() { return sum(refusedByMonth); }
+
+    /** @return episodes declined over the horizon by the practice's acceptance policy ({@link Response}) */
+    public long totalDeclinedEpisodes() { return sum(declinedByMonth); }
 
     /** @return billed follow-up units over the horizon */
     public long totalUnits() {

@@ -292,6 +292,9 @@ public final class SummaryJson {
         if (s.sensitivity() != null) {
             root.set("sensitivity", sensitivity(s.sensitivity()));
         }
+        if (s.responses() != null) {
+            root.set("responses", ResponsesJson.write(s.responses()));
+        }
         if (ce != null) {
             ArrayNode flips = root.putArray("preferenceFlips");
             for (CertaintyEquivalents.Flip f : ce.flips()) {
@@ -602,8 +605,17 @@ public final class SummaryJson {
                 sensitivity = sensitivity(sens, names, models.size());
             }
 
+            org.payrisk.stats.ResponseSummary responses = null;
+            JsonNode resp = root.get("responses");
+            if (resp != null && !resp.isNull()) {
+                try {
+                    responses = ResponsesJson.read(resp);
+                } catch (IllegalArgumentException e) {
+                    throw new ReportInputException(file, e.getMessage());
+                }
+            }
             RunSummary summary = new RunSummary((int) trials, (int) horizon, List.copyOf(models),
-                    List.copyOf(comparisons), java.util.Collections.unmodifiableMap(activity), sensitivity);
+                    List.copyOf(comparisons), java.util.Collections.unmodifiableMap(activity), sensitivity, responses);
             return new Document((int) schema, text(root, "payriskVersion", "payriskVersion"),
                     text(scenario, "name", "scenario.name"), optionalText(scenario, "file"),
                     optionalText(scenario, "sha256"), integer(root, "seed", "seed"), warmUp,

@@ -163,7 +163,7 @@ public final class TrialsCsv {
         for (int m = 0; m < models; m++) {
             g.writeNumber(block.netIncome(m, t));
             g.writeNumber(block.revenue(m, t));
-            g.writeNumber(block.costs(t));
+            g.writeNumber(block.costs(m, t));
             g.writeNumber(block.minCashBalance(m, t));
         }
         for (int a = 0; a < TrialOutcomes.ACTIVITY.size(); a++) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
+import org.payrisk.practice.Response;
 
 /**
  * A validated scenario: the practice and its demand, the payment models to compare, and the
@@ -20,15 +21,41 @@ import org.payrisk.practice.PracticeModel;
  * @param source the file it was read from
  * @param precision {@code simulation.precision}: run until every model's net income is known to
  *                  this share of its mean (a precision-targeted run), empty for a fixed trial count
+ * @param responses each model's {@code response} block, in model order ({@link Response#IDENTITY}
+ *                  where a model has none)
+ * @param incentives {@code simulation.incentives}: price one more visit, episode, unit and avoided
+ *                   cancellation under each model (extra passes over the same patients)
  */
 public record Scenario(String name, String description, int trials, long seed, PracticeModel practice,
-                       List<PaymentModel> models, ScenarioSource source, OptionalDouble precision) {
+                       List<PaymentModel> models, ScenarioSource source, OptionalDouble precision,
+                       List<Response> responses, boolean incentives) {
 
-    /** Copies the list. */
+    /** Copies the lists; a missing response list means no model responds. */
     public Scenario {
         Objects.requireNonNull(name, "name");
         models = List.copyOf(models);
         precision = precision == null ? OptionalDouble.empty() : precision;
+        responses = responses == null ? java.util.Collections.nCopies(models.size(), Response.IDENTITY) : List.copyOf(responses);
+        if (responses.size() != models.size()) {
+            throw new IllegalArgumentException("responses: expected one per model, found " + responses.size());
+        }
+    }
+
+    /**
+     * A scenario where no model responds and no incentives are priced.
+     *
+     * @param name human-readable name
+     * @param description optional longer text, or empty
+     * @param trials default number of trials
+     * @param seed default seed
+     * @param practice the practice, demand and time frame
+     * @param models payment models
+     * @param source the file it was read from
+     * @param precision {@code simulation.precision}, or empty
+     */
+    public Scenario(String name, String description, int trials, long seed, PracticeModel practice,
+                    List<PaymentModel> models, ScenarioSource source, OptionalDouble precision) {
+        this(name, description, trials, seed, practice, models, source, precision, null, false);
     }
 
     /**

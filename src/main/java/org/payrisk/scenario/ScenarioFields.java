@@ -160,7 +160,13 @@ public final class ScenarioFields {
             Map.entry("reauthorizationDenial", "probability per re-authorisation request"),
             Map.entry("visitsPerYear", "visits per patient per calendar year"),
             Map.entry("delivered", "visits beyond a limit still delivered (true or false)"),
-            Map.entry("costSavedPerVisit", "$ per visit not delivered"));
+            Map.entry("costSavedPerVisit", "$ per visit not delivered"),
+            // A model's response block (how the practice behaves when paid by it) and incentives.
+            Map.entry("scale", "multiple of the planned follow-up visits"),
+            Map.entry("change", "change of the cancellation probability"),
+            Map.entry("elasticity", "relative change of visits per relative change of fees"),
+            Map.entry("reference", "model whose fees are the reference"),
+            Map.entry("incentives", "price one more visit, unit, episode and avoided cancellation (true or false)"));
 
     /**
      * Units that depend on the enclosing field, by {@code parent.name}; checked before {@link #UNITS}
@@ -182,7 +188,8 @@ public final class ScenarioFields {
             "payers", "share of new episodes",
             "perEpisode", "$ per episode",
             "targetPrice", "$ per episode",
-            "codeMix", "share of timed units");
+            "codeMix", "share of timed units",
+            "acceptance", "share of new episodes of the case accepted");
 
     /** Fields whose number is an identifier, not a quantity, so it gets no thousands separators. */
     private static final Set<String> UNGROUPED = Set.of("seed", "schema", "medicarePfs");
@@ -195,7 +202,9 @@ public final class ScenarioFields {
             Map.entry("unitsPerVisit", Drawn.PER_VISIT),
             Map.entry("minutesPerVisit", Drawn.PER_VISIT),
             Map.entry("members", Drawn.PER_MONTH),
-            Map.entry("joinsPerMonth", Drawn.PER_MONTH));
+            Map.entry("joinsPerMonth", Drawn.PER_MONTH),
+            Map.entry("scale", Drawn.PER_TRIAL),
+            Map.entry("change", Drawn.PER_TRIAL));
 
     /**
      * @param field the field name, e.g. {@code pmpm}

@@ -18,6 +18,7 @@ import org.payrisk.practice.CaseType;
 import org.payrisk.practice.Demand;
 import org.payrisk.practice.Practice;
 import org.payrisk.practice.PracticeModel;
+import org.payrisk.practice.Response;
 import org.payrisk.scenario.Fields.Range;
 import org.payrisk.scenario.SourceNode.ListNode;
 import org.payrisk.scenario.SourceNode.MapNode;
@@ -64,10 +65,12 @@ final class ScenarioReader {
         int trials = DEFAULT_TRIALS;
         long seed = DEFAULT_SEED;
         java.util.OptionalDouble precision = java.util.OptionalDouble.empty();
+        boolean incentives = false;
         Optional<SourceNode> sim = f.optional(root, "simulation");
         if (sim.isPresent()) {
             MapNode s = f.map(sim.get(), "simulation settings");
-            f.allowOnly(s, List.of("trials", "seed", "precision"));
+            f.allowOnly(s, List.of("trials", "seed", "precision", "incentives"));
+            incentives = f.optional(s, "incentives").isPresent() && bool(f.required(s, "incentives"));
             trials = (int) whole(s, "trials", 1, ScenarioLoader.MAX_TRIALS, DEFAULT_TRIALS);
             seed = whole(s, "seed", Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_SEED);
             Optional<SourceNode> p = f.optional(s, "precision");
@@ -82,8 +85,21 @@ final class ScenarioReader {
         PracticeModel pm = new PracticeModel(practice, demand, horizon, warmUp);
         CashTerms cash = cash(root);
         PaymentRules payment = new PaymentRules(f, dists, demand, horizon);
-        List<PaymentModel> models = models(f.list(f.required(root, "models"), "payment models"), demand, payment, cash);
-        return new Scenario(name, description, trials, seed, pm, models, source, precision);
+        ListNode modelList = f.list(f.required(root, "models"), "payment models");
+        List<PaymentModel> models = models(modelList, demand, payment, cash);
+        List<MapNode> modelNodes = new ArrayList<>();
+        for (SourceNode mn : modelList.items()) {
+            modelNodes.add(f.map(mn, "a payment model"));
+        }
+        List<Response> responses = new ResponseReader(f, dists).read(modelNodes, models, demand);
+        return new Scenario(name, description, trials, seed, pm, models, source, precision, responses, incentives);
+    }
+
+    private boolean bool(SourceNode n) throws ScenarioException {
+        if (n instanceof SourceNode.TextNode t && t.isBoolean()) {
+            return Boolean.parseBoolean(t.text());
+        }
+        throw f.error(n, "expected true or false, found " + n.describe());
     }
 
     private long whole(MapNode m, String key, long min, long max, long dflt) throws ScenarioException {
@@ -225,7 +241,7 @@ final class ScenarioReader {
         Map<String, String> modelIds = new HashMap<>();
         for (SourceNode mn : list.items()) {
             MapNode m = f.map(mn, "a payment model");
-            f.allowOnly(m, List.of("name", "default", "payers"));
+            f.allowOnly(m, List.of("name", "default", "payers", "response"));
             SourceNode nameNode = f.required(m, "name");
             String name = f.text(nameNode, "a model name");
             f.distinctName(modelIds, name, nameNode, "model");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.payrisk.stats.ResponseLayout;
 import org.payrisk.stats.TrialOutcomes;
 
 /**
@@ -31,6 +32,13 @@ public final class OutcomesCodec {
 
     /** Layout version: bump it when a column is added to {@link TrialOutcomes}. */
     public static final int FORMAT = 1;
+
+    /**
+     * Format of a responsive run's block ({@link TrialOutcomes#layout()} not null): format 1, with the
+     * layout (case names, incentives flag) after the month count and, after the input columns, each
+     * model's costs then the layout's extra columns.
+     */
+    public static final int FORMAT_RESPONSIVE = 2;
 
     /**
      * First int of a block that failed on its input ("PRNF"): a trial's outcome was not finite. Only
@@ -76,12 +84,17 @@ public final class OutcomesCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 64, 8 * doubles + 1024));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
+            ResponseLayout layout = block.layout();
+            out.writeInt(layout == null ? FORMAT : FORMAT_RESPONSIVE);
             writeStrings(out, block.models());
             writeStrings(out, block.inputs());
             out.writeInt(block.offset());
             out.writeInt(n);
             out.writeInt(months);
+            if (layout != null) {
+                writeStrings(out, layout.cases());
+                out.writeBoolean(layout.incentives());
+            }
             writeColumn(out, block.costsColumn());
             for (int m = 0; m < models; m++) {
                 writeColumn(out, block.revenueColumn(m));
@@ -100,6 +113,16 @@ public final class OutcomesCodec {
             for (int k = 0; k < block.inputs().size(); k++) {
                 writeColumn(out, block.inputColumn(k));
             }
+            if (layout != null) {
+                for (int m = 0; m < models; m++) {
+                    writeColumn(out, block.costsColumn(m));
+                }
+                for (int k = 0; k < layout.columns(); k++) {
+                    for (int t = 0; t < n; t++) {
+                        out.writeDouble(block.extra(k, t));
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -115,7 +138,7 @@ public final class OutcomesCodec {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int magic = in.readInt();
             int format = in.readInt();
-            if (magic != MAGIC || format != FORMAT) {
+            if (magic != MAGIC || (format != FORMAT && format != FORMAT_RESPONSIVE)) {
                 throw new IllegalArgumentException(String.format("block bytes: expected magic %08x format %d, found %08x format %d",
                         MAGIC, FORMAT, magic, format));
             }
@@ -124,7 +147,8 @@ public final class OutcomesCodec {
             int offset = in.readInt();
             int n = in.readInt();
             int months = in.readInt();
-            TrialOutcomes block = new TrialOutcomes(models, inputs, offset, n, months);
+            ResponseLayout layout = format == FORMAT_RESPONSIVE ? new ResponseLayout(models.size(), readStrings(in), in.readBoolean()) : null;
+            TrialOutcomes block = new TrialOutcomes(models, inputs, offset, n, months, layout);
             for (int t = 0; t < n; t++) {
                 block.setCosts(t, in.readDouble());
             }
@@ -151,6 +175,18 @@ public final class OutcomesCodec {
             for (int k = 0; k < inputs.size(); k++) {
                 for (int t = 0; t < n; t++) {
                     block.setInput(k, t, in.readDouble());
+                }
+            }
+            if (layout != null) {
+                for (int m = 0; m < models.size(); m++) {
+                    for (int t = 0; t < n; t++) {
+                        block.setCosts(m, t, in.readDouble());
+                    }
+                }
+                for (int k = 0; k < layout.columns(); k++) {
+                    for (int t = 0; t < n; t++) {
+                        block.setExtra(k, t, in.readDouble());
+                    }
                 }
             }
             if (in.available() != 0) {

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  */
 public final class BlockMerger {
 
-    private final TrialOutcomes target;
+    private TrialOutcomes target;
+    private final boolean collect;
     private final int trials;
     private final Consumer<TrialOutcomes> listener;
     private final TreeMap<Integer, TrialOutcomes> waiting = new TreeMap<>();
@@ -34,7 +35,23 @@ public final class BlockMerger {
      * @param listener told of each block once it is merged, in block order (may be null)
      */
     public BlockMerger(List<String> models, List<String> inputs, int trials, int months, Consumer<TrialOutcomes> listener) {
-        this.target = new TrialOutcomes(models, inputs, 0, trials, months);
+        this(models, inputs, trials, months, null, listener);
+    }
+
+    /**
+     * A merger that collects a responsive run's blocks (their extra columns included).
+     *
+     * @param models model names
+     * @param inputs recorded input paths
+     * @param trials trials of the whole run
+     * @param months counted months
+     * @param layout the blocks' extra columns, or null for a plain run
+     * @param listener told of each block once it is merged, in block order (may be null)
+     */
+    public BlockMerger(List<String> models, List<String> inputs, int trials, int months, ResponseLayout layout,
+                       Consumer<TrialOutcomes> listener) {
+        this.target = new TrialOutcomes(models, inputs, 0, trials, months, layout);
+        this.collect = true;
         this.trials = trials;
         this.listener = listener;
     }
@@ -59,6 +76,7 @@ public final class BlockMerger {
      */
     public BlockMerger(int firstTrial, int trials, Consumer<TrialOutcomes> listener) {
         this.target = null;
+        this.collect = false;
         this.trials = trials;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.next = firstTrial;
@@ -76,7 +94,11 @@ public final class BlockMerger {
         waiting.put(block.offset(), block);
         TrialOutcomes b;
         while ((b = waiting.remove(next)) != null) {
-            if (target != null) {
+            if (collect) {
+                if (b.layout() != null && target.layout() == null) {
+                    // a responsive run's blocks carry extra columns: collect into a store of their shape
+                    target = b.emptyLike(0, trials);
+                }
                 target.copyFrom(b);
             }
             next += b.trials();
@@ -108,7 +130,7 @@ public final class BlockMerger {
      */
     public synchronized TrialOutcomes result() {
         checkComplete();
-        if (target == null) {
+        if (!collect) {
             throw new IllegalStateException("this merger passes blocks on without collecting them");
         }
         return target;

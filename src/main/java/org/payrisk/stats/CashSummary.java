@@ -46,7 +46,7 @@ public record CashSummary(double probNegativeAnyMonth, double probNegativeAnyMon
             if (min[t] < 0) {
                 negative++;
             }
-            double perMonth = outcomes.costs(t) / months;
+            double perMonth = outcomes.costs(model, t) / months;
             double r = perMonth > 0 ? min[t] / perMonth : (min[t] < 0 ? -RUNWAY_CAP : RUNWAY_CAP);
             runway[t] = Math.max(-RUNWAY_CAP, Math.min(RUNWAY_CAP, r));
         }

@@ -35,6 +35,9 @@ public final class StreamingSummary implements Consumer<TrialOutcomes> {
     private final StreamingMetric[] differences;
     private final long[] greater;
     private final StreamingMetric[] activity;
+    /** Each model's own costs, from the first block of a responsive run; null for a plain run. */
+    private StreamingMetric[] modelCosts;
+    private final ResponseSummary.Accumulator responses;
     private int seen;
 
     /**
@@ -47,6 +50,7 @@ public final class StreamingSummary implements Consumer<TrialOutcomes> {
         this.trials = trials;
         this.months = months;
         int nm = models.size();
+        responses = new ResponseSummary.Accumulator(models);
         costs = new StreamingMetric(trials, true);
         net = new StreamingMetric[nm];
         revenue = new StreamingMetric[nm];
@@ -107,6 +111,20 @@ public final class StreamingSummary implements Consumer<TrialOutcomes> {
         for (int t = 0; t < n; t++) {
             costs.add(block.costs(t));
         }
+        if (block.layout() != null) {
+            if (modelCosts == null) {
+                modelCosts = new StreamingMetric[nm];
+                for (int m = 0; m < nm; m++) {
+                    modelCosts[m] = new StreamingMetric(trials, true);
+                }
+            }
+            for (int m = 0; m < nm; m++) {
+                for (int t = 0; t < n; t++) {
+                    modelCosts[m].add(block.costs(m, t));
+                }
+            }
+            responses.accept(block);
+        }
         for (int m = 0; m < nm; m++) {
             for (int t = 0; t < n; t++) {
                 net[m].add(block.netIncome(m, t));
@@ -116,7 +134,7 @@ public final class StreamingSummary implements Consumer<TrialOutcomes> {
                 if (min < 0) {
                     cashNegative[m]++;
                 }
-                double perMonth = block.costs(t) / months;
+                double perMonth = block.costs(m, t) / months;
                 double r = perMonth > 0 ? min / perMonth : (min < 0 ? -CashSummary.RUNWAY_CAP : CashSummary.RUNWAY_CAP);
                 runway[m].add(Math.max(-CashSummary.RUNWAY_CAP, Math.min(CashSummary.RUNWAY_CAP, r)));
             }
@@ -220,7 +238,8 @@ public final class StreamingSummary implements Consumer<TrialOutcomes> {
             double p = (double) cashNegative[m] / trials;
             CashSummary cs = new CashSummary(p, Math.sqrt(p * (1 - p) / trials), minBalance[m].summary(),
                     endBalance[m].summary(), runway[m].summary(), cash);
-            out.add(new ModelSummary(models.get(m), net[m].summary(), revenue[m].summary(), costSummary, monthly, grid,
+            out.add(new ModelSummary(models.get(m), net[m].summary(), revenue[m].summary(),
+                    modelCosts == null ? costSummary : modelCosts[m].summary(), monthly, grid,
                     histograms[m], cs));
         }
         List<PairedComparison> comparisons = new ArrayList<>();
@@ -245,6 +264,6 @@ public final class StreamingSummary implements Consumer<TrialOutcomes> {
             act.put(TrialOutcomes.ACTIVITY.get(k), new ActivitySummary(a.mean(), a.sd(), a.sd() / Math.sqrt(trials),
                     h.type7(0.05), h.type7(0.5), h.type7(0.95)));
         }
-        return new RunSummary(trials, months, out, comparisons, act);
+        return new RunSummary(trials, months, out, comparisons, act, null, responses.result());
     }
 }

@@ -251,6 +251,7 @@ public final class Summaries {
         }
         Histogram[] histograms = Histogram.shared(HISTOGRAM_BINS, net);
         MetricSummary costs = metric(outcomes.costsColumn());
+        boolean ownCosts = outcomes.layout() != null;
         List<ModelSummary> models = new ArrayList<>();
         for (int m = 0; m < nModels; m++) {
             List<MonthlyBand> bands = new ArrayList<>();
@@ -264,7 +265,7 @@ public final class Summaries {
                 grid[i] = Quantiles.type7(sorted, QUANTILE_GRID[i]);
             }
             models.add(new ModelSummary(outcomes.models().get(m), metric(net[m]), metric(outcomes.revenueColumn(m)),
-                    costs, bands, grid, histograms[m], CashSummary.of(outcomes, m)));
+                    ownCosts ? metric(outcomes.costsColumn(m)) : costs, bands, grid, histograms[m], CashSummary.of(outcomes, m)));
         }
         List<PairedComparison> comparisons = new ArrayList<>();
         for (int i = 0; i < nModels; i++) {
@@ -277,6 +278,6 @@ public final class Summaries {
             activity.put(TrialOutcomes.ACTIVITY.get(k), activity(outcomes.activityColumn(k)));
         }
         return new RunSummary(outcomes.trials(), outcomes.months(), models, comparisons, activity,
-                RankSensitivity.of(outcomes));
+                RankSensitivity.of(outcomes), ResponseSummary.of(outcomes));
     }
 }

@@ -31,6 +31,9 @@ public final class TrialOutcomes {
     private final double[][][] cashBalance;
     private final long[][] activity;
     private final double[][] inputValues;
+    private final ResponseLayout layout;
+    private final double[][] modelCosts;
+    private final double[][] extra;
 
     /**
      * Outcomes of trials 0..trials-1 that record no inputs.
@@ -53,6 +56,21 @@ public final class TrialOutcomes {
      * @param months counted months per trial
      */
     public TrialOutcomes(List<String> models, List<String> inputs, int offset, int trials, int months) {
+        this(models, inputs, offset, trials, months, null);
+    }
+
+    /**
+     * Outcomes of trials offset..offset+trials-1 of a responsive run: costs per model and the extra
+     * columns {@code layout} places.
+     *
+     * @param models model names
+     * @param inputs paths of the recorded per-trial inputs
+     * @param offset index of the first trial
+     * @param trials number of trials
+     * @param months counted months per trial
+     * @param layout the extra columns, or null for a run where every model shares the practice
+     */
+    public TrialOutcomes(List<String> models, List<String> inputs, int offset, int trials, int months, ResponseLayout layout) {
         if (offset < 0 || trials < 0 || (long) offset + trials > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("trials: expected offset >= 0 and trials >= 0, found " + offset + " and " + trials);
         }
@@ -67,6 +85,9 @@ public final class TrialOutcomes {
         cashBalance = new double[models.size()][months + 1][trials];
         activity = new long[ACTIVITY.size()][trials];
         inputValues = new double[inputs.size()][trials];
+        this.layout = layout;
+        modelCosts = layout == null ? null : new double[models.size()][trials];
+        extra = layout == null ? null : new double[layout.columns()][trials];
     }
 
     /**
@@ -89,7 +110,7 @@ public final class TrialOutcomes {
         if (n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("blocks: expected at most " + Integer.MAX_VALUE + " trials, found " + n);
         }
-        TrialOutcomes out = new TrialOutcomes(first.models, first.inputs, first.offset, (int) n, first.months);
+        TrialOutcomes out = new TrialOutcomes(first.models, first.inputs, first.offset, (int) n, first.months, first.layout);
         int next = first.offset;
         for (TrialOutcomes b : blocks) {
             if (b.offset != next) {
@@ -108,7 +129,8 @@ public final class TrialOutcomes {
      * @param block outcomes of trials inside this store's range, with the same models, inputs and months
      */
     void copyFrom(TrialOutcomes block) {
-        if (!block.models.equals(models) || !block.inputs.equals(inputs) || block.months != months) {
+        if (!block.models.equals(models) || !block.inputs.equals(inputs) || block.months != months
+                || !java.util.Objects.equals(block.layout, layout)) {
             throw new IllegalArgumentException("block: expected the same models, inputs and months as the run");
         }
         int at = block.offset - offset;
@@ -133,7 +155,49 @@ public final class TrialOutcomes {
         for (int k = 0; k < inputValues.length; k++) {
             System.arraycopy(block.inputValues[k], 0, inputValues[k], at, n);
         }
+        if (layout != null) {
+            for (int m = 0; m < modelCosts.length; m++) {
+                System.arraycopy(block.modelCosts[m], 0, modelCosts[m], at, n);
+            }
+            for (int k = 0; k < extra.length; k++) {
+                System.arraycopy(block.extra[k], 0, extra[k], at, n);
+            }
+        }
     }
+
+    /**
+     * An empty store for trials offset..offset+trials-1 shaped like this one (models, inputs, months,
+     * extra columns).
+     *
+     * @param offset first trial
+     * @param trials trials
+     * @return the store
+     */
+    public TrialOutcomes emptyLike(int offset, int trials) {
+        return new TrialOutcomes(models, inputs, offset, trials, months, layout);
+    }
+
+    /** @return where the extra columns of a responsive run are, or null when every model shares the practice */
+    public ResponseLayout layout() { return layout; }
+
+    /** @param model model @param trial row @param value that model's practice costs over the horizon */
+    public void setCosts(int model, int trial, double value) { modelCosts[model][trial] = value; }
+
+    /**
+     * @param model model
+     * @param trial row
+     * @return that model's practice costs over the horizon (the shared costs unless the run is responsive)
+     */
+    public double costs(int model, int trial) { return modelCosts == null ? costs[trial] : modelCosts[model][trial]; }
+
+    /** @param model model @return a copy of its costs column */
+    public double[] costsColumn(int model) { return modelCosts == null ? costs.clone() : modelCosts[model].clone(); }
+
+    /** @param column extra column ({@link ResponseLayout}) @param trial row @param value its value */
+    public void setExtra(int column, int trial, double value) { extra[column][trial] = value; }
+
+    /** @param column extra column @param trial row @return its value */
+    public double extra(int column, int trial) { return extra[column][trial]; }
 
     /**
      * Bytes this store needs, to check memory before a run.
@@ -237,7 +301,7 @@ public final class TrialOutcomes {
     public double revenue(int model, int trial) { return revenue[model][trial]; }
 
     /** @param model model @param trial trial @return revenue minus costs */
-    public double netIncome(int model, int trial) { return revenue[model][trial] - costs[trial]; }
+    public double netIncome(int model, int trial) { return revenue[model][trial] - costs(model, trial); }
 
     /** @param counter counter @param trial trial @return the count */
     public long activity(int counter, int trial) { return activity[counter][trial]; }
@@ -252,7 +316,7 @@ public final class TrialOutcomes {
     public double[] netIncomeColumn(int model) {
         double[] out = new double[trials];
         for (int t = 0; t < trials; t++) {
-            out[t] = revenue[model][t] - costs[t];
+            out[t] = revenue[model][t] - costs(model, t);
         }
         return out;
     }

@@ -43,6 +43,7 @@ final class AnalysisCharts {
         if (s.analyses().stopping() != null && !s.analyses().stopping().convergence().isEmpty()) {
             out.add(convergence(s, context));
         }
+        out.addAll(IncentiveCharts.all(s, context));
         return out;
     }
 

@@ -129,6 +129,22 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
             }
         }
 
+        org.payrisk.stats.ResponseSummary responses = s.summary().responses();
+        if (responses != null && !responses.models().isEmpty() && !responses.models().get(0).incentives().isEmpty()) {
+            // one short line per model: what one more attended follow-up visit is worth (issue 15)
+            note++;
+            for (org.payrisk.stats.ResponseSummary.Model m : responses.models()) {
+                double v = m.incentives().get(0).perUnit();
+                if (!Double.isNaN(v)) {
+                    findings.add(new Finding("Under " + m.name() + ", each extra follow-up visit " + (v >= 0 ? "adds "
+                            + PlainNumbers.dollars(v) + " to" : "takes " + PlainNumbers.dollars(-v) + " from") + " the "
+                            + years + "'s net income.", note));
+                }
+            }
+            sources.add(new Source(note, "responses.models[i].incentives[0].perUnit", "change of mean net income per extra "
+                    + "attended follow-up visit when every episode plans one more, over the same patients"));
+        }
+
         List<String> drivers = scenario.map(Brief::drivers).orElse(List.of());
         String driversSource = scenario.map(sc -> "From " + sc.file().getFileName()
                 + ", the copy of the scenario saved with this run; the full list is in report.html.").orElse("");
