@@ -144,7 +144,7 @@ public final class SweepReport {
         Files.writeString(dir.resolve("report.html"), html("Sweep: " + base.name(), brief, specs, written,
                 "Every point's figures, one row per point and model, are in sweep.csv and sweep.json."), StandardCharsets.UTF_8);
         runJson(dir, base, "sweep", r.settings().seed(), r.settings().trials(), threads, r.simulationSeconds(), wallSeconds,
-                r.sweep().points().size());
+                r.sweep().points().size(), r.practiceRuns());
         return brief;
     }
 
@@ -172,7 +172,7 @@ public final class SweepReport {
         Files.writeString(dir.resolve("report.html"), html("Solve: " + base.name(), brief, List.of(spec), List.of(w),
                 "Every evaluation is in solve.json."), StandardCharsets.UTF_8);
         runJson(dir, base, "solve", r.settings().seed(), r.settings().trials(), r.settings().threads(), simulationSeconds,
-                wallSeconds, r.evaluations().size());
+                wallSeconds, r.evaluations().size(), r.practiceRuns());
         return sentence;
     }
 
@@ -235,7 +235,8 @@ public final class SweepReport {
     }
 
     private static void runJson(Path dir, Scenario base, String command, long seed, int trials, int threads,
-                                double simulationSeconds, double wallSeconds, int runs) throws IOException {
+                                double simulationSeconds, double wallSeconds, int runs, int practiceRuns)
+            throws IOException {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("payriskVersion", Version.get());
         o.put("command", "payrisk " + command + " " + base.source().path());
@@ -244,6 +245,7 @@ public final class SweepReport {
         o.put("seed", seed);
         o.put("trials", trials);
         o.put("runs", runs);
+        o.put("practiceSimulations", practiceRuns); // points or values tried together share one (not deterministic: it depends on memory)
         o.put("generator", TrialStreams.GENERATOR);
         o.put("javaVersion", System.getProperty("java.version"));
         o.put("inputFile", base.source().path().toAbsolutePath().normalize().toString());
