@@ -163,7 +163,7 @@ public record Sweep(Scenario base, List<VarySpec> parameters, List<Point> points
 
     /** Told when a point starts and how many trials of it have finished; thread safe. */
     public interface Progress extends SimulationEngine.Progress {
-        /** @param point the point about to run */
+        /** @param point the point about to run, or the first of the points about to run together */
         default void point(Point point) {
         }
     }
