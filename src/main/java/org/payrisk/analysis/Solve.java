@@ -76,10 +76,12 @@ public final class Solve {
      * @param holdsAbove for an inequality: whether it holds above the value (else below); null for =
      * @param settings trials, seed and threads of every evaluation
      * @param evaluations every evaluation, by value
+     * @param practiceRuns how many times the practice was simulated (values tried together share one
+     *                     simulation when the field is a payment term)
      */
     public record Result(String path, Target target, double lo, double hi, double value, double[] interval,
                          boolean[] intervalCut, String intervalMethod, double tolerance, Boolean holdsAbove,
-                         RunSettings settings, List<Evaluation> evaluations) {
+                         RunSettings settings, List<Evaluation> evaluations, int practiceRuns) {
     }
 
     private final Scenario base;
@@ -90,6 +92,7 @@ public final class Solve {
     private final SimulationEngine engine;
     private final SimulationEngine.Progress progress;
     private final Map<Double, Evaluation> done = new TreeMap<>();
+    private int practiceRuns;
 
     private Solve(Scenario base, ScenarioPath path, String pathText, Target target, RunSettings settings,
                   SimulationEngine engine, SimulationEngine.Progress progress) {
@@ -154,7 +157,10 @@ public final class Solve {
         double[] ds = new double[SCAN];
         for (int i = 0; i < SCAN; i++) {
             xs[i] = i == SCAN - 1 ? hi : lo + (hi - lo) * i / (SCAN - 1);
-            ds[i] = evaluate(xs[i]).difference();
+        }
+        evaluateAll(xs);
+        for (int i = 0; i < SCAN; i++) {
+            ds[i] = done.get(xs[i]).difference();
         }
         String ends = "at " + VarySpec.format(lo) + " " + sides(done.get(lo)) + "; at " + VarySpec.format(hi) + " "
                 + sides(done.get(hi));
@@ -199,7 +205,7 @@ public final class Solve {
                 + Summaries.MIN_TRIALS_FOR_MCSE + " trials");
         Boolean above = target.op() == Target.Op.EQ ? null : holdsHi;
         return new Result(pathText, target, lo, hi, root, interval, cut, method, tolerance, above, settings,
-                List.copyOf(done.values()));
+                List.copyOf(done.values()), practiceRuns);
     }
 
     private String scanText(double[] xs) {
@@ -278,22 +284,37 @@ public final class Solve {
     }
 
     private Evaluation evaluate(double x) throws AnalysisInputException, InterruptedException {
-        Evaluation e = done.get(x);
-        if (e != null) {
-            return e;
+        evaluateAll(new double[] {x});
+        return done.get(x);
+    }
+
+    /**
+     * Evaluates the target at every value not yet evaluated: as one run that simulates the practice
+     * once when the field is a payment term ({@link PointRuns}), else one run per value.
+     */
+    private void evaluateAll(double[] xs) throws AnalysisInputException, InterruptedException {
+        List<Double> todo = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
+        for (double x : xs) {
+            if (done.containsKey(x) || todo.contains(x)) {
+                continue;
+            }
+            try {
+                scenarios.add(base.with(path, x));
+            } catch (ScenarioException ex) {
+                throw new AnalysisInputException("--vary " + pathText + " = " + VarySpec.format(x) + " (a value tried while "
+                        + "solving) is not a valid scenario: " + ex.getMessage() + "; narrow --between");
+            }
+            todo.add(x);
         }
-        Scenario s;
-        try {
-            s = base.with(path, x);
-        } catch (ScenarioException ex) {
-            throw new AnalysisInputException("--vary " + pathText + " = " + VarySpec.format(x) + " (a value tried while "
-                    + "solving) is not a valid scenario: " + ex.getMessage() + "; narrow --between");
+        if (todo.isEmpty()) {
+            return;
         }
-        TrialOutcomes outcomes = engine.run(s, settings, progress);
-        RunSummary summary = Summaries.run(outcomes);
-        Target.Value v = target.evaluate(summary, outcomes);
-        e = new Evaluation(x, v.lhs(), v.rhs(), v.differenceStdError());
-        done.put(x, e);
-        return e;
+        practiceRuns += PointRuns.run(scenarios, settings, engine, progress, PointRuns.defaultBudget(), i -> { }, (i, outcomes) -> {
+            RunSummary summary = Summaries.run(outcomes, false);
+            Target.Value v = target.evaluate(summary, outcomes);
+            double x = todo.get(i);
+            done.put(x, new Evaluation(x, v.lhs(), v.rhs(), v.differenceStdError()));
+        });
     }
 }

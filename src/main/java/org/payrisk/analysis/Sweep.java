@@ -163,7 +163,7 @@ public record Sweep(Scenario base, List<VarySpec> parameters, List<Point> points
 
     /** Told when a point starts and how many trials of it have finished; thread safe. */
     public interface Progress extends SimulationEngine.Progress {
-        /** @param point the point about to run */
+        /** @param point the point about to run, or the first of the points about to run together */
         default void point(Point point) {
         }
     }
@@ -173,10 +173,14 @@ public record Sweep(Scenario base, List<VarySpec> parameters, List<Point> points
      *
      * @param sweep the sweep
      * @param settings trials, seed and threads, the same at every point
-     * @param summaries one run summary per point, in point order
+     * @param summaries one run summary per point, in point order (without sensitivities)
      * @param simulationSeconds seconds spent simulating all points
+     * @param practiceRuns how many times the practice was simulated: 1 when every point shares it
+     *                     (more when memory splits the points into batches), one per point when the
+     *                     swept field changes the practice
      */
-    public record Result(Sweep sweep, RunSettings settings, List<RunSummary> summaries, double simulationSeconds) {
+    public record Result(Sweep sweep, RunSettings settings, List<RunSummary> summaries, double simulationSeconds,
+                         int practiceRuns) {
         /** Copies the list. */
         public Result {
             summaries = List.copyOf(summaries);
@@ -184,7 +188,8 @@ public record Sweep(Scenario base, List<VarySpec> parameters, List<Point> points
     }
 
     /**
-     * Runs every point with the same seed and trials.
+     * Runs every point with the same seed and trials, simulating the practice once for all points
+     * when the swept fields cannot change it ({@link PointRuns}).
      *
      * @param settings trials, seed and threads
      * @param engine the engine
@@ -193,22 +198,31 @@ public record Sweep(Scenario base, List<VarySpec> parameters, List<Point> points
      * @throws InterruptedException when interrupted
      */
     public Result run(RunSettings settings, SimulationEngine engine, Progress progress) throws InterruptedException {
-        long t0 = System.nanoTime();
-        List<RunSummary> out = new ArrayList<>();
-        for (Point p : points) {
-            progress.point(p);
-            out.add(summarise(engine, p.scenario(), settings, progress));
-        }
-        return new Result(this, settings, out, (System.nanoTime() - t0) / 1e9);
+        return run(settings, engine, progress, PointRuns.defaultBudget());
     }
 
     /**
-     * Runs one scenario as {@code payrisk run} does (the engine's merged outcomes, then
-     * {@link Summaries#run}), so its figures are that run's.
+     * {@link #run(RunSettings, SimulationEngine, Progress)} with a given memory budget for the
+     * points simulated together.
+     *
+     * @param settings trials, seed and threads
+     * @param engine the engine
+     * @param progress told of each point and its finished trials
+     * @param budgetBytes most bytes of kept outcomes one shared run may hold
+     * @return one summary per point
+     * @throws InterruptedException when interrupted
      */
-    static RunSummary summarise(SimulationEngine engine, Scenario scenario, RunSettings settings,
-                                SimulationEngine.Progress progress) throws InterruptedException {
-        TrialOutcomes outcomes = engine.run(scenario, settings, progress);
-        return Summaries.run(outcomes);
+    Result run(RunSettings settings, SimulationEngine engine, Progress progress, long budgetBytes) throws InterruptedException {
+        long t0 = System.nanoTime();
+        List<RunSummary> out = new ArrayList<>();
+        List<Scenario> scenarios = points.stream().map(Point::scenario).toList();
+        int runs;
+        try {
+            runs = PointRuns.run(scenarios, settings, engine, progress, budgetBytes, i -> progress.point(points.get(i)),
+                    (i, outcomes) -> out.add(Summaries.run(outcomes, false)));
+        } catch (AnalysisInputException e) {
+            throw new IllegalStateException(e); // the sink above never stops
+        }
+        return new Result(this, settings, out, (System.nanoTime() - t0) / 1e9, runs);
     }
 }

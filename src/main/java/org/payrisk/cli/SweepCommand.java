@@ -110,7 +110,7 @@ final class SweepCommand implements Callable<Integer> {
 
                 @Override
                 public void point(Sweep.Point p) {
-                    bar.setExtraMessage("point " + (p.index() + 1) + "/" + sweep.points().size());
+                    bar.setExtraMessage("from point " + (p.index() + 1) + "/" + sweep.points().size());
                 }
             });
         }

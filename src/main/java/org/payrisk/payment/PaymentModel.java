@@ -77,6 +77,18 @@ public record PaymentModel(String name, List<PaymentRule> rules, int[] ruleOfPay
         }
     }
 
+    /**
+     * The same model under another name. Its random inputs are keyed by what they are, never by the
+     * model's name ({@link RandomInputs}), so it pays every trial exactly as this model does: how a
+     * sweep runs several points' copies of a model beside one simulation of the practice.
+     *
+     * @param newName the name
+     * @return the renamed copy
+     */
+    public PaymentModel named(String newName) {
+        return new PaymentModel(newName, rules, ruleOfPayer, terms, cash, contracts);
+    }
+
     @Override
     public int[] ruleOfPayer() {
         return ruleOfPayer.clone();

@@ -244,6 +244,19 @@ public final class Summaries {
      * @return the run summary
      */
     public static RunSummary run(TrialOutcomes outcomes) {
+        return run(outcomes, true);
+    }
+
+    /**
+     * Summarises a whole run, with or without its sensitivities: a sweep point or a solve evaluation
+     * reports no sensitivity, and ranking every input against every output is the costliest part of
+     * a summary. Every other figure is the same either way.
+     *
+     * @param outcomes the filled outcome store
+     * @param sensitivity whether to compute {@link RunSummary#sensitivity()} (else null)
+     * @return the run summary
+     */
+    public static RunSummary run(TrialOutcomes outcomes, boolean sensitivity) {
         int nModels = outcomes.models().size();
         double[][] net = new double[nModels][];
         for (int m = 0; m < nModels; m++) {
@@ -278,6 +291,6 @@ public final class Summaries {
             activity.put(TrialOutcomes.ACTIVITY.get(k), activity(outcomes.activityColumn(k)));
         }
         return new RunSummary(outcomes.trials(), outcomes.months(), models, comparisons, activity,
-                RankSensitivity.of(outcomes), ResponseSummary.of(outcomes));
+                sensitivity ? RankSensitivity.of(outcomes) : null, ResponseSummary.of(outcomes));
     }
 }

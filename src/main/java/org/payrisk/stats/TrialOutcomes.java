@@ -200,6 +200,49 @@ public final class TrialOutcomes {
     public double extra(int column, int trial) { return extra[column][trial]; }
 
     /**
+     * The same trials with some of this store's model and input columns, renamed: how one run of
+     * many models (a run shared by several sweep points) is cut back into the outcomes each point's
+     * own run would have. Practice columns (costs, activity) are copied whole; values are copied, never
+     * re-computed, so the result is bit-identical to the columns it came from.
+     *
+     * @param modelNames the new store's model names
+     * @param modelColumns for each of them, its model index in this store
+     * @param inputPaths the new store's input paths
+     * @param inputColumns for each of them, its input index in this store
+     * @return a new store of the same trials
+     */
+    public TrialOutcomes select(List<String> modelNames, int[] modelColumns, List<String> inputPaths, int[] inputColumns) {
+        if (modelNames.size() != modelColumns.length || inputPaths.size() != inputColumns.length) {
+            throw new IllegalArgumentException("select: expected one column per name, found " + modelColumns.length
+                    + " model columns for " + modelNames.size() + " names and " + inputColumns.length + " input columns for "
+                    + inputPaths.size() + " paths");
+        }
+        if (layout != null) {
+            // A responsive run's practice columns belong to each model; sharing across points is not defined for it.
+            throw new IllegalStateException("select: a run with practice responses cannot be cut into points");
+        }
+        TrialOutcomes out = new TrialOutcomes(modelNames, inputPaths, offset, trials, months);
+        System.arraycopy(costs, 0, out.costs, 0, trials);
+        for (int k = 0; k < activity.length; k++) {
+            System.arraycopy(activity[k], 0, out.activity[k], 0, trials);
+        }
+        for (int m = 0; m < modelColumns.length; m++) {
+            int from = modelColumns[m];
+            System.arraycopy(revenue[from], 0, out.revenue[m], 0, trials);
+            for (int month = 0; month < months; month++) {
+                System.arraycopy(monthlyNet[from][month], 0, out.monthlyNet[m][month], 0, trials);
+            }
+            for (int month = 0; month <= months; month++) {
+                System.arraycopy(cashBalance[from][month], 0, out.cashBalance[m][month], 0, trials);
+            }
+        }
+        for (int k = 0; k < inputColumns.length; k++) {
+            System.arraycopy(inputValues[inputColumns[k]], 0, out.inputValues[k], 0, trials);
+        }
+        return out;
+    }
+
+    /**
      * Bytes this store needs, to check memory before a run.
      *
      * @param models number of models

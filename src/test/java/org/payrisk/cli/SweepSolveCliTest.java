@@ -113,6 +113,35 @@ class SweepSolveCliTest {
         assertTrue(csv.get(0).startsWith("point,models[1].default.capitation.pmpm,model,netIncome.mean"), csv.get(0));
     }
 
+    /**
+     * report.html of a sweep and of a solve comes from the mustache template: the brief's bullets as list
+     * items, every chart as a figure, and a scenario name with markup escaped.
+     */
+    @Test
+    void reportPagesComeFromTheTemplateWithNamesEscaped(@TempDir Path tmp) throws IOException {
+        Path file = scenario(tmp, YAML.replace("name: Sweep test practice", "name: \"Sweep <b>test</b> & co\""));
+        Path sweep = tmp.resolve("sweep");
+        Path solve = tmp.resolve("solve");
+        assertEquals(0, CliTest.payrisk("sweep", file.toString(), "--vary", PMPM + "=3:5:3", "--trials", "200", "--out",
+                sweep.toString(), "--quiet").status());
+        assertEquals(0, CliTest.payrisk("solve", file.toString(), "--vary", PMPM, "--between", "0.1:2", "--target",
+                "capitation.netIncome.mean = fee-for-service.netIncome.mean", "--trials", "200", "--out", solve.toString(),
+                "--quiet").status());
+        for (Path dir : List.of(sweep, solve)) {
+            String html = Files.readString(dir.resolve("report.html"));
+            String brief = Files.readString(dir.resolve("brief.md"));
+            assertTrue(html.contains("<h1>" + (dir == sweep ? "Sweep" : "Solve") + ": Sweep &lt;b&gt;test&lt;/b&gt; &amp; co</h1>"),
+                    html);
+            assertFalse(html.contains("<b>test"), "markup from a name is escaped");
+            long bullets = brief.lines().filter(l -> l.startsWith("- ")).count();
+            assertEquals(bullets, html.split("<li>", -1).length - 1, "one list item per bullet of brief.md");
+            try (var charts = Files.list(dir.resolve("charts"))) {
+                long svgs = charts.filter(p -> p.toString().endsWith(".svg")).count();
+                assertEquals(svgs, html.split("<figure id=", -1).length - 1, "one figure per chart");
+            }
+        }
+    }
+
     @Test
     void outputsAreByteIdenticalOnOneAndTwoThreadsAndForceReplaces(@TempDir Path tmp) throws IOException {
         Path file = scenario(tmp, YAML);

@@ -70,23 +70,21 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
         String trials = PlainNumbers.count(s.trials());
         String years = s.horizonMonths() == 12 ? "year" : s.horizonMonths() + "-month period";
 
-        String intro = "We simulated " + trials + " possible " + plural(years) + " of this practice. In each one, the "
-                + "same patients were paid for under " + (names.size() == 1 ? "the payment model " : "each payment "
-                + "model: ") + Names.and(names) + ". So the differences below come from how the practice is "
-                + "paid, not from luck in which patients came.";
+        String intro = "We simulated " + trials + " possible " + plural(years) + " of this practice and paid the same "
+                + "patients under " + (names.size() == 1 ? "one model, " + names.get(0) + "."
+                : "each model (" + Names.and(names) + "), so the differences come from how the practice is paid, not "
+                + "from which patients came.");
 
         List<Finding> findings = new ArrayList<>();
         findings.add(new Finding(badYearSentence(models, years), 1));
         findings.add(new Finding(medianSentence(models, years), 2));
-        findings.add(new Finding("The chance of a losing " + years + " (net income below zero) is "
+        findings.add(new Finding("The chance of a losing " + years + " is "
                 + perModel(models, m -> m.netIncome().probLoss(), true) + ".", 3));
-        for (PairedComparison c : s.summary().comparisons()) {
-            findings.add(new Finding(Names.sentenceStart(c.a()) + " brings more net income than " + c.b() + " in "
-                    + PlainNumbers.percent(c.probAGreater()) + " of simulated " + plural(years)
-                    + ", for the very same patients.", 4));
+        if (!s.summary().comparisons().isEmpty()) {
+            findings.add(new Finding(pairedSentence(s.summary().comparisons(), years), 4));
         }
         int worstNote = s.summary().comparisons().isEmpty() ? 4 : 5;
-        findings.add(new Finding("Averaged over the worst 1 " + years + " in 20, net income is "
+        findings.add(new Finding("Over the worst 1 " + years + " in 20, net income averages "
                 + perModel(models, m -> m.netIncome().worst5Mean(), false) + ".", worstNote));
 
         int cashNote = worstNote + 1;
@@ -95,37 +93,42 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
         }
 
         List<Source> sources = new ArrayList<>(List.of(
-                new Source(1, "models[i].netIncome.p05",
-                        "5th percentile of net income over the " + years + ": 1 " + years + " in 20 falls below it"),
-                new Source(2, "models[i].netIncome.p50", "median net income over the " + years),
-                new Source(3, "models[i].netIncome.probLoss", "share of simulated " + plural(years)
-                        + " with net income below zero")));
+                new Source(1, "models[i].netIncome.p05", "5th percentile of net income"),
+                new Source(2, "models[i].netIncome.p50", "median net income"),
+                new Source(3, "models[i].netIncome.probLoss", "share of " + plural(years) + " with net income below zero")));
         if (!s.summary().comparisons().isEmpty()) {
-            sources.add(new Source(4, "comparisons[k].probAGreater", "share of simulated " + plural(years)
-                    + " in which model a's net income is higher than model b's (by more than rounding) in the same " + years));
+            sources.add(new Source(4, "comparisons[k].probAGreater", "share of " + plural(years)
+                    + " in which a's net income beats b's by more than rounding"));
         }
-        sources.add(new Source(worstNote, "models[i].netIncome.worst5Mean",
-                "mean net income over the worst 5% of simulated " + plural(years)));
+        sources.add(new Source(worstNote, "models[i].netIncome.worst5Mean", "mean net income over the worst 5% of "
+                + plural(years)));
         if (s.hasCash()) {
-            sources.add(new Source(cashNote, "models[i].cash.probNegativeAnyMonth", "share of simulated "
-                    + plural(years) + " in which the bank balance (starting reserve + payments received - costs "
-                    + "paid) is below zero at the end of at least one month"));
+            sources.add(new Source(cashNote, "models[i].cash.probNegativeAnyMonth", "share of " + plural(years)
+                    + " with a month-end bank balance (reserve + payments received - costs paid) below zero"));
         }
 
         int note = sources.stream().mapToInt(Source::number).max().orElse(0);
         if (s.summary().sensitivity() != null) {
             List<Sensitivity.Output> outputs = s.summary().sensitivity().outputs();
+            List<Sensitivity.Output> driven = new ArrayList<>();
+            List<Integer> picks = new ArrayList<>();
+            List<String> ks = new ArrayList<>();
             for (int o = 0; o < outputs.size(); o++) {
                 Sensitivity.Output out = outputs.get(o);
                 int k = biggestDriver(out);
                 if (out.isDifference() || k < 0) {
                     continue;
                 }
-                Sensitivity.Effect e = out.effects().get(k);
-                findings.add(new Finding(driverSentence(out.model(), e, years), ++note));
-                String field = "sensitivity.outputs[" + o + "].effects[" + k + "]";
-                sources.add(new Source(note, field + ".meanHighDecile", "minus " + field + ".meanLowDecile: net income in "
-                        + "the tenth of " + plural(years) + " with the input's highest, and lowest, values"));
+                driven.add(out);
+                picks.add(k);
+                ks.add("outputs[" + o + "] effects[" + k + "]");
+            }
+            if (!driven.isEmpty()) {
+                findings.add(new Finding(driverSentence(driven, picks, years), ++note));
+                String field = "sensitivity.outputs[i].effects[k]";
+                sources.add(new Source(note, field + ".meanHighDecile", "minus " + field + ".meanLowDecile, k the input with "
+                        + "the largest |spearman| for the model (" + String.join(", ", ks) + "): mean net income in the "
+                        + "tenth of " + plural(years) + " with the input's highest, less its lowest, values"));
             }
         }
 
@@ -147,21 +150,18 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
 
         List<String> drivers = scenario.map(Brief::drivers).orElse(List.of());
         String driversSource = scenario.map(sc -> "From " + sc.file().getFileName()
-                + ", the copy of the scenario saved with this run; the full list is in report.html.").orElse("");
+                + " (saved with this run); every input and source note is in report.html.").orElse("");
 
         List<String> limits = List.of(
-                "This is a model of a hypothetical practice with these inputs; it is not a forecast of any real "
-                        + "practice's income.",
-                "The results are only as good as the inputs. A different patient mix, fee schedule, contract or "
-                        + "cost base can change which payment model comes out ahead, and anything the scenario "
-                        + "leaves out (staff turnover, one-off costs, contract changes during the " + years
-                        + ") is not in these numbers.",
-                "Each figure is an estimate from " + trials + " simulated " + plural(years) + "; the simulation's "
-                        + "own error is reported with every figure in report.html.");
+                "A model of a hypothetical practice with these inputs, not a forecast. Other inputs (patient mix, fees, "
+                        + "contracts, costs) can change which model comes out ahead; what the scenario leaves out "
+                        + "(staff turnover, one-off costs, mid-" + years + " contract changes) is not in these numbers.",
+                "Each figure is an estimate from " + trials + " simulated " + plural(years) + "; report.html gives "
+                        + "each one's simulation error.");
 
-        String rounding = "Dollar amounts are rounded to 3 significant figures and chances to the whole percent "
-                + "(\"less than 1%\" when it would round to zero). In the field names, i is the model ("
-                + indexList(names) + ") and k the comparison in summary.json order.";
+        String rounding = "Dollars are rounded to 3 significant figures, chances to the whole percent (\"less than "
+                + "1%\" when it would round to zero). i is the model (" + indexList(names) + "), k the comparison in "
+                + "summary.json order.";
 
         return new Brief("Income risk under " + (names.size() == 1 ? "one payment model" : names.size()
                 + " payment models"), s.scenarioName(), intro, findings, drivers, driversSource, limits, sources,
@@ -185,15 +185,48 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
     }
 
     /**
-     * "The biggest driver of fee-for-service's income risk is cancellation rate: in the tenth of years where it is
-     * highest, net income averages $12,300 less than in the tenth where it is lowest."
+     * One line for every model's biggest driver: "The biggest driver of income risk is new episodes (total) under
+     * every model: in the tenth of years where it is highest, net income averages $79,100 more under 2026-fees and
+     * $76,900 more under 2027-cut than in the tenth where it is lowest." When the models' drivers differ, each
+     * model names its own: "... is cancellation rate under fee-for-service ($12,300 less) and new episodes (total)
+     * under capitation ($8,000 more): net income in the tenth of years where it is highest against the tenth
+     * where it is lowest."
      */
-    private static String driverSentence(String model, Sensitivity.Effect e, String years) {
-        String label = InputLabels.label(e.input());
-        double swing = e.swing();
-        return "The biggest driver of " + model + "'s income risk is " + label + ": in the tenth of " + plural(years)
-                + " where it is highest, net income averages " + PlainNumbers.dollars(Math.abs(swing))
-                + (swing < 0 ? " less" : " more") + " than in the tenth where it is lowest.";
+    private static String driverSentence(List<Sensitivity.Output> outputs, List<Integer> picks, String years) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            labels.add(InputLabels.label(outputs.get(i).effects().get(picks.get(i)).input()));
+        }
+        boolean same = labels.stream().distinct().count() == 1;
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            double swing = outputs.get(i).effects().get(picks.get(i)).swing();
+            String amount = PlainNumbers.dollars(Math.abs(swing)) + (swing < 0 ? " less" : " more");
+            parts.add(same ? amount + " under " + outputs.get(i).model()
+                    : labels.get(i) + " under " + outputs.get(i).model() + " (" + amount + ")");
+        }
+        if (same) {
+            return "The biggest driver of income risk is " + labels.get(0) + (outputs.size() == 1 ? "" : " under every model")
+                    + ": in the tenth of " + plural(years) + " where it is highest, net income averages " + Names.and(parts)
+                    + " than in the tenth where it is lowest.";
+        }
+        return "The biggest driver of income risk is " + Names.and(parts) + ": net income in the tenth of " + plural(years)
+                + " where it is highest against the tenth where it is lowest.";
+    }
+
+    /**
+     * All paired comparisons in one line: "For the same patients, fee-for-service brings more net income than
+     * capitation in 62% of simulated years, fee-for-service than bundled in 40% and capitation than bundled in 30%."
+     */
+    private static String pairedSentence(List<PairedComparison> comparisons, String years) {
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < comparisons.size(); k++) {
+            PairedComparison c = comparisons.get(k);
+            String pct = PlainNumbers.percent(c.probAGreater());
+            parts.add(k == 0 ? c.a() + " brings more net income than " + c.b() + " in " + pct + " of simulated " + plural(years)
+                    : c.a() + " than " + c.b() + " in " + pct);
+        }
+        return "For the same patients, " + Names.and(parts) + ".";
     }
 
     /** "Under fee-for-service, 1 year in 20 brings less than $35,000 of net income; under capitation, ..." */
@@ -231,9 +264,8 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
             assumed.add("the payment delays assumed");
         }
         scenario.ifPresent(sc -> assumed.add(reserve(sc.startingReserve().orElse(0))));
-        return (assumed.isEmpty() ? "The practice's" : "With " + Names.and(assumed) + ", the practice's")
-                + " bank balance (cash actually received, less costs) falls below zero at the end of some month "
-                + "of the " + years + " " + Names.and(parts) + ".";
+        return (assumed.isEmpty() ? "The" : "With " + Names.and(assumed) + ", the")
+                + " bank balance (cash received less costs) ends some month below zero " + Names.and(parts) + ".";
     }
 
     /**
@@ -266,7 +298,7 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
             }
         }
         return "The typical (median) " + years + " is best under " + models.get(best).name() + ", at "
-                + money(models.get(best).netIncome().percentile(50)) + " of net income, against " + Names.and(others) + ".";
+                + money(models.get(best).netIncome().percentile(50)) + ", against " + Names.and(others) + ".";
     }
 
     /** "3% under fee-for-service, less than 1% under capitation and ..." or the same with dollars. */
@@ -312,8 +344,8 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
             new KeyInput(ScenarioFields.NEW_EPISODES, "New patients (episodes of care)"),
             new KeyInput(ScenarioFields.CANCELLATION_RATE, "Cancelled visits"));
 
-    /** At most this many payment terms per model, so the brief stays on one page. */
-    private static final int MAX_TERMS = 6;
+    /** At most this many payment terms per model, so the brief stays on one page (report.html has them all). */
+    private static final int MAX_TERMS = 5;
 
     private static List<String> drivers(ScenarioAssumptions.Scenario sc) {
         List<String> out = new ArrayList<>();
@@ -332,6 +364,8 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
         if (!payers.isEmpty()) {
             out.add("Payer mix: " + String.join(", ", payers));
         }
+        List<String> termLines = new ArrayList<>();
+        List<List<String>> termModels = new ArrayList<>();
         for (int i = 0; ; i++) {
             String prefix = ScenarioFields.MODELS + "[" + i + "].";
             List<ScenarioAssumptions.Assumption> rows = sc.assumptions().stream()
@@ -351,14 +385,24 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
                 String[] parts = rest.substring(dflt.length()).split("\\.", 2);
                 String label = humanize(parts.length > 1 ? parts[1] : parts[0]);
                 String words = a.unit().equalsIgnoreCase(label) ? a.value() : a.inWords();
-                terms.add(label + ": " + words + note(a));
+                terms.add(label + " " + words);
             }
             if (terms.isEmpty()) {
                 continue;
             }
-            String more = terms.size() > MAX_TERMS ? "; and " + (terms.size() - MAX_TERMS) + " more" : "";
-            out.add(Names.sentenceStart(name) + " pays (default payer): "
-                    + String.join("; ", terms.subList(0, Math.min(MAX_TERMS, terms.size()))) + more);
+            String more = terms.size() > MAX_TERMS ? "; " + (terms.size() - MAX_TERMS) + " more" : "";
+            String line = String.join("; ", terms.subList(0, Math.min(MAX_TERMS, terms.size()))) + more;
+            int same = termLines.indexOf(line);
+            if (same < 0) {
+                termLines.add(line);
+                termModels.add(new ArrayList<>(List.of(name)));
+            } else {
+                termModels.get(same).add(name);
+            }
+        }
+        for (int g = 0; g < termLines.size(); g++) {
+            // models with the same default terms share one line: they differ in other payers' contracts or overlays
+            out.add(Names.sentenceStart(Names.and(termModels.get(g))) + " (default payer): " + termLines.get(g));
         }
         return out;
     }

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.payrisk.analysis.Solve;
 import org.payrisk.analysis.Sweep;
 import org.payrisk.analysis.Target;
 import org.payrisk.analysis.VarySpec;
 import org.payrisk.scenario.Scenario;
+import org.payrisk.scenario.ScenarioFields;
+import org.payrisk.scenario.ScenarioPath;
 import org.payrisk.stats.ModelSummary;
 import org.payrisk.stats.PairedComparison;
 import org.payrisk.stats.RunSummary;
@@ -80,9 +83,9 @@ final class SweepBrief {
         String rhs = phrase(t.rhs(), t.lhs());
         double[] iv = r.interval();
         int places = places(r, iv);
-        String value = amount(r.path(), r.value(), places);
-        String interval = Double.isFinite(iv[0]) ? " (95% interval " + bare(amount(r.path(), iv[0], places))
-                + (r.intervalCut()[0] ? " or below" : "") + " to " + bare(amount(r.path(), iv[1], places))
+        String value = amount(r.path(), r.value(), places, true);
+        String interval = Double.isFinite(iv[0]) ? " (95% interval " + amount(r.path(), iv[0], places, false)
+                + (r.intervalCut()[0] ? " or below" : "") + " to " + amount(r.path(), iv[1], places, false)
                 + (r.intervalCut()[1] ? " or above" : "") + ")"
                 : " (no Monte Carlo interval: too few trials for its error)";
         String field = r.path();
@@ -127,7 +130,7 @@ final class SweepBrief {
     /** Decimal places that tell the value and its interval's ends apart, at least 2 significant figures. */
     private static int places(Solve.Result r, double[] iv) {
         double width = Double.isFinite(iv[0]) ? (iv[1] - iv[0]) / 2 : Math.abs(r.value()) / 100;
-        boolean percent = isPercent(r.path());
+        boolean percent = isPercent(unitOf(r.path()));
         if (percent) {
             width *= 100;
         }
@@ -137,35 +140,58 @@ final class SweepBrief {
         return Math.max(percent ? 1 : 0, Math.min(8, -(int) Math.floor(Math.log10(width))));
     }
 
-    private static boolean isPercent(String path) {
-        return path.endsWith("conversionFactorChange") || path.endsWith("Rate") || path.endsWith("share");
+    /** Parameters of a distribution that are in the unit of the field the distribution is written in. */
+    private static final Set<String> PARAMETERS_IN_UNIT = Set.of("mean", "sd", "min", "max", "mode", "mu", "sigma", "value");
+
+    /**
+     * The declared unit of a varied field ({@link ScenarioFields#unit}): for a distribution's parameter
+     * (e.g. {@code demand.cancellationRate.beta.mean}) the unit of the field the distribution is
+     * written in, when the parameter is in that unit (a mean, not a dispersion).
+     *
+     * @param pathText a field path as written
+     * @return the unit, e.g. {@code $ per member per month}, or empty
+     */
+    static String unitOf(String pathText) {
+        List<ScenarioPath.Segment> seg = ScenarioPath.parse(pathText).segments();
+        int end = seg.size();
+        if (end >= 3 && ScenarioFields.families().contains(seg.get(end - 2).field())) {
+            if (!PARAMETERS_IN_UNIT.contains(seg.get(end - 1).field())) {
+                return "";
+            }
+            end -= 2;
+        }
+        String parent = end >= 2 ? seg.get(end - 2).field() : "";
+        return ScenarioFields.unit(seg.get(end - 1).field(), parent);
     }
 
-    private static boolean isDollars(String path) {
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        return List.of("pmpm", "startingReserve", "perUnit", "evaluation", "perEpisode", "perVisit", "fixedPerMonth",
-                "perAttendedVisit").contains(last);
+    /** Shares, probabilities and relative changes are written as percentages. */
+    private static boolean isPercent(String unit) {
+        return unit.startsWith("share") || unit.startsWith("probability") || unit.startsWith("relative change");
     }
 
-    private static String amount(String path, double v, int places) {
-        if (isPercent(path)) {
+    /**
+     * The value in the field's declared unit: {@code $4.33 per member per month}, {@code 12.5%},
+     * {@code 12,000 members}; without the unit's words when {@code words} is false (the interval's
+     * ends, after the value has said them).
+     */
+    private static String amount(String path, double v, int places, boolean words) {
+        String unit = unitOf(path);
+        if (isPercent(unit)) {
             return new BigDecimal(100 * v).setScale(places, RoundingMode.HALF_UP).toPlainString() + "%";
         }
         String n = String.format(Locale.US, "%,." + places + "f", Math.abs(v));
-        if (isDollars(path)) {
-            return (v < 0 ? "-$" : "$") + n + (path.endsWith("pmpm") ? " per member per month" : "");
+        if (unit.startsWith("$")) {
+            String per = unit.substring(1).trim();
+            return (v < 0 ? "-$" : "$") + n + (words && !per.isEmpty() ? " " + per : "");
         }
-        return (v < 0 ? "-" : "") + n;
+        int paren = unit.indexOf(" (");
+        String label = paren < 0 ? unit : unit.substring(0, paren);
+        return (v < 0 ? "-" : "") + n + (words && !label.isEmpty() ? " " + label : "");
     }
 
     /** @return the value to 4 significant figures, e.g. 3.632 */
     private static String short4(double v) {
         return new BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
-    }
-
-    /** The amount without its unit words (for the interval's ends, after the value has said them). */
-    private static String bare(String amount) {
-        return amount.replace(" per member per month", "");
     }
 
     private static String capital(String s) {

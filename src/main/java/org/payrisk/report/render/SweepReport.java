@@ -141,10 +141,11 @@ public final class SweepReport {
         }
         String brief = SweepBrief.sweep(r);
         Files.writeString(dir.resolve("brief.md"), brief, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.html"), html("Sweep: " + base.name(), brief, specs, written,
+        Files.writeString(dir.resolve("report.html"), html("Sweep: " + base.name(), PlainNumbers.count(r.settings().trials())
+                + " simulated years at each of " + r.sweep().points().size() + " points, seed " + r.settings().seed(), brief, specs, written,
                 "Every point's figures, one row per point and model, are in sweep.csv and sweep.json."), StandardCharsets.UTF_8);
         runJson(dir, base, "sweep", r.settings().seed(), r.settings().trials(), threads, r.simulationSeconds(), wallSeconds,
-                r.sweep().points().size());
+                r.sweep().points().size(), r.practiceRuns());
         return brief;
     }
 
@@ -169,10 +170,11 @@ public final class SweepReport {
         String sentence = SweepBrief.sentence(r);
         String brief = SweepBrief.solve(r, base, sentence);
         Files.writeString(dir.resolve("brief.md"), brief, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.html"), html("Solve: " + base.name(), brief, List.of(spec), List.of(w),
+        Files.writeString(dir.resolve("report.html"), html("Solve: " + base.name(), PlainNumbers.count(r.settings().trials())
+                + " simulated years at each of " + r.evaluations().size() + " values, seed " + r.settings().seed(), brief, List.of(spec), List.of(w),
                 "Every evaluation is in solve.json."), StandardCharsets.UTF_8);
         runJson(dir, base, "solve", r.settings().seed(), r.settings().trials(), r.settings().threads(), simulationSeconds,
-                wallSeconds, r.evaluations().size());
+                wallSeconds, r.evaluations().size(), r.practiceRuns());
         return sentence;
     }
 
@@ -235,7 +237,8 @@ public final class SweepReport {
     }
 
     private static void runJson(Path dir, Scenario base, String command, long seed, int trials, int threads,
-                                double simulationSeconds, double wallSeconds, int runs) throws IOException {
+                                double simulationSeconds, double wallSeconds, int runs, int practiceRuns)
+            throws IOException {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("payriskVersion", Version.get());
         o.put("command", "payrisk " + command + " " + base.source().path());
@@ -244,6 +247,7 @@ public final class SweepReport {
         o.put("seed", seed);
         o.put("trials", trials);
         o.put("runs", runs);
+        o.put("practiceSimulations", practiceRuns); // points or values tried together share one (not deterministic: it depends on memory)
         o.put("generator", TrialStreams.GENERATOR);
         o.put("javaVersion", System.getProperty("java.version"));
         o.put("inputFile", base.source().path().toAbsolutePath().normalize().toString());
@@ -253,25 +257,76 @@ public final class SweepReport {
         Files.write(dir.resolve("run.json"), bytes(o));
     }
 
-    private static String html(String title, String brief, List<RiskCharts.ChartSpec> specs,
-                               List<ChartWriter.WrittenChart> written, String note) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;"
-                + "padding:0 1rem;color:#222;line-height:1.5}figure{margin:2rem 0}svg{width:100%;height:auto}"
-                + "figcaption{color:#555}pre{white-space:pre-wrap}</style>\n</head>\n<body>\n<h1>")
-                .append(escape(title)).append("</h1>\n<pre>").append(escape(brief)).append("</pre>\n");
-        for (int i = 0; i < specs.size(); i++) {
-            b.append("<figure>\n").append(written.get(i).inlineSvg()).append("\n<figcaption>")
-                    .append(escape(specs.get(i).caption())).append(" Files: charts/").append(escape(specs.get(i).slug()))
-                    .append(".png, .svg</figcaption>\n</figure>\n");
-        }
-        b.append("<p>").append(escape(note)).append("</p>\n</body>\n</html>\n");
-        return b.toString();
+    /**
+     * The scope of {@code analysis.html.mustache}, the report page of a sweep or a solve.
+     *
+     * @param title the heading
+     * @param meta trials and seed, in words
+     * @param brief the brief, as paragraphs and lists (escaped by the template)
+     * @param figures the charts, in order
+     * @param note where the figures are
+     */
+    record Page(String title, String meta, List<Block> brief, List<Figure> figures, String note) {
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /**
+     * A paragraph, or a list of items, of the brief.
+     *
+     * @param paragraph the paragraph's text, or null for a list
+     * @param items the list's items (empty for a paragraph)
+     */
+    record Block(String paragraph, List<String> items) {
+    }
+
+    /**
+     * One chart of the page.
+     *
+     * @param slug the chart's file name without extension
+     * @param svg the inline SVG payrisk drew (the one value the template does not escape)
+     * @param caption what the chart shows
+     */
+    record Figure(String slug, String svg, String caption) {
+    }
+
+    private static String html(String title, String meta, String brief, List<RiskCharts.ChartSpec> specs,
+                               List<ChartWriter.WrittenChart> written, String note) {
+        List<Figure> figures = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            figures.add(new Figure(specs.get(i).slug(), written.get(i).inlineSvg(), specs.get(i).caption()));
+        }
+        return Templates.html("analysis.html.mustache", new Page(title, meta + ", payrisk " + Version.get(), blocks(brief),
+                figures, note));
+    }
+
+    /**
+     * The brief's Markdown as paragraphs and lists of plain text (the title line is the page's
+     * heading; Markdown's escapes, code quotes and bold marks are dropped, the template escapes
+     * the text for HTML).
+     */
+    static List<Block> blocks(String markdown) {
+        List<Block> out = new ArrayList<>();
+        List<String> items = null;
+        for (String line : markdown.split("\n")) {
+            if (line.startsWith("# ") || line.isBlank()) {
+                items = null;
+                continue;
+            }
+            if (line.startsWith("- ")) {
+                if (items == null) {
+                    items = new ArrayList<>();
+                    out.add(new Block(null, items));
+                }
+                items.add(text(line.substring(2)));
+            } else {
+                items = null;
+                out.add(new Block(text(line), List.of()));
+            }
+        }
+        return out;
+    }
+
+    private static String text(String markdown) {
+        return markdown.replaceAll("\\\\(\\p{Punct})", "$1").replace("**", "").replace("`", "");
     }
 
     private static String csv(String s) {

@@ -25,7 +25,8 @@ import org.w3c.dom.NodeList;
 /**
  * Every shipped scenario in {@code scenarios/} run through the CLI with 300 trials and rendered: the report
  * is well-formed, lists every input with a unit (the unit table knows every quantity the scenario library
- * uses), and shows the cash section, one cash fan per model and the brief's cash line.
+ * uses), and shows the cash section, one cash fan per model and the brief's cash line; every brief fits on
+ * one page.
  */
 class ScenarioLibraryReportTest {
 
@@ -85,8 +86,10 @@ class ScenarioLibraryReportTest {
             assertTrue(Files.isRegularFile(dir.resolve("charts/cash-fan-" + Names.slug(m.get("name").asText())
                     + ".png")), stem + ": cash fan of " + m.get("name"));
         }
-        assertTrue(Files.readString(dir.resolve("brief.md")).contains("models[i].cash.probNegativeAnyMonth"),
-                stem + ": brief footnotes the cash line");
+        String brief = Files.readString(dir.resolve("brief.md"));
+        assertTrue(brief.contains("models[i].cash.probNegativeAnyMonth"), stem + ": brief footnotes the cash line");
+        assertTrue(BriefTest.words(brief) < BriefTest.ONE_PAGE_WORDS, stem + ": the brief fits on one page, "
+                + BriefTest.words(brief) + " words");
     }
 
     private static List<Element> bodyRows(Document doc, String tableClass) {
