@@ -4,12 +4,17 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jfree.svg.MeetOrSlice;
 import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.SVGGraphics2D;
@@ -17,7 +22,8 @@ import org.jfree.svg.ViewBox;
 
 /**
  * Draws a {@link RiskCharts.ChartSpec} to {@code <slug>.png} (at {@link ChartStyle#PNG_SCALE} times the
- * logical size) and {@code <slug>.svg}, atomically, and returns the SVG element for inlining in HTML.
+ * logical size, encoded by {@link PngEncoder}) and {@code <slug>.svg}, atomically, and returns the SVG
+ * element for inlining in HTML. {@link #writeAll} draws a report's charts on all cores.
  *
  * <p>Headless: uses only off-screen {@link BufferedImage} and {@link SVGGraphics2D}. Output is
  * deterministic: the SVG's definition ids are prefixed with the chart slug rather than JFreeSVG's
@@ -70,12 +76,8 @@ final class ChartWriter {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream(256 * 1024);
-        if (!ImageIO.write(image, "png", png)) {
-            throw new IOException("no PNG writer available in this Java runtime");
-        }
         Path pngFile = chartsDir.resolve(spec.slug() + ".png");
-        AtomicFiles.write(pngFile, png.toByteArray());
+        AtomicFiles.write(pngFile, PngEncoder.encode(image));
 
         SVGGraphics2D svg = new SVGGraphics2D(w, h);
         svg.setDefsKeyPrefix(spec.slug() + "-");
@@ -91,6 +93,74 @@ final class ChartWriter {
         String inline = withoutUnusedNamespaces(svg.getSVGElement("chart-" + spec.slug(), false, box,
                 PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET));
         return new WrittenChart(pngFile, svgFile, inline);
+    }
+
+    /**
+     * Draws every chart as {@link #write} does, on up to one thread per core, and returns the written
+     * charts in the order of {@code specs}. Each chart is drawn by one thread (JFreeChart objects are not
+     * thread safe) and the bytes of each file depend on its chart alone, so the output is the same on
+     * any number of cores.
+     *
+     * @param specs charts with distinct slugs
+     * @param chartsDir the directory to write into
+     * @return one written chart per spec, in the same order
+     * @throws IOException the first (in {@code specs} order) failure to write a file
+     */
+    static List<WrittenChart> writeAll(List<RiskCharts.ChartSpec> specs, Path chartsDir) throws IOException {
+        return writeAll(specs, chartsDir, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@link #writeAll(List, Path)} on at most {@code maxThreads} threads (tests choose the count). */
+    static List<WrittenChart> writeAll(List<RiskCharts.ChartSpec> specs, Path chartsDir, int maxThreads)
+            throws IOException {
+        int threads = Math.min(specs.size(), maxThreads);
+        if (threads <= 1) {
+            List<WrittenChart> out = new ArrayList<>();
+            for (RiskCharts.ChartSpec spec : specs) {
+                out.add(write(spec, chartsDir));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "payrisk-chart");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<WrittenChart>> futures = new ArrayList<>();
+            for (RiskCharts.ChartSpec spec : specs) {
+                futures.add(pool.submit(() -> write(spec, chartsDir)));
+            }
+            List<WrittenChart> out = new ArrayList<>();
+            for (Future<WrittenChart> f : futures) {
+                out.add(result(f));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The chart of {@code f}, rethrowing what its drawing threw as it was thrown. */
+    private static WrittenChart result(Future<WrittenChart> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while drawing charts");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /**

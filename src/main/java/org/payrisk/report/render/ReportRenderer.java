@@ -75,34 +75,24 @@ public final class ReportRenderer {
         // Every chart claims its file name from one set, so two charts never share a file or an HTML id,
         // whatever the model names (a pair "a-vs-b" and "c" reads like the pair "a" and "b-vs-c").
         Set<String> slugs = new HashSet<>();
-        List<ReportView.Figure> figures = new ArrayList<>();
-        List<RiskCharts.ChartSpec> charts = new ArrayList<>(RiskCharts.all(summary));
-        charts.addAll(AnalysisCharts.all(summary));
-        for (RiskCharts.ChartSpec wanted : charts) {
-            RiskCharts.ChartSpec spec = wanted.withSlug(Names.claim(slugs, wanted.slug()));
-            ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
-            written.add(c.png());
-            written.add(c.svg());
-            figures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
-        }
-        List<ReportView.Figure> cashFigures = new ArrayList<>();
+        List<RiskCharts.ChartSpec> risk = claim(slugs, RiskCharts.all(summary));
+        risk.addAll(claim(slugs, AnalysisCharts.all(summary)));
         OptionalDouble reserve = scenario.map(ScenarioAssumptions.Scenario::startingReserve)
                 .orElse(OptionalDouble.empty());
-        for (RiskCharts.ChartSpec wanted : RiskCharts.cash(summary, reserve)) {
-            RiskCharts.ChartSpec spec = wanted.withSlug(Names.claim(slugs, wanted.slug()));
-            ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
+        List<RiskCharts.ChartSpec> cash = claim(slugs, RiskCharts.cash(summary, reserve));
+        List<RiskCharts.ChartSpec> sensitivity = claim(slugs, SensitivityCharts.all(summary));
+        List<RiskCharts.ChartSpec> all = new ArrayList<>(risk);
+        all.addAll(cash);
+        all.addAll(sensitivity);
+        List<ChartWriter.WrittenChart> drawn = ChartWriter.writeAll(all, chartsDir);
+        for (ChartWriter.WrittenChart c : drawn) {
             written.add(c.png());
             written.add(c.svg());
-            cashFigures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
         }
-        List<ReportView.Figure> sensitivityFigures = new ArrayList<>();
-        for (RiskCharts.ChartSpec wanted : SensitivityCharts.all(summary)) {
-            RiskCharts.ChartSpec spec = wanted.withSlug(Names.claim(slugs, wanted.slug()));
-            ChartWriter.WrittenChart c = ChartWriter.write(spec, chartsDir);
-            written.add(c.png());
-            written.add(c.svg());
-            sensitivityFigures.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), c.inlineSvg()));
-        }
+        List<ReportView.Figure> figures = figures(risk, drawn.subList(0, risk.size()));
+        List<ReportView.Figure> cashFigures = figures(cash, drawn.subList(risk.size(), risk.size() + cash.size()));
+        List<ReportView.Figure> sensitivityFigures = figures(sensitivity,
+                drawn.subList(risk.size() + cash.size(), drawn.size()));
         removeStaleCharts(runDir, chartsDir, written);
 
         Brief brief = Brief.of(summary, scenario);
@@ -112,6 +102,24 @@ public final class ReportRenderer {
         written.add(write(runDir.resolve("brief.html"), Templates.html("brief.html.mustache", brief)));
 
         return new RenderResult(written, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The charts under file names claimed from {@code slugs}, in order. */
+    private static List<RiskCharts.ChartSpec> claim(Set<String> slugs, List<RiskCharts.ChartSpec> wanted) {
+        List<RiskCharts.ChartSpec> out = new ArrayList<>();
+        for (RiskCharts.ChartSpec w : wanted) {
+            out.add(w.withSlug(Names.claim(slugs, w.slug())));
+        }
+        return out;
+    }
+
+    private static List<ReportView.Figure> figures(List<RiskCharts.ChartSpec> specs, List<ChartWriter.WrittenChart> drawn) {
+        List<ReportView.Figure> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            RiskCharts.ChartSpec spec = specs.get(i);
+            out.add(new ReportView.Figure(spec.slug(), spec.title(), spec.caption(), drawn.get(i).inlineSvg()));
+        }
+        return out;
     }
 
     private static Path write(Path file, String text) throws IOException {

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: runs `./payrisk run SCENARIO --trials N` R times, each into a fresh temporary
+# directory, and prints the median (and range) of the whole-process wall time and of run.json's own
+# figures. The first run is a warm-up that is not counted (it builds the jar and the class-data archive
+# when they are missing or stale, and fills the OS file cache).
+#
+# Usage: bench/e2e.sh [-n TRIALS] [-r RUNS] [-w WARMUPS] [SCENARIO] [-- MORE payrisk run OPTIONS]
+#   defaults: -n 10000 -r 5 -w 1 scenarios/ot-private-practice.yaml
+#   e.g.      bench/e2e.sh -n 100000 -r 3 -- --threads 1 --no-report
+# Environment: JAVA_OPTS is passed to the JVM by ./payrisk, as for any run.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+trials=10000 runs=5 warmups=1 scenario="$here/scenarios/ot-private-practice.yaml"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) trials="$2"; shift 2 ;;
+    -r) runs="$2"; shift 2 ;;
+    -w) warmups="$2"; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --) shift; break ;;
+    -*) echo "e2e.sh: unknown option $1 (try -h)" >&2; exit 2 ;;
+    *) scenario="$1"; shift ;;
+  esac
+done
+extra=("$@")
+for v in "$trials" "$runs" "$warmups"; do
+  [[ "$v" =~ ^[0-9]+$ ]] || { echo "e2e.sh: -n, -r and -w take whole numbers, found '$v'" >&2; exit 2; }
+done
+[ "$runs" -ge 1 ] || { echo "e2e.sh: -r must be at least 1" >&2; exit 2; }
+[ -f "$scenario" ] || { echo "e2e.sh: no scenario file $scenario" >&2; exit 2; }
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/payrisk-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# One number of run.json, by field name (run.json is Jackson's pretty print: one field a line).
+field() { awk -v k="\"$1\"" '$1 == k { v = $3; sub(/,$/, "", v); print v }' "$2"; }
+
+# median and range of the numbers on stdin, formatted with printf format $1
+stats() {
+  sort -g | awk -v f="$1" '{ a[NR] = $1 } END {
+    m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+    printf(f " (" f "-" f ")", m, a[1], a[NR]) }'
+}
+
+one_run() {  # $1 = run directory; prints the whole-process wall seconds
+  local t0 t1
+  t0=$(date +%s%N)
+  "$here/payrisk" run "$scenario" --trials "$trials" --quiet --out "$1" "${extra[@]}" >/dev/null
+  t1=$(date +%s%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
+}
+
+commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+dirty="$(git -C "$here" status --porcelain --untracked-files=no 2>/dev/null | head -1)"
+[ -z "$dirty" ] || commit="$commit+uncommitted"
+echo "payrisk e2e: $(basename "$scenario"), --trials $trials ${extra[*]:-}, $runs runs after $warmups warm-up"
+echo "commit $commit; $(java -version 2>&1 | head -1); $(nproc) cores; load at start:$(uptime | sed 's/.*load average://')"
+for ((i = 1; i <= warmups; i++)); do one_run "$work/warm$i" >/dev/null; done
+
+: > "$work/rows"
+printf '%4s %9s %9s %9s %11s %14s\n' run wall_s sim_s report_s trials/s visits/s
+for ((i = 1; i <= runs; i++)); do
+  dir="$work/run$i"
+  wall=$(one_run "$dir")
+  sim=$(field simulationSeconds "$dir/run.json")
+  rep=$(field reportSeconds "$dir/run.json")
+  tps=$(field trialsPerSecond "$dir/run.json")
+  vps=$(field attendedVisitsPerSecond "$dir/run.json")
+  [ -n "$rep" ] || rep=0
+  echo "$wall $sim $rep $tps $vps" >> "$work/rows"
+  printf '%4d %9.3f %9.3f %9.3f %11.0f %14.4g\n' "$i" "$wall" "$sim" "$rep" "$tps" "$vps"
+  rm -rf "$dir"
+done
+echo "median (range) of $runs runs; load at end:$(uptime | sed 's/.*load average://')"
+echo "  wall seconds (whole process):  $(cut -d' ' -f1 "$work/rows" | stats %.2f)"
+echo "  simulation seconds (run.json): $(cut -d' ' -f2 "$work/rows" | stats %.2f)"
+echo "  report seconds (run.json):     $(cut -d' ' -f3 "$work/rows" | stats %.2f)"
+echo "  trials/s (run.json):           $(cut -d' ' -f4 "$work/rows" | stats %.0f)"
+echo "  attended visits/s (run.json):  $(awk '{ print $5 / 1e6 }' "$work/rows" | stats %.1f) million"

@@ -1,0 +1,97 @@
+package org.payrisk.report.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.payrisk.report.SummaryJson;
+
+/**
+ * payrisk's own PNG writer gives files that the JDK's independent PNG reader decodes to exactly the
+ * pixels drawn, and the same bytes every time; charts drawn on several threads are the same bytes as
+ * charts drawn on one.
+ */
+class PngEncoderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void decodesToTheSamePixelsWhateverTheSizeOrContent() throws IOException {
+        // Noise defeats every filter and run, so each byte of the encoder's row and filter arithmetic matters.
+        SplittableRandom random = new SplittableRandom(1);
+        for (int[] size : new int[][] {{1, 1}, {7, 5}, {1, 300}, {300, 1}, {257, 131}}) {
+            BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    image.setRGB(x, y, random.nextInt(1 << 24));
+                }
+            }
+            assertSamePixels(image, decode(PngEncoder.encode(image)), size[0] + "x" + size[1] + " noise");
+        }
+    }
+
+    @Test
+    void aDrawnChartDecodesToTheSamePixelsAndTheSameBytesTwice() throws IOException {
+        SummaryJson.Document summary = SummaryJson.read(RenderedRun.get().dir.resolve("summary.json"));
+        RiskCharts.ChartSpec spec = RiskCharts.all(summary).get(0);
+        BufferedImage image = new BufferedImage(400, 240, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        spec.chart().draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 400, 240));
+        g.dispose();
+        byte[] png = PngEncoder.encode(image);
+        assertSamePixels(image, decode(png), spec.slug());
+        assertArrayEquals(png, PngEncoder.encode(image), "same pixels, same bytes");
+    }
+
+    @Test
+    void refusesImagesWithAnotherPixelLayout() {
+        BufferedImage argb = new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB);
+        assertThrows(IllegalArgumentException.class, () -> PngEncoder.encode(argb));
+    }
+
+    @Test
+    void chartsDrawnOnFourThreadsAreTheBytesOfChartsDrawnOnOne() throws IOException {
+        SummaryJson.Document summary = SummaryJson.read(RenderedRun.get().dir.resolve("summary.json"));
+        List<RiskCharts.ChartSpec> specs = new ArrayList<>(RiskCharts.all(summary));
+        specs.addAll(SensitivityCharts.all(summary));
+        List<ChartWriter.WrittenChart> one = ChartWriter.writeAll(specs, tmp.resolve("one"), 1);
+        List<ChartWriter.WrittenChart> four = ChartWriter.writeAll(specs, tmp.resolve("four"), 4);
+        assertEquals(specs.size(), four.size());
+        for (int i = 0; i < specs.size(); i++) {
+            String slug = specs.get(i).slug();
+            assertEquals(tmp.resolve("four").resolve(slug + ".png"), four.get(i).png(), "results in the order of the specs");
+            assertArrayEquals(Files.readAllBytes(one.get(i).png()), Files.readAllBytes(four.get(i).png()), slug + ".png");
+            assertArrayEquals(Files.readAllBytes(one.get(i).svg()), Files.readAllBytes(four.get(i).svg()), slug + ".svg");
+            assertEquals(one.get(i).inlineSvg(), four.get(i).inlineSvg(), slug + " inline SVG");
+        }
+    }
+
+    private static BufferedImage decode(byte[] png) throws IOException {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
+        assertTrue(decoded != null, "ImageIO reads the file as a PNG");
+        return decoded;
+    }
+
+    private static void assertSamePixels(BufferedImage expected, BufferedImage actual, String what) {
+        assertEquals(expected.getWidth(), actual.getWidth(), what + " width");
+        assertEquals(expected.getHeight(), actual.getHeight(), what + " height");
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                assertEquals(expected.getRGB(x, y), actual.getRGB(x, y), what + " pixel (" + x + ", " + y + ")");
+            }
+        }
+    }
+}
