@@ -3,6 +3,7 @@ package org.payrisk.scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -44,6 +45,9 @@ public final class ScenarioSchema {
     /** The draft the schema is written in. */
     public static final String DRAFT = "http://json-schema.org/draft-07/schema#";
 
+    /** The schema's file name: {@code payrisk init} writes it beside the starter, whose modeline names it. */
+    public static final String FILE_NAME = "scenario.schema.json";
+
     /** Where the schema is committed, relative to the repository root. */
     public static final String COMMITTED = "docs/scenario.schema.json";
 
@@ -61,7 +65,8 @@ public final class ScenarioSchema {
     /** @return the schema as pretty-printed JSON with {@code \n} line ends and a final newline */
     public static String json() {
         ObjectMapper mapper = new ObjectMapper();
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
