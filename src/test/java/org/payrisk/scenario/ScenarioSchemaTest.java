@@ -314,7 +314,8 @@ class ScenarioSchemaTest {
             b.append(" Missing from the schema: ").append(missing).append(". Declare each in ").append(block)
                     .append(" in src/main/java/org/payrisk/scenario/Blocks.java (a FieldSpec: name, type, required, one-line doc;"
                             + " its unit in ScenarioFields.UNITS), and let the reader take the block's keys from there"
-                            + " (f.allowOnly(m, Blocks.X.keys())); a new payment rule is registered with its terms in RuleRegistry.");
+                            + " (f.allowOnly(m, Blocks.X.keys())); a new payment rule is registered with its terms in RuleRegistry."
+                            + " Then use the new block in " + EVERY_BLOCK + " so that its own keys are checked too.");
         }
         if (!extra.isEmpty()) {
             b.append(" In the schema but refused by the reader: ").append(extra).append(". Remove them from ").append(block)
