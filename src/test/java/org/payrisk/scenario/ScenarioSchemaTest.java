@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
  *     shipped scenario, the starter of {@code payrisk init} and a fixture with every block;</li>
  * <li>structural mistakes the reader refuses (unknown key, wrong type, out of range, unknown family
  *     or rule) the schema refuses too;</li>
+ * <li>the schema is no stricter than the reader: each number just beyond a bound of the schema is
+ *     refused by the reader too;</li>
  * <li>block by block, the schema lists exactly the keys the reader accepts. The reader's keys are
  *     learnt from the reader itself: an unknown key is put into every mapping of the fixture and of
  *     the shipped scenarios, and the reader's refusal names the known keys.</li>
@@ -455,6 +457,80 @@ class ScenarioSchemaTest {
             out.add(s);
         }
         return out;
+    }
+
+    /**
+     * The schema is no stricter than the reader at its bounds: every number of the fixture, set just
+     * beyond each bound the schema gives it (minimum, exclusiveMinimum, maximum), is refused by the
+     * reader too, so an editor never underlines a value payrisk would run.
+     */
+    @Test
+    void everyBoundOfTheSchemaIsOneTheReaderHolds() throws Exception {
+        JsonNode schema = JSON.readTree(ScenarioSchema.json());
+        Schema validator = validator();
+        JsonNode tree = YAML.readTree(EVERY_BLOCK.toFile());
+        List<List<Object>> numbers = new ArrayList<>();
+        collectNumbers(tree, new ArrayList<>(), numbers);
+        List<String> problems = new ArrayList<>();
+        int tried = 0;
+        for (List<Object> path : numbers) {
+            for (JsonNode leaf : at(schema, schema, path)) {
+                if (!leaf.path("type").asText().matches("number|integer")) {
+                    continue;
+                }
+                List<Double> beyond = new ArrayList<>();
+                if (leaf.has("maximum")) {
+                    beyond.add(leaf.get("maximum").asDouble() + Math.max(1, Math.abs(leaf.get("maximum").asDouble())));
+                }
+                if (leaf.has("minimum")) {
+                    beyond.add(leaf.get("minimum").asDouble() - Math.max(1, Math.abs(leaf.get("minimum").asDouble())));
+                }
+                if (leaf.has("exclusiveMinimum")) {
+                    beyond.add(leaf.get("exclusiveMinimum").asDouble());
+                }
+                for (double v : beyond) {
+                    JsonNode copy = tree.deepCopy();
+                    Object last = path.get(path.size() - 1);
+                    JsonNode parent = nodeAt(copy, path.subList(0, path.size() - 1));
+                    if (last instanceof Integer i) {
+                        ((com.fasterxml.jackson.databind.node.ArrayNode) parent).set(i, v == Math.rint(v) && Math.abs(v) < 1e15
+                                ? JSON.getNodeFactory().numberNode((long) v) : JSON.getNodeFactory().numberNode(v));
+                    } else {
+                        ((ObjectNode) parent).set((String) last, v == Math.rint(v) && Math.abs(v) < 1e15
+                                ? JSON.getNodeFactory().numberNode((long) v) : JSON.getNodeFactory().numberNode(v));
+                    }
+                    String json = JSON.writeValueAsString(copy);
+                    tried++;
+                    assertFalse(validator.validate(json, InputFormat.JSON).isEmpty(), pathText(path) + " = " + v);
+                    try {
+                        ScenarioLoader.parse(new ScenarioSource(Path.of("bound.json"), json.getBytes(StandardCharsets.UTF_8)));
+                        problems.add(pathText(path) + " = " + v + ": the schema refuses it, the reader accepts it");
+                    } catch (ScenarioException expected) {
+                        // the reader holds the same bound
+                    }
+                }
+            }
+        }
+        assertTrue(tried > 150, "only " + tried + " bounds tried");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static void collectNumbers(JsonNode n, List<Object> path, List<List<Object>> out) {
+        if (n.isNumber()) {
+            out.add(List.copyOf(path));
+        } else if (n.isObject()) {
+            n.fields().forEachRemaining(e -> {
+                path.add(e.getKey());
+                collectNumbers(e.getValue(), path, out);
+                path.remove(path.size() - 1);
+            });
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                path.add(i);
+                collectNumbers(n.get(i), path, out);
+                path.remove(path.size() - 1);
+            }
+        }
     }
 
     // ---- the modeline ------------------------------------------------------------------------------
