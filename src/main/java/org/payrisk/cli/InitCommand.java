@@ -2,6 +2,7 @@ package org.payrisk.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import org.payrisk.report.RunDirectory;
+import org.payrisk.scenario.ScenarioSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,8 +74,32 @@ final class InitCommand implements Callable<Integer> {
                     + RunDirectory.describe(e) + "); name another file");
         }
         String name = Terminal.escape(file.toString());
-        spec.commandLine().getOut().printf("Wrote %s. Edit it, then: payrisk run %s%n", name, name);
+        String schema = writeSchemaBeside(abs);
+        spec.commandLine().getOut().printf("Wrote %s%s. Edit it, then: payrisk run %s%n", name, schema, name);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * Writes the JSON Schema beside the starter, under the name its first-line modeline gives, so an
+     * editor with the YAML language server offers completion and checks the file at once. An existing
+     * schema file is kept (it may be the user's); the message then says how to refresh it.
+     *
+     * @return the words to add to the "Wrote" line
+     */
+    private static String writeSchemaBeside(Path starter) {
+        Path schema = starter.resolveSibling(ScenarioSchema.FILE_NAME);
+        if (Files.exists(schema, LinkOption.NOFOLLOW_LINKS)) {
+            return " (kept the existing " + ScenarioSchema.FILE_NAME + "; refresh it with payrisk schema --out "
+                    + Terminal.escape(schema.toString()) + " --force)";
+        }
+        try {
+            SchemaCommand.write(schema, ScenarioSchema.json().getBytes(StandardCharsets.UTF_8), false);
+            return " and " + Terminal.escape(schema.toString()) + " (its schema, for editor completion)";
+        } catch (IOException | UserInputException e) {
+            // the starter is written; the schema only helps editors, and payrisk schema can write it later
+            return " (could not write " + ScenarioSchema.FILE_NAME + " beside it: " + e.getMessage()
+                    + "; payrisk schema --out FILE writes it)";
+        }
     }
 }

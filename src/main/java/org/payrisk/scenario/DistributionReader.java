@@ -49,6 +49,27 @@ final class DistributionReader {
         FAMILIES.put("empirical", List.of("values"));
     }
 
+    /** What each family is, for a reader of the scenario (the schema's hover text); one per family. */
+    static final Map<String, String> FAMILY_DOCS = Map.ofEntries(
+            Map.entry("uniform", "Every value in [min, max] equally likely (min < max)."),
+            Map.entry("triangular", "Triangular law from min through the most likely value (mode) to max."),
+            Map.entry("pert", "Beta-PERT (lambda 4) on [min, max] with its peak at mode; mean (min + 4 mode + max) / 6."),
+            Map.entry("normal", "Normal law with this mean and sd (of the untruncated law), optionally truncated to [min, max]."),
+            Map.entry("lognormal", "Log-normal law; mean and sd are of the variable itself, not of its logarithm."),
+            Map.entry("gamma", "Gamma law with this mean and sd (shape mean^2/sd^2, scale sd^2/mean)."),
+            Map.entry("beta", "Beta law on [0, 1] with this mean and sd (needs sd^2 < mean (1 - mean))."),
+            Map.entry("poisson", "Poisson counts with this mean (at most 1e9)."),
+            Map.entry("negativeBinomial", "Over-dispersed counts: variance = mean + mean^2 / dispersion."),
+            Map.entry("binomial", "Binomial counts: n trials (at most 65,535), each a success with probability p."),
+            Map.entry("discrete", "One of the values, drawn with the given weights (>= 0, not all zero)."),
+            Map.entry("empirical", "One of the values, each equally likely (a bootstrap from data)."));
+
+    /** Parameters that are whole numbers, with their largest value; every other parameter is a number. */
+    static final Map<String, Long> WHOLE_PARAMS = Map.of("n", (long) Binomial.MAX_N);
+
+    /** Parameters that are lists of numbers. */
+    static final java.util.Set<String> LIST_PARAMS = java.util.Set.of("values", "weights");
+
     /** Largest acceptable probability of a negative draw for a quantity that cannot be negative. */
     static final double NEGATIVE_MASS_TOLERANCE = org.payrisk.dist.Limits.NEGATIVE_MASS;
 
@@ -201,7 +222,7 @@ final class DistributionReader {
             case "negativeBinomial":
                 return NegativeBinomial.of(num(p, "mean"), num(p, "dispersion"));
             case "binomial":
-                return Binomial.of((int) f.wholeNumber(f.required(p, "n"), 0, Binomial.MAX_N), num(p, "p"));
+                return Binomial.of((int) f.wholeNumber(f.required(p, "n"), 0, WHOLE_PARAMS.get("n")), num(p, "p"));
             case "discrete":
                 return Discrete.of(numbers(p, "values"), numbers(p, "weights"));
             case "empirical":

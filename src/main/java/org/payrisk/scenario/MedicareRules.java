@@ -26,20 +26,15 @@ import org.payrisk.scenario.SourceNode.TextNode;
 final class MedicareRules {
 
     /** Fields of the Medicare form of feeForService (beside the simple form's). */
-    static final List<String> MEDICARE_FFS = List.of("feeSchedule", "evaluationCode", "minutesPerVisit", "codeMix",
-            "assistantShare", "assistantRate", "mpprRate", "payerShare", "sequestration", "patientCollectionRate",
-            "denialRate", "kx", "conversionFactorChange", "mipsAdjustment", "mips", "deductible");
+    static final List<String> MEDICARE_FFS = Blocks.FFS_MEDICARE.keys();
 
-    /** The claim-shaping fields every fee-schedule contract shares. */
-    static final List<String> CLAIM_FIELDS = List.of("feeSchedule", "evaluationCode", "minutesPerVisit", "codeMix",
-            "assistantShare", "assistantRate", "conversionFactorChange", "mppr", "mpprRate", "denialRate", "limits");
 
     /** Rule names read here beside feeForService. */
     static final String PERCENT_OF_MEDICARE = PercentOfMedicare.KIND;
     static final String WORKERS_COMP = PercentOfMedicare.WORKERS_COMP;
 
     /** Keys of a feeSchedule mapping that are not codes. */
-    static final List<String> SCHEDULE_KEYS = List.of("medicarePfs", "conversionFactor");
+    static final List<String> SCHEDULE_KEYS = Blocks.FEE_SCHEDULE.keys();
 
     static final double DEFAULT_PAYER_SHARE = 0.8;
     static final double DEFAULT_SEQUESTRATION = 0.02;
@@ -101,8 +96,7 @@ final class MedicareRules {
         if (kxNode.isPresent()) {
             MapNode k = f.map(kxNode.get(), "KX terms { threshold, medicalNecessityDocumented, reviewThreshold, "
                     + "reviewProbability, reviewTakeBack, spentElsewhere }");
-            f.allowOnly(k, List.of("threshold", "medicalNecessityDocumented", "reviewThreshold", "reviewProbability",
-                    "reviewTakeBack", "spentElsewhere"));
+            f.allowOnly(k, Blocks.KX.keys());
             kx = new MedicareFeeForService.Kx(f.number(f.required(k, "threshold"), Range.NON_NEGATIVE),
                     optionalDist(k, "medicalNecessityDocumented", Range.PROBABILITY, Constant.of(1)),
                     optionalNumber(k, "reviewThreshold", Range.NON_NEGATIVE, DEFAULT_REVIEW_THRESHOLD),
@@ -114,7 +108,7 @@ final class MedicareRules {
         Optional<SourceNode> dNode = f.optional(r, "deductible");
         if (dNode.isPresent()) {
             MapNode d = f.map(dNode.get(), "the Part B deductible { amount, alreadyMet }");
-            f.allowOnly(d, List.of("amount", "alreadyMet"));
+            f.allowOnly(d, Blocks.DEDUCTIBLE.keys());
             deductible = new MedicareFeeForService.Deductible(f.number(f.required(d, "amount"), Range.NON_NEGATIVE),
                     optionalDist(d, "alreadyMet", Range.PROBABILITY, Constant.of(0)));
         }
@@ -125,7 +119,7 @@ final class MedicareRules {
     /** {@code mips: { finalScore }} or {@code mips: { lowVolumeExcluded: true }}: null score = excluded. */
     private Distribution mips(SourceNode node) throws ScenarioException {
         MapNode m = f.map(node, "MIPS terms { finalScore } or { lowVolumeExcluded: true }");
-        f.allowOnly(m, List.of("finalScore", "lowVolumeExcluded"));
+        f.allowOnly(m, Blocks.MIPS.keys());
         boolean excluded = f.optional(m, "lowVolumeExcluded").isPresent() && bool(m.fields().get("lowVolumeExcluded"));
         Optional<SourceNode> score = f.optional(m, "finalScore");
         if (excluded) {
@@ -164,13 +158,7 @@ final class MedicareRules {
 
     PercentOfMedicare percentOfMedicare(String kind, MapNode r) throws ScenarioException {
         boolean wc = kind.equals(WORKERS_COMP);
-        List<String> allowed = new ArrayList<>(CLAIM_FIELDS);
-        if (wc) {
-            allowed.addAll(List.of("factorOfMedicare", "state"));
-        } else {
-            allowed.addAll(List.of("percent", "patientShare", "patientCollectionRate"));
-        }
-        f.allowOnly(r, allowed);
+        f.allowOnly(r, (wc ? Blocks.WORKERS_COMP : Blocks.PERCENT_OF_MEDICARE).keys());
         Schedule sched = feeSchedule(f.required(r, "feeSchedule"));
         int evaluation = code(f.required(r, "evaluationCode"), sched);
         double[] mix = codeMix(f.required(r, "codeMix"), sched);
@@ -225,7 +213,7 @@ final class MedicareRules {
     private VisitLimits limits(SourceNode node) throws ScenarioException {
         MapNode m = f.map(node, "visit limits { authorizedVisits, reauthorizationDenial, visitsPerYear, delivered, "
                 + "costSavedPerVisit }");
-        f.allowOnly(m, List.of("authorizedVisits", "reauthorizationDenial", "visitsPerYear", "delivered", "costSavedPerVisit"));
+        f.allowOnly(m, Blocks.LIMITS.keys());
         Distribution authorized = optionalDist(m, "authorizedVisits", Range.COUNT, null);
         if (authorized == null && m.fields().containsKey("reauthorizationDenial")) {
             throw f.error(m.fields().get("reauthorizationDenial"), "`reauthorizationDenial` applies to authorised visits: "
@@ -298,7 +286,7 @@ final class MedicareRules {
                     + "{ workRvu, peRvu, mpRvu } in RVUs");
             boolean rvu = c.fields().keySet().stream().anyMatch(k -> k.endsWith("Rvu"));
             if (rvu) {
-                f.allowOnly(c, List.of("workRvu", "peRvu", "mpRvu"));
+                f.allowOnly(c, Blocks.CODE_RVU.keys());
                 if (Double.isNaN(cf)) {
                     throw f.error(c, "code " + e.getKey() + " is given in RVUs: expected a `conversionFactor` (dollars per RVU) "
                             + "or `medicarePfs` beside the codes, found neither");
@@ -310,7 +298,7 @@ final class MedicareRules {
                 total.add((w + p + m) * cf);
                 pe.add(p * cf);
             } else {
-                f.allowOnly(c, List.of("total", "pe"));
+                f.allowOnly(c, Blocks.CODE_DOLLARS.keys());
                 double t = f.number(f.required(c, "total"), Range.NON_NEGATIVE);
                 SourceNode peNode = f.required(c, "pe");
                 double p = f.number(peNode, Range.NON_NEGATIVE);

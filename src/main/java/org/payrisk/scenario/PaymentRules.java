@@ -31,9 +31,9 @@ import org.payrisk.scenario.SourceNode.MapNode;
  */
 final class PaymentRules {
 
-    static final List<String> SIMPLE_FFS = List.of("evaluation", "perUnit", "denialRate");
+    static final List<String> SIMPLE_FFS = Blocks.FFS_SIMPLE.keys();
     static final List<String> MEDICARE_FFS = MedicareRules.MEDICARE_FFS;
-    static final List<String> OVERLAYS = List.of("qualityWithhold", "payForPerformance", "sharedSavings");
+    static final List<String> OVERLAYS = Blocks.OVERLAY.keys();
 
     /** Default quality weight of an episode program (sources in docs/payment-rules.md). */
     static final double DEFAULT_QUALITY_WEIGHT = 0.1;
@@ -165,14 +165,14 @@ final class PaymentRules {
     // ---- capitation ------------------------------------------------------------------------------
 
     private Capitation capitation(MapNode r) throws ScenarioException {
-        f.allowOnly(r, List.of("pmpm", "members", "churn", "riskCorridor", "stopLoss", "settlementMonth"));
+        f.allowOnly(r, Blocks.CAPITATION.keys());
         Distribution pmpm = dists.read(f.required(r, "pmpm"), Range.NON_NEGATIVE);
         Distribution members = dists.read(f.required(r, "members"), Range.COUNT);
         Capitation.Churn churn = null;
         Optional<SourceNode> c = f.optional(r, "churn");
         if (c.isPresent()) {
             MapNode m = f.map(c.get(), "membership churn { leaveRate, joinsPerMonth }");
-            f.allowOnly(m, List.of("leaveRate", "joinsPerMonth"));
+            f.allowOnly(m, Blocks.CHURN.keys());
             churn = new Capitation.Churn(dists.read(f.required(m, "leaveRate"), Range.PROBABILITY),
                     optionalDist(m, "joinsPerMonth", Range.COUNT, Constant.of(0)));
         }
@@ -180,7 +180,7 @@ final class PaymentRules {
         Optional<SourceNode> rc = f.optional(r, "riskCorridor");
         if (rc.isPresent()) {
             MapNode m = f.map(rc.get(), "a risk corridor { band, share, valuePerVisit, expectedCostPmpm }");
-            f.allowOnly(m, List.of("band", "share", "valuePerVisit", "expectedCostPmpm"));
+            f.allowOnly(m, Blocks.CORRIDOR.keys());
             corridor = new Capitation.Corridor(f.number(f.required(m, "band"), Range.PROBABILITY),
                     f.number(f.required(m, "share"), Range.PROBABILITY),
                     optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN),
@@ -190,7 +190,7 @@ final class PaymentRules {
         Optional<SourceNode> sl = f.optional(r, "stopLoss");
         if (sl.isPresent()) {
             MapNode m = f.map(sl.get(), "stop-loss terms { attachmentPerEpisode, share, valuePerVisit }");
-            f.allowOnly(m, List.of("attachmentPerEpisode", "share", "valuePerVisit"));
+            f.allowOnly(m, Blocks.STOP_LOSS.keys());
             stop = new Capitation.StopLoss(f.number(f.required(m, "attachmentPerEpisode"), Range.NON_NEGATIVE),
                     f.number(f.required(m, "share"), Range.PROBABILITY),
                     f.number(f.required(m, "valuePerVisit"), Range.NON_NEGATIVE));
@@ -208,7 +208,7 @@ final class PaymentRules {
     // ---- bundled ---------------------------------------------------------------------------------
 
     private PaymentRule bundled(MapNode r) throws ScenarioException {
-        f.allowOnly(r, List.of("perEpisode", "outlier", "reconciliation"));
+        f.allowOnly(r, Blocks.BUNDLED_PROSPECTIVE.keysWith(Blocks.BUNDLED_PROGRAM));
         Optional<SourceNode> rec = f.optional(r, "reconciliation");
         if (rec.isPresent()) {
             for (String k : List.of("perEpisode", "outlier")) {
@@ -225,15 +225,14 @@ final class PaymentRules {
             return f.build(r, () -> new Bundled(prices, 0, null));
         }
         MapNode o = f.map(outlier.get(), "outlier terms { afterVisits, perVisit }");
-        f.allowOnly(o, List.of("afterVisits", "perVisit"));
+        f.allowOnly(o, Blocks.OUTLIER.keys());
         int after = (int) f.wholeNumber(f.required(o, "afterVisits"), 0, 100_000);
         Distribution perVisit = dists.read(f.required(o, "perVisit"), Range.NON_NEGATIVE);
         return f.build(o, () -> new Bundled(prices, after, perVisit));
     }
 
     private EpisodeProgram reconciliation(MapNode r) throws ScenarioException {
-        f.allowOnly(r, List.of("feeForService", "targetPrice", "discount", "qualityScore", "qualityWeight", "stopGain",
-                "stopLoss", "participantShare", "settlementMonth"));
+        f.allowOnly(r, Blocks.RECONCILIATION.keys());
         EpisodeValuer ffs = feeForService(f.map(f.required(r, "feeForService"),
                 "the fee-for-service terms that pay claims during the episode"));
         List<Distribution> targets = perCase(f.required(r, "targetPrice"), "target price");
@@ -299,19 +298,18 @@ final class PaymentRules {
         MapNode o = f.map(e.getValue(), "the terms of " + e.getKey());
         switch (e.getKey()) {
             case "qualityWithhold":
-                f.allowOnly(o, List.of("rate", "qualityScore", "settlementMonth"));
+                f.allowOnly(o, Blocks.QUALITY_WITHHOLD.keys());
                 return new QualityWithhold(f.number(f.required(o, "rate"), Range.PROBABILITY),
                         dists.read(f.required(o, "qualityScore"), Range.PROBABILITY),
                         settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
             case "payForPerformance":
-                f.allowOnly(o, List.of("rate", "qualityScore", "threshold", "settlementMonth"));
+                f.allowOnly(o, Blocks.PAY_FOR_PERFORMANCE.keys());
                 return new PayForPerformance(f.number(f.required(o, "rate"), Range.NON_NEGATIVE),
                         dists.read(f.required(o, "qualityScore"), Range.PROBABILITY),
                         optionalNumber(o, "threshold", Range.PROBABILITY, 0),
                         settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
             default: {
-                f.allowOnly(o, List.of("benchmarkPerEpisode", "minimumSavingsRate", "sharingRate", "minimumLossRate",
-                        "lossSharingRate", "stopGain", "stopLoss", "qualityScore", "settlementMonth"));
+                f.allowOnly(o, Blocks.SHARED_SAVINGS.keys());
                 double msr = optionalNumber(o, "minimumSavingsRate", Range.PROBABILITY, 0);
                 return new SharedSavings(dists.read(f.required(o, "benchmarkPerEpisode"), Range.NON_NEGATIVE), msr,
                         f.number(f.required(o, "sharingRate"), Range.PROBABILITY),

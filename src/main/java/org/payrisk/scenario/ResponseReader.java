@@ -36,7 +36,7 @@ import org.payrisk.scenario.SourceNode.MapNode;
 final class ResponseReader {
 
     /** Keys of a response block. */
-    static final List<String> KEYS = List.of("followUpVisits", "cancellationRate", "acceptance", "unitsPerVisit", "feeElasticity");
+    static final List<String> KEYS = Blocks.RESPONSE.keys();
     /** Largest elasticity magnitude: DOMAIN.md brackets published values in 0.13 to 1.5. */
     static final double MAX_ELASTICITY = 3;
 
@@ -71,7 +71,7 @@ final class ResponseReader {
         Optional<SourceNode> fu = f.optional(r, "followUpVisits");
         if (fu.isPresent()) {
             MapNode m = f.map(fu.get(), "{ scale: r } (planned follow-ups are scaled by r)");
-            f.allowOnly(m, List.of("scale"));
+            f.allowOnly(m, Blocks.RESPONSE_FOLLOW_UPS.keys());
             scale = dists.read(f.required(m, "scale"), Range.NON_NEGATIVE, Response.MAX_SCALE,
                     "ten times the planned visits is no longer the same practice");
         }
@@ -79,7 +79,7 @@ final class ResponseReader {
         Optional<SourceNode> cr = f.optional(r, "cancellationRate");
         if (cr.isPresent()) {
             MapNode m = f.map(cr.get(), "{ change: d } (added to the trial's cancellation rate)");
-            f.allowOnly(m, List.of("change"));
+            f.allowOnly(m, Blocks.RESPONSE_CANCELLATION.keys());
             change = dists.read(f.required(m, "change"), Range.ANY, 1, "a change of a probability");
         }
         double[] acceptance = new double[demand.cases().size()];
@@ -112,7 +112,7 @@ final class ResponseReader {
     }
 
     private double[] feeFactor(MapNode m, int self, List<PaymentModel> models, Demand demand) throws ScenarioException {
-        f.allowOnly(m, List.of("elasticity", "reference"));
+        f.allowOnly(m, Blocks.FEE_ELASTICITY.keys());
         SourceNode eNode = f.required(m, "elasticity");
         double e = f.number(eNode, Range.ANY, MAX_ELASTICITY, "published values lie in 0.13 to 1.5");
         SourceNode refNode = f.required(m, "reference");

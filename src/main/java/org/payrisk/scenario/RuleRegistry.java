@@ -33,8 +33,10 @@ final class RuleRegistry {
      * @param reader reads its terms
      * @param summary one line for messages and generated documentation
      * @param docs where its fields are documented (a path in the repository, with an anchor)
+     * @param terms what its terms may be, declared in {@link Blocks}: the reader refuses other keys and
+     *              {@link ScenarioSchema} describes them
      */
-    record Kind(String key, Reader reader, String summary, String docs) {
+    record Kind(String key, Reader reader, String summary, String docs, FieldSpec.Type terms) {
     }
 
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
@@ -42,19 +44,21 @@ final class RuleRegistry {
     static {
         register(new Kind("feeForService", PaymentRules::feeForServiceRule,
                 "fee-for-service: a price per evaluation and per unit, or the Medicare fee schedule",
-                "docs/payment-rules.md#fee-for-service-simple-form-unchanged"));
+                "docs/payment-rules.md#fee-for-service-simple-form-unchanged", Blocks.FEE_FOR_SERVICE));
         register(new Kind("capitation", PaymentRules::capitationRule,
                 "capitation: members x PMPM every month, with optional churn, risk corridor and stop-loss",
-                "docs/payment-rules.md#capitation"));
+                "docs/payment-rules.md#capitation", new FieldSpec.Ref(Blocks.CAPITATION)));
         register(new Kind("bundled", PaymentRules::bundledRule,
                 "bundled: a price per episode, or an episode program reconciled against a target price",
-                "docs/payment-rules.md#bundled-payments-and-episode-programs"));
+                "docs/payment-rules.md#bundled-payments-and-episode-programs", Blocks.BUNDLED));
         register(new Kind(MedicareRules.PERCENT_OF_MEDICARE, (rules, terms) -> rules.percentOfMedicareRule(MedicareRules.PERCENT_OF_MEDICARE, terms),
                 "percentOfMedicare: a drawn share of what Medicare would allow for the same claims (Medicare Advantage, commercial)",
-                "docs/payment-rules.md#percent-of-medicare-workers-compensation-and-visit-limits"));
+                "docs/payment-rules.md#percent-of-medicare-workers-compensation-and-visit-limits",
+                new FieldSpec.Ref(Blocks.PERCENT_OF_MEDICARE)));
         register(new Kind(MedicareRules.WORKERS_COMP, (rules, terms) -> rules.percentOfMedicareRule(MedicareRules.WORKERS_COMP, terms),
                 "workersComp: a state fee schedule as a factor of Medicare's allowed amount",
-                "docs/payment-rules.md#percent-of-medicare-workers-compensation-and-visit-limits"));
+                "docs/payment-rules.md#percent-of-medicare-workers-compensation-and-visit-limits",
+                new FieldSpec.Ref(Blocks.WORKERS_COMP)));
     }
 
     private RuleRegistry() {

@@ -340,12 +340,23 @@ public final class ScenarioFields {
             for (int ln = line - 1; ln >= 1 && lines[ln - 1].trim().startsWith("#"); ln--) {
                 above.add(0, lines[ln - 1].trim().substring(1).trim());
             }
-            above.removeIf(String::isEmpty);
+            above.removeIf(c -> c.isEmpty() || isEditorDirective(c));
             if (!above.isEmpty()) {
                 parts.add(String.join(" ", above));
             }
         }
         return String.join("; ", parts);
+    }
+
+    /** The comment that points an editor at the schema: an instruction to the editor, not a source note. */
+    static final String MODELINE_PREFIX = "yaml-language-server:";
+
+    /**
+     * @param comment a comment's text without {@code #}, trimmed
+     * @return true for an editor directive such as {@code yaml-language-server: $schema=...}
+     */
+    static boolean isEditorDirective(String comment) {
+        return comment.startsWith(MODELINE_PREFIX);
     }
 
     /**

@@ -26,10 +26,9 @@ import org.payrisk.scenario.SourceNode.MapNode;
 /** Builds a {@link Scenario} from a located tree, validating every field. */
 final class ScenarioReader {
 
-    static final List<String> TOP = List.of("name", "description", "horizonMonths", "warmUpMonths", "simulation",
-            "practice", "demand", "cash", "models");
+    static final List<String> TOP = Blocks.ROOT.keys();
     /** Keys allowed beside the rule key of a contract. */
-    static final List<String> CONTRACT_EXTRAS = List.of("overlays", "paymentLagMonths");
+    static final List<String> CONTRACT_EXTRAS = Blocks.CONTRACT_EXTRAS.stream().map(FieldSpec::name).toList();
     static final double SHARE_TOLERANCE = 1e-6;
 
     /** Defaults when a scenario leaves them out. */
@@ -69,7 +68,7 @@ final class ScenarioReader {
         Optional<SourceNode> sim = f.optional(root, "simulation");
         if (sim.isPresent()) {
             MapNode s = f.map(sim.get(), "simulation settings");
-            f.allowOnly(s, List.of("trials", "seed", "precision", "incentives"));
+            f.allowOnly(s, Blocks.SIMULATION.keys());
             incentives = f.optional(s, "incentives").isPresent() && bool(f.required(s, "incentives"));
             trials = (int) whole(s, "trials", 1, ScenarioLoader.MAX_TRIALS, DEFAULT_TRIALS);
             seed = whole(s, "seed", Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_SEED);
@@ -108,7 +107,7 @@ final class ScenarioReader {
     }
 
     private Practice practice(MapNode p) throws ScenarioException {
-        f.allowOnly(p, List.of("clinicians", "visitsPerClinicianDay", "workdaysPerMonth", "costs"));
+        f.allowOnly(p, Blocks.PRACTICE.keys());
         double clinicians = f.number(f.required(p, "clinicians"), Range.POSITIVE, MAX_CLINICIANS,
                 "the largest practice payrisk simulates");
         double perDay = f.number(f.required(p, "visitsPerClinicianDay"), Range.POSITIVE, MAX_VISITS_PER_DAY,
@@ -121,14 +120,14 @@ final class ScenarioReader {
                     + Fields.format(Math.rint(capacity)) + " visits");
         }
         MapNode costs = f.map(f.required(p, "costs"), "the practice costs");
-        f.allowOnly(costs, List.of("fixedPerMonth", "perAttendedVisit"));
+        f.allowOnly(costs, Blocks.COSTS.keys());
         double fixed = f.number(f.required(costs, "fixedPerMonth"), Range.NON_NEGATIVE);
         double perVisit = f.number(f.required(costs, "perAttendedVisit"), Range.NON_NEGATIVE);
         return f.build(p, () -> new Practice(clinicians, perDay, days, fixed, perVisit));
     }
 
     private Demand demand(MapNode d) throws ScenarioException {
-        f.allowOnly(d, List.of("newEpisodesPerMonth", "seasonality", "cancellationRate", "payers", "cases"));
+        f.allowOnly(d, Blocks.DEMAND.keys());
         SourceNode arrivalsNode = f.required(d, "newEpisodesPerMonth");
         Distribution arrivals = dists.read(arrivalsNode, Range.COUNT);
         double[] season = new double[12];
@@ -177,7 +176,7 @@ final class ScenarioReader {
         double[] caseShares = new double[casesNode.items().size()];
         for (SourceNode cn : casesNode.items()) {
             MapNode c = f.map(cn, "a case type");
-            f.allowOnly(c, List.of("name", "share", "followUpVisits", "visitsPerMonth", "unitsPerVisit"));
+            f.allowOnly(c, Blocks.CASE.keys());
             SourceNode nameNode = f.required(c, "name");
             String name = f.text(nameNode, "a case name");
             f.distinctName(caseIds, name, nameNode, "case");
@@ -214,7 +213,7 @@ final class ScenarioReader {
             return CashTerms.DEFAULT;
         }
         MapNode m = f.map(c.get(), "cash settings { startingReserve, openingReceivables }");
-        f.allowOnly(m, List.of("startingReserve", "openingReceivables"));
+        f.allowOnly(m, Blocks.CASH.keys());
         double reserve = f.optional(m, "startingReserve").isPresent() ? f.number(f.required(m, "startingReserve"), Range.ANY) : 0;
         boolean steady = true;
         Optional<SourceNode> o = f.optional(m, "openingReceivables");
@@ -241,7 +240,7 @@ final class ScenarioReader {
         Map<String, String> modelIds = new HashMap<>();
         for (SourceNode mn : list.items()) {
             MapNode m = f.map(mn, "a payment model");
-            f.allowOnly(m, List.of("name", "default", "payers", "response"));
+            f.allowOnly(m, Blocks.MODEL.keys());
             SourceNode nameNode = f.required(m, "name");
             String name = f.text(nameNode, "a model name");
             f.distinctName(modelIds, name, nameNode, "model");
