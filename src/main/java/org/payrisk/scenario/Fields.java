@@ -127,7 +127,7 @@ final class Fields {
         if (!range.admits(v)) {
             throw error(n, "expected " + range.noun + ", found " + num.text());
         }
-        if (v > max || v < -range.max) {
+        if (v > max || v < -max) { // a range that admits negatives is bounded in magnitude (the message says so)
             throw error(n, "expected " + range.noun + " of at most " + format(max) + (range.admits(-1) ? " in magnitude" : "")
                     + " (" + why + "), found " + num.text());
         }

@@ -88,8 +88,14 @@ final class ResponseReader {
         if (ac.isPresent()) {
             MapNode m = f.map(ac.get(), "shares accepted by case, such as { knee: 0.9 }");
             List<String> caseNames = demand.cases().stream().map(CaseType::name).toList();
-            f.allowOnly(m, caseNames);
             for (var e : m.fields().entrySet()) {
+                f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a case name of demand.cases");
+                if (demand.caseIndex(e.getKey()) < 0) {
+                    String nearest = Names.nearest(e.getKey(), caseNames);
+                    throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
+                            + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                            + " Cases in demand.cases: " + String.join(", ", caseNames) + ".");
+                }
                 acceptance[demand.caseIndex(e.getKey())] = f.number(e.getValue(), Range.PROBABILITY);
             }
         }
