@@ -8,6 +8,7 @@ import org.payrisk.dist.Constant;
 import org.payrisk.dist.Distribution;
 import org.payrisk.payment.Bundled;
 import org.payrisk.payment.Capitation;
+import org.payrisk.payment.CasePrices;
 import org.payrisk.payment.EpisodeProgram;
 import org.payrisk.payment.EpisodeValuer;
 import org.payrisk.payment.FeeForService;
@@ -219,7 +220,7 @@ final class PaymentRules {
             }
             return reconciliation(f.map(rec.get(), "reconciliation terms"));
         }
-        List<Distribution> prices = perCase(f.required(r, "perEpisode"), "episode price");
+        CasePrices prices = perCase(f.required(r, "perEpisode"), "episode price");
         Optional<SourceNode> outlier = f.optional(r, "outlier");
         if (outlier.isEmpty()) {
             return f.build(r, () -> new Bundled(prices, 0, null));
@@ -236,7 +237,7 @@ final class PaymentRules {
                 "stopLoss", "participantShare", "settlementMonth"));
         EpisodeValuer ffs = feeForService(f.map(f.required(r, "feeForService"),
                 "the fee-for-service terms that pay claims during the episode"));
-        List<Distribution> targets = perCase(f.required(r, "targetPrice"), "target price");
+        CasePrices targets = perCase(f.required(r, "targetPrice"), "target price");
         Distribution discount = optionalDist(r, "discount", Range.PROBABILITY, Constant.of(0));
         Distribution quality = optionalDist(r, "qualityScore", Range.PROBABILITY, null);
         double weight = optionalNumber(r, "qualityWeight", Range.PROBABILITY, DEFAULT_QUALITY_WEIGHT);
@@ -252,7 +253,7 @@ final class PaymentRules {
     }
 
     /** One price per case (a mapping by case name) or one price for all. */
-    private List<Distribution> perCase(SourceNode priceNode, String what) throws ScenarioException {
+    private CasePrices perCase(SourceNode priceNode, String what) throws ScenarioException {
         List<String> caseNames = demand.cases().stream().map(CaseType::name).toList();
         List<Distribution> prices = new ArrayList<>();
         if (priceNode instanceof MapNode pm && !DistributionReader.isFamilyMapping(pm)) {
@@ -273,13 +274,9 @@ final class PaymentRules {
                 }
                 prices.add(dists.read(n, Range.NON_NEGATIVE));
             }
-        } else {
-            Distribution one = dists.read(priceNode, Range.NON_NEGATIVE);
-            for (int i = 0; i < demand.cases().size(); i++) {
-                prices.add(one);
-            }
+            return CasePrices.byCase(caseNames, prices);
         }
-        return prices;
+        return CasePrices.oneForAll(dists.read(priceNode, Range.NON_NEGATIVE), caseNames);
     }
 
     // ---- overlays --------------------------------------------------------------------------------
