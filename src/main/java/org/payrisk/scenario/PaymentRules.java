@@ -175,7 +175,7 @@ final class PaymentRules {
             MapNode m = f.map(c.get(), "membership churn { leaveRate, joinsPerMonth }");
             f.allowOnly(m, List.of("leaveRate", "joinsPerMonth"));
             churn = new Capitation.Churn(dists.read(f.required(m, "leaveRate"), Range.PROBABILITY),
-                    optionalDist(m, "joinsPerMonth", Range.COUNT, Constant.of(0)));
+                    dists.optional(m, "joinsPerMonth", Range.COUNT, Constant.of(0)));
         }
         Capitation.Corridor corridor = null;
         Optional<SourceNode> rc = f.optional(r, "riskCorridor");
@@ -184,8 +184,8 @@ final class PaymentRules {
             f.allowOnly(m, List.of("band", "share", "valuePerVisit", "expectedCostPmpm"));
             corridor = new Capitation.Corridor(f.number(f.required(m, "band"), Range.PROBABILITY),
                     f.number(f.required(m, "share"), Range.PROBABILITY),
-                    optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN),
-                    optionalNumber(m, "expectedCostPmpm", Range.NON_NEGATIVE, Double.NaN));
+                    f.optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN),
+                    f.optionalNumber(m, "expectedCostPmpm", Range.NON_NEGATIVE, Double.NaN));
         }
         Capitation.StopLoss stop = null;
         Optional<SourceNode> sl = f.optional(r, "stopLoss");
@@ -238,12 +238,12 @@ final class PaymentRules {
         EpisodeValuer ffs = feeForService(f.map(f.required(r, "feeForService"),
                 "the fee-for-service terms that pay claims during the episode"));
         CasePrices targets = perCase(f.required(r, "targetPrice"), "target price");
-        Distribution discount = optionalDist(r, "discount", Range.PROBABILITY, Constant.of(0));
-        Distribution quality = optionalDist(r, "qualityScore", Range.PROBABILITY, null);
-        double weight = optionalNumber(r, "qualityWeight", Range.PROBABILITY, DEFAULT_QUALITY_WEIGHT);
+        Distribution discount = dists.optional(r, "discount", Range.PROBABILITY, Constant.of(0));
+        Distribution quality = dists.optional(r, "qualityScore", Range.PROBABILITY, null);
+        double weight = f.optionalNumber(r, "qualityWeight", Range.PROBABILITY, DEFAULT_QUALITY_WEIGHT);
         double stopGain = f.number(f.required(r, "stopGain"), Range.NON_NEGATIVE);
-        double stopLoss = optionalNumber(r, "stopLoss", Range.NON_NEGATIVE, 0);
-        double share = optionalNumber(r, "participantShare", Range.PROBABILITY, 1);
+        double stopLoss = f.optionalNumber(r, "stopLoss", Range.NON_NEGATIVE, 0);
+        double share = f.optionalNumber(r, "participantShare", Range.PROBABILITY, 1);
         int month = settlementMonth(r, RECONCILIATION_SETTLEMENT_DELAY);
         int[] perMonth = new int[demand.cases().size()];
         for (int i = 0; i < perMonth.length; i++) {
@@ -304,19 +304,19 @@ final class PaymentRules {
                 f.allowOnly(o, List.of("rate", "qualityScore", "threshold", "settlementMonth"));
                 return new PayForPerformance(f.number(f.required(o, "rate"), Range.NON_NEGATIVE),
                         dists.read(f.required(o, "qualityScore"), Range.PROBABILITY),
-                        optionalNumber(o, "threshold", Range.PROBABILITY, 0),
+                        f.optionalNumber(o, "threshold", Range.PROBABILITY, 0),
                         settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
             default: {
                 f.allowOnly(o, List.of("benchmarkPerEpisode", "minimumSavingsRate", "sharingRate", "minimumLossRate",
                         "lossSharingRate", "stopGain", "stopLoss", "qualityScore", "settlementMonth"));
-                double msr = optionalNumber(o, "minimumSavingsRate", Range.PROBABILITY, 0);
+                double msr = f.optionalNumber(o, "minimumSavingsRate", Range.PROBABILITY, 0);
                 return new SharedSavings(dists.read(f.required(o, "benchmarkPerEpisode"), Range.NON_NEGATIVE), msr,
                         f.number(f.required(o, "sharingRate"), Range.PROBABILITY),
-                        optionalNumber(o, "minimumLossRate", Range.PROBABILITY, msr),
-                        optionalNumber(o, "lossSharingRate", Range.PROBABILITY, 0),
-                        optionalNumber(o, "stopGain", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
-                        optionalNumber(o, "stopLoss", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
-                        optionalDist(o, "qualityScore", Range.PROBABILITY, null),
+                        f.optionalNumber(o, "minimumLossRate", Range.PROBABILITY, msr),
+                        f.optionalNumber(o, "lossSharingRate", Range.PROBABILITY, 0),
+                        f.optionalNumber(o, "stopGain", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
+                        f.optionalNumber(o, "stopLoss", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
+                        dists.optional(o, "qualityScore", Range.PROBABILITY, null),
                         settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
             }
         }
@@ -327,16 +327,6 @@ final class PaymentRules {
     private int settlementMonth(MapNode m, int delay) throws ScenarioException {
         Optional<SourceNode> n = f.optional(m, "settlementMonth");
         return n.isPresent() ? (int) f.wholeNumber(n.get(), 1, MAX_MONTH) : horizon + delay;
-    }
-
-    private Distribution optionalDist(MapNode m, String key, Range range, Distribution dflt) throws ScenarioException {
-        Optional<SourceNode> n = f.optional(m, key);
-        return n.isPresent() ? dists.read(n.get(), range) : dflt;
-    }
-
-    private double optionalNumber(MapNode m, String key, Range range, double dflt) throws ScenarioException {
-        Optional<SourceNode> n = f.optional(m, key);
-        return n.isPresent() ? f.number(n.get(), range) : dflt;
     }
 
 }
