@@ -14,6 +14,10 @@
 # netIncome, revenue and minCashBalance (z = diff / sqrt(se1^2 + se2^2)) and a two-sample
 # Kolmogorov-Smirnov test of netIncome (scipy). Family-wise false-failure rate 1%: Bonferroni over all
 # tests. A model whose column is constant in both runs is compared for equality instead.
+# Result (2026-11-27): 100 tests over the 10 shipped scenarios and all their models (25 models), all
+# pass at a 1% family-wise false-failure rate (per-test alpha 1e-4); smallest p 0.051 (solo-practice
+# fee-for-service netIncome z). At the same seed every shipped scenario's summary.json changed (every
+# scenario has payer-keyed or claim-level draws), so none is byte-identical to before.
 import csv
 import glob
 import os
