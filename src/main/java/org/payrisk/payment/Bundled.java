@@ -62,9 +62,10 @@ public record Bundled(CasePrices perEpisode, int outlierAfterVisits, Distributio
             return;
         }
         final double perVisit = outlierPrice(claimsKey, covered);
+        final boolean[] covers = covered.flags();
         final int n = year.visitCount();
         for (int v = 0; v < n; v++) {
-            if (year.visitOrdinal(v) > outlierAfterVisits && covered.covers(year.visitPayer(v))) {
+            if (year.visitOrdinal(v) > outlierAfterVisits && covers[year.visitPayer(v)]) {
                 revenueByMonth[year.visitMonth(v)] += perVisit;
             }
         }

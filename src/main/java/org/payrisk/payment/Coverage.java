@@ -54,6 +54,16 @@ public final class Coverage {
         return covers[p];
     }
 
+    /**
+     * The flags themselves, for the rules' claim loops (a local array there is cheaper than a call
+     * per visit). Callers in this package must not change them.
+     *
+     * @return covers[p], true when payer p is paid under the contract
+     */
+    boolean[] flags() {
+        return covers;
+    }
+
     /** @return the number of payers of the practice (covered or not) */
     public int payers() {
         return covers.length;

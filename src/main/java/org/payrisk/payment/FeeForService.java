@@ -57,13 +57,14 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         final double unitPrice = Math.max(0, ClaimRandom.draw(key, PER_UNIT, perUnit));
         final double denial = PaymentRule.clamp(ClaimRandom.draw(key, DENIAL, denialRate), 0, 1);
         final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
+        final boolean[] covers = covered.flags();
         final int n = year.visitCount();
         // Visits come in month order: sum a month in a register and add it once (no store-to-load
         // dependency per visit).
         int month = n > 0 ? year.visitMonth(0) : 0;
         double monthSum = 0;
         for (int v = 0; v < n; v++) {
-            if (!covered.covers(year.visitPayer(v))) {
+            if (!covers[year.visitPayer(v)]) {
                 continue;
             }
             if (claim != null) {

@@ -235,9 +235,10 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
         final double[] deductibleLeft = perYear ? new double[episodeCount] : null;
         final int[] runningYear = perYear ? new int[episodeCount] : null;
 
+        final boolean[] covers = covered.flags();
         final int n = year.visitCount();
         for (int v = 0; v < n; v++) {
-            if (!covered.covers(year.visitPayer(v))) {
+            if (!covers[year.visitPayer(v)]) {
                 continue;
             }
             if (!shape.draw(year, v, false)) {

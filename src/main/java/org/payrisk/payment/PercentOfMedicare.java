@@ -144,9 +144,10 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
         final double patientFactor = pct * patientShare * collected;
         final boolean lines = mppr == Mppr.WHOLE_FEE;
 
+        final boolean[] covers = covered.flags();
         final int n = year.visitCount();
         for (int v = 0; v < n; v++) {
-            if (!covered.covers(year.visitPayer(v))) {
+            if (!covers[year.visitPayer(v)]) {
                 continue;
             }
             final int e = year.visitEpisode(v);
