@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.TrialStreams;
 import org.payrisk.payment.CashTerms;
+import org.payrisk.payment.Coverage;
 import org.payrisk.payment.DrawnInput;
 import org.payrisk.payment.Overlay;
 import org.payrisk.payment.PaymentModel;
@@ -64,7 +65,7 @@ public final class TrialKernel {
     private final PracticeYear year;
     private final List<PaymentModel> models;
     private final List<String> modelNames;
-    private final boolean[][][] covered;
+    private final Coverage[][] covered;
     private final long[][] ruleKeys;
     private final double[] revenueByMonth;
     private final double[] before;
@@ -120,18 +121,18 @@ public final class TrialKernel {
             }
         }
         practiceInputs = inputs.size();
-        covered = new boolean[models.size()][][];
+        covered = new Coverage[models.size()][];
         ruleKeys = new long[models.size()][];
         lagColumn = new int[models.size()][];
         List<String> lagPaths = new ArrayList<>();
         for (int m = 0; m < models.size(); m++) {
             PaymentModel model = models.get(m);
             int rules = model.rules().size();
-            covered[m] = new boolean[rules][];
+            covered[m] = new Coverage[rules];
             ruleKeys[m] = new long[rules];
             lagColumn[m] = new int[rules];
             for (int r = 0; r < rules; r++) {
-                covered[m][r] = model.coveredBy(r);
+                covered[m][r] = model.coveredBy(r, demand.payers());
                 ruleKeys[m][r] = RandomInputs.fieldKey(model.rules().get(r).kind());
                 String prefix = "models[" + model.name() + "]." + model.contracts().get(r) + ".";
                 for (DrawnInput d : model.rules().get(r).drawnInputs(caseNames)) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -282,32 +281,7 @@ public record DataColumn(Path file, String column, double[] values, int[] lines,
 
     /** The nearest name within a Levenshtein distance of max(2, length / 3), case-insensitive, or null. */
     static String nearest(String name, List<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        String a = name.toLowerCase(Locale.ROOT);
-        for (String k : known) {
-            String b = k.toLowerCase(Locale.ROOT);
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            if (prev[b.length()] < bestDistance) {
-                bestDistance = prev[b.length()];
-                best = k;
-            }
-        }
-        return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+        return org.payrisk.stats.EditDistance.nearest(name, known);
     }
 
     @Override

@@ -13,28 +13,25 @@ import org.payrisk.practice.PracticeYear;
  * before the horizon and earn only their outlier visits inside it.
  *
  * <p>Random numbers ({@link RandomInputs}: each from its own stream keyed by the trial, the field
- * and the payers covered): when one price serves every case (the same instance at every case
- * index) it is drawn once ({@code bundled.perEpisode}); otherwise each case's price is drawn from
- * its case's own stream ({@code bundled.perEpisode[c]}), so two cases with equal but separately
- * written prices draw independently; then the outlier price ({@code bundled.outlier.perVisit}). No
- * per-visit draws.
+ * and the names of the payers covered): the episode prices ({@link CasePrices}: one draw from
+ * {@code bundled.perEpisode} for one price, else one per case from {@code bundled.perEpisode.<case
+ * name>}), then the outlier price ({@code bundled.outlier.perVisit}). No per-visit draws.
  *
- * @param perEpisodeByCase dollars per episode, one distribution per case index (the same instance
- *                         for every case when the scenario gives one price; separately written
- *                         prices are separate instances even when equal)
+ * @param perEpisode dollars per episode, one price for all cases or one per case
  * @param outlierAfterVisits visits of an episode covered by the bundle, &gt;= 0; ignored without an
  *                           outlier price
  * @param outlierPerVisit dollars per attended visit beyond {@code outlierAfterVisits}, or null for
  *                        no outlier payment
  */
-public record Bundled(List<Distribution> perEpisodeByCase, int outlierAfterVisits, Distribution outlierPerVisit)
+public record Bundled(CasePrices perEpisode, int outlierAfterVisits, Distribution outlierPerVisit)
         implements PaymentRule {
 
+    private static final String PER_EPISODE = "bundled.perEpisode";
     private static final long OUTLIER = RandomInputs.fieldKey("bundled.outlier.perVisit");
 
-    /** Copies the list and checks presence. */
+    /** Checks presence. */
     public Bundled {
-        perEpisodeByCase = List.copyOf(perEpisodeByCase);
+        java.util.Objects.requireNonNull(perEpisode, "perEpisode");
         if (outlierAfterVisits < 0) {
             throw new IllegalArgumentException("afterVisits: expected a whole number >= 0, found " + outlierAfterVisits);
         }
@@ -46,18 +43,18 @@ public record Bundled(List<Distribution> perEpisodeByCase, int outlierAfterVisit
     }
 
     @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+    public void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, double[] revenueByMonth) {
         accrue(year, covered, rng, rng.nextLong(), revenueByMonth, null);
     }
 
     @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+    public void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, long claimsKey,
                        double[] revenueByMonth, Settlements settlements) {
         final double[] price = prices(claimsKey, covered);
         final int episodes = year.episodeCount();
         for (int e = 0; e < episodes; e++) {
             int start = year.episodeStart(e);
-            if (start >= 1 && covered[year.episodePayer(e)]) {
+            if (start >= 1 && covered.covers(year.episodePayer(e))) {
                 revenueByMonth[start] += price[year.episodeCase(e)];
             }
         }
@@ -65,71 +62,28 @@ public record Bundled(List<Distribution> perEpisodeByCase, int outlierAfterVisit
             return;
         }
         final double perVisit = outlierPrice(claimsKey, covered);
+        final boolean[] covers = covered.flags();
         final int n = year.visitCount();
         for (int v = 0; v < n; v++) {
-            if (year.visitOrdinal(v) > outlierAfterVisits && covered[year.visitPayer(v)]) {
+            if (year.visitOrdinal(v) > outlierAfterVisits && covers[year.visitPayer(v)]) {
                 revenueByMonth[year.visitMonth(v)] += perVisit;
             }
         }
     }
 
     /** @return each case's price for the trial, floored at 0 */
-    private double[] prices(long claimsKey, boolean[] covered) {
-        return perCase(perEpisodeByCase, "bundled.perEpisode", claimsKey, covered);
+    private double[] prices(long claimsKey, Coverage covered) {
+        return perEpisode.draw(PER_EPISODE, claimsKey, covered);
     }
 
-    private double outlierPrice(long claimsKey, boolean[] covered) {
+    private double outlierPrice(long claimsKey, Coverage covered) {
         return Math.max(0, RandomInputs.draw(claimsKey, covered, OUTLIER, outlierPerVisit));
-    }
-
-    /**
-     * One draw per case from the case's own keyed stream ({@code field[c]}), or a single draw from
-     * {@code field} when one instance serves every case.
-     */
-    static double[] perCase(List<Distribution> byCase, String field, long claimsKey, boolean[] covered) {
-        final int nCases = byCase.size();
-        final double[] out = new double[nCases];
-        if (onePrice(byCase)) {
-            java.util.Arrays.fill(out, Math.max(0, RandomInputs.draw(claimsKey, covered, RandomInputs.fieldKey(field), byCase.get(0))));
-            return out;
-        }
-        for (int c = 0; c < nCases; c++) {
-            out[c] = Math.max(0, RandomInputs.draw(claimsKey, covered, RandomInputs.fieldKey(field + "[" + c + "]"), byCase.get(c)));
-        }
-        return out;
-    }
-
-    /** @return true when one distribution instance serves every case (the scenario gave one price) */
-    static boolean onePrice(List<Distribution> byCase) {
-        for (Distribution d : byCase) {
-            if (d != byCase.get(0)) {
-                return false;
-            }
-        }
-        return !byCase.isEmpty();
-    }
-
-    /** Recorded per-case inputs: {@code field.caseName}, or {@code field} for one price. */
-    static void perCaseInputs(List<Distribution> byCase, String field, List<String> caseNames, List<DrawnInput> out) {
-        if (onePrice(byCase)) {
-            if (RandomInputs.isRandom(byCase.get(0))) {
-                out.add(new DrawnInput(field, (y, c, k) -> perCase(byCase, field, k, c)[0]));
-            }
-            return;
-        }
-        for (int i = 0; i < byCase.size(); i++) {
-            final int caseIndex = i;
-            if (RandomInputs.isRandom(byCase.get(i))) {
-                String name = i < caseNames.size() ? caseNames.get(i) : "[" + i + "]";
-                out.add(new DrawnInput(field + "." + name, (y, c, k) -> perCase(byCase, field, k, c)[caseIndex]));
-            }
-        }
     }
 
     @Override
     public List<DrawnInput> drawnInputs(List<String> caseNames) {
         List<DrawnInput> out = new ArrayList<>();
-        perCaseInputs(perEpisodeByCase, "bundled.perEpisode", caseNames, out);
+        perEpisode.addInputs(PER_EPISODE, out);
         if (RandomInputs.isRandom(outlierPerVisit)) {
             out.add(new DrawnInput("bundled.outlier.perVisit", (y, c, k) -> outlierPrice(k, c)));
         }

@@ -120,7 +120,7 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
      * Used alone, the claims key is the first long of {@code rng}.
      */
     @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+    public void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, double[] revenueByMonth) {
         long claimsKey = rng.nextLong();
         if (corridor == null && stopLoss == null) {
             accrue(year, covered, rng, claimsKey, revenueByMonth, null);
@@ -132,7 +132,7 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
     }
 
     @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+    public void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, long claimsKey,
                        double[] revenueByMonth, Settlements settlements) {
         final double price = price(claimsKey, covered);
         final int horizon = year.horizonMonths();
@@ -158,11 +158,11 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
         }
     }
 
-    private double price(long claimsKey, boolean[] covered) {
+    private double price(long claimsKey, Coverage covered) {
         return Math.max(0, RandomInputs.draw(claimsKey, covered, PMPM, pmpm));
     }
 
-    private double leaveRate(long claimsKey, boolean[] covered) {
+    private double leaveRate(long claimsKey, Coverage covered) {
         return PaymentRule.clamp(RandomInputs.draw(claimsKey, covered, LEAVE_RATE, churn.leaveRate()), 0, 1);
     }
 
@@ -171,7 +171,7 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
      * keyed stream: members (one draw a month, or month 1 only with churn), the leave rate, the joins
      * (one a month from month 2) and the leavers (one binomial a month from month 2).
      */
-    private void members(long claimsKey, boolean[] covered, double[] out) {
+    private void members(long claimsKey, Coverage covered, double[] out) {
         final int horizon = out.length - 1;
         final ContinuousSampler enrolled = members.createSampler(RandomInputs.stream(claimsKey, covered, MEMBERS));
         if (churn == null) {
@@ -242,11 +242,11 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
         return 0;
     }
 
-    private double careCost(PracticeYear year, boolean[] covered) {
+    private double careCost(PracticeYear year, Coverage covered) {
         final int horizon = year.horizonMonths();
         final int[] coveredVisits = new int[horizon + 1];
         for (int v = 0; v < year.visitCount(); v++) {
-            if (covered[year.visitPayer(v)]) {
+            if (covered.covers(year.visitPayer(v))) {
                 coveredVisits[year.visitMonth(v)]++;
             }
         }
@@ -261,10 +261,10 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
         return cost;
     }
 
-    private double stopLossPayment(PracticeYear year, boolean[] covered) {
+    private double stopLossPayment(PracticeYear year, Coverage covered) {
         final int[] visits = new int[year.episodeCount()];
         for (int v = 0; v < year.visitCount(); v++) {
-            if (covered[year.visitPayer(v)]) {
+            if (covered.covers(year.visitPayer(v))) {
                 visits[year.visitEpisode(v)]++;
             }
         }

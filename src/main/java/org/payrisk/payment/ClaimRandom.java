@@ -28,24 +28,37 @@ public final class ClaimRandom implements UniformRandomProvider {
         this.state = mix(key);
     }
 
-    /** @param v the visit about to be drawn for (negative values are the per-trial slots) */
+    /** @param v the visit about to be drawn for, &gt;= 0 */
     void visit(int v) {
         state = mix(key + GOLDEN * (v + 1L));
     }
 
     /**
-     * One per-trial draw from its own slot of the trial's claims stream: the same in every model, so
-     * that a fact of the practice's year (its quality score, its MIPS score) is shared by all models.
+     * Resets the stream to a per-trial term's own stream, keyed by the term's field: the stream of
+     * {@code new ClaimRandom(mix(key ^ fieldKey))}, which is what {@link RandomInputs#stream} gives
+     * for the same key.
      *
-     * @param key the trial's claims key
-     * @param slot the quantity's slot, &gt;= 0 (the Medicare form uses 0-8, percentOfMedicare 2 and 10-12 on
-     *             its payer-keyed stream, overlays 100 and up)
+     * @param fieldKey {@link RandomInputs#fieldKey} of the term's field
+     */
+    void term(long fieldKey) {
+        state = mix(mix(key ^ fieldKey));
+    }
+
+    /**
+     * One per-trial draw from its own stream, keyed by the trial's claims key (or that key mixed with a
+     * contract's payer key) and the term's field name, never by a slot number: a fact of the
+     * practice's year keyed without the payers (its quality score, its MIPS score) is shared by all
+     * models, and every form that names the same field ({@code conversionFactorChange},
+     * {@code denialRate}) on the same key draws the same value.
+     *
+     * @param key the trial's claims key, or that key XOR a {@link Coverage#key}
+     * @param fieldKey {@link RandomInputs#fieldKey} of the term's field
      * @param d its distribution
      * @return the draw
      */
-    public static double draw(long key, int slot, org.payrisk.dist.Distribution d) {
+    public static double draw(long key, long fieldKey, org.payrisk.dist.Distribution d) {
         ClaimRandom c = new ClaimRandom(key);
-        c.visit(-1 - slot);
+        c.term(fieldKey);
         return d.createSampler(c).sample();
     }
 

@@ -24,7 +24,7 @@ public record DrawnInput(String field, Value value) {
          * @param claimsKey the trial's claims key
          * @return the value the contract used in that trial
          */
-        double of(PracticeYear year, boolean[] covered, long claimsKey);
+        double of(PracticeYear year, Coverage covered, long claimsKey);
     }
 
     /**

@@ -24,14 +24,14 @@ import org.payrisk.practice.PracticeYear;
  * horizon's end belong to the next performance period.
  *
  * <p>Random numbers ({@link RandomInputs}: each from its own stream keyed by the trial, the field
- * and the payers covered): the target price, once when one distribution instance serves every case
- * ({@code bundled.reconciliation.targetPrice}), else per case from the case's own stream
- * ({@code ...targetPrice[c]}, so equal but separately written targets draw independently); the
+ * and the names of the payers covered): the target prices ({@link CasePrices}: once from
+ * {@code bundled.reconciliation.targetPrice} for one target, else per case from
+ * {@code ...targetPrice.<case name>}); the
  * discount; the quality score (when given); then the fee schedule's own draws, which are those of
  * the same fee schedule outside the program.
  *
  * @param feeSchedule the fee-for-service rule that pays claims and values episodes
- * @param targetByCase target price per episode, dollars, one per case index
+ * @param target target price per episode, dollars, one for all cases or one per case
  * @param discount share taken off the target, drawn per trial, in [0, 1]
  * @param qualityScore quality score in [0, 1], drawn per trial, or null (no quality adjustment)
  * @param qualityWeight largest quality adjustment of the reconciliation amount, in [0, 1]
@@ -41,7 +41,7 @@ import org.payrisk.practice.PracticeYear;
  * @param settlementMonth month the reconciliation is paid
  * @param visitsPerMonthOfCase each case's visits per month, to find when an episode ends
  */
-public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targetByCase, Distribution discount,
+public record EpisodeProgram(EpisodeValuer feeSchedule, CasePrices target, Distribution discount,
                              Distribution qualityScore, double qualityWeight, double stopGain, double stopLoss,
                              double participantShare, int settlementMonth, int[] visitsPerMonthOfCase)
         implements PaymentRule {
@@ -54,9 +54,9 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
     public EpisodeProgram {
         Objects.requireNonNull(feeSchedule, "feeSchedule");
         Objects.requireNonNull(discount, "discount");
-        targetByCase = List.copyOf(targetByCase);
+        Objects.requireNonNull(target, "target");
         visitsPerMonthOfCase = visitsPerMonthOfCase.clone();
-        if (targetByCase.size() != visitsPerMonthOfCase.length) {
+        if (target.size() != visitsPerMonthOfCase.length) {
             throw new IllegalArgumentException("targetPrice: expected one target per case");
         }
     }
@@ -76,16 +76,16 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
      * claims key is the first long of {@code rng}.
      */
     @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+    public void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, double[] revenueByMonth) {
         Settlements s = new Settlements();
         accrue(year, covered, rng, rng.nextLong(), revenueByMonth, s);
         revenueByMonth[year.horizonMonths()] += s.total();
     }
 
     @Override
-    public void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+    public void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, long claimsKey,
                        double[] revenueByMonth, Settlements settlements) {
-        final double[] target = Bundled.perCase(targetByCase, TARGET, claimsKey, covered);
+        final double[] price = target.draw(TARGET, claimsKey, covered);
         final double disc = discount(claimsKey, covered);
         final double score = score(claimsKey, covered);
         final double[] spend = new double[year.episodeCount()];
@@ -97,18 +97,18 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
             if (!reconciled(year, covered, e)) {
                 continue;
             }
-            double t = target[year.episodeCase(e)];
+            double t = price[year.episodeCase(e)];
             targets += t;
             net += t * (1 - disc) - spend[e];
         }
         settlements.add(settlementMonth, participantShare * reconcile(net, targets, score));
     }
 
-    private double discount(long claimsKey, boolean[] covered) {
+    private double discount(long claimsKey, Coverage covered) {
         return PaymentRule.clamp(RandomInputs.draw(claimsKey, covered, DISCOUNT, discount), 0, 1);
     }
 
-    private double score(long claimsKey, boolean[] covered) {
+    private double score(long claimsKey, Coverage covered) {
         return qualityScore == null ? Double.NaN
                 : PaymentRule.clamp(RandomInputs.draw(claimsKey, covered, QUALITY, qualityScore), 0, 1);
     }
@@ -116,7 +116,7 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
     @Override
     public List<DrawnInput> drawnInputs(List<String> caseNames) {
         List<DrawnInput> out = new ArrayList<>();
-        Bundled.perCaseInputs(targetByCase, TARGET, caseNames, out);
+        target.addInputs(TARGET, out);
         if (RandomInputs.isRandom(discount)) {
             out.add(new DrawnInput("bundled.reconciliation.discount", (y, c, k) -> discount(k, c)));
         }
@@ -135,9 +135,9 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, List<Distribution> targe
      * @param e an episode
      * @return true when it is reconciled in this performance period
      */
-    boolean reconciled(PracticeYear year, boolean[] covered, int e) {
+    boolean reconciled(PracticeYear year, Coverage covered, int e) {
         int start = year.episodeStart(e);
-        if (start < 1 || !covered[year.episodePayer(e)]) {
+        if (start < 1 || !covered.covers(year.episodePayer(e))) {
             return false;
         }
         int perMonth = visitsPerMonthOfCase[year.episodeCase(e)];

@@ -16,13 +16,13 @@ public sealed interface EpisodeValuer extends PaymentRule permits FeeForService,
      * {@code rng}.
      */
     @Override
-    default void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth) {
+    default void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, double[] revenueByMonth) {
         accrueValued(year, covered, rng, rng.nextLong(), revenueByMonth, null);
     }
 
     /** Pays one trial from the trial's claims key; fee-for-service settles nothing later. */
     @Override
-    default void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+    default void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, long claimsKey,
                         double[] revenueByMonth, Settlements settlements) {
         accrueValued(year, covered, rng, claimsKey, revenueByMonth, null);
     }
@@ -32,13 +32,13 @@ public sealed interface EpisodeValuer extends PaymentRule permits FeeForService,
      * adds each paid claim's allowed amount to its episode.
      *
      * @param year the simulated practice-year
-     * @param covered covered[p] is true when payer p is paid under this contract
+     * @param covered the payers this contract covers (covered.covers(p) is true when payer p is paid under it)
      * @param rng this rule's stream
-     * @param claimsKey the trial's claims key (see {@link PaymentRule#accrue(PracticeYear, boolean[],
+     * @param claimsKey the trial's claims key (see {@link PaymentRule#accrue(PracticeYear, Coverage,
      *                  UniformRandomProvider, long, double[], Settlements)})
      * @param revenueByMonth dollars by month, index 1..horizon
      * @param spendByEpisode allowed dollars by episode index, length &gt;= year.episodeCount(); added to
      */
-    void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+    void accrueValued(PracticeYear year, Coverage covered, UniformRandomProvider rng, long claimsKey,
                       double[] revenueByMonth, double[] spendByEpisode);
 }

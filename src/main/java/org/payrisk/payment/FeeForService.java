@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
-import org.payrisk.dist.TrialStreams;
 import org.payrisk.practice.PracticeYear;
 
 /**
@@ -13,8 +12,10 @@ import org.payrisk.practice.PracticeYear;
  * Each attended visit's claim is denied (never paid) with probability {@code denialRate}.
  *
  * <p>Common random numbers down to the claim: the per-trial terms (evaluation price, unit price,
- * denial rate, each from its own slot) and each visit's denial draw come from the trial's claims
- * stream ({@link ClaimRandom}) keyed by the set of payers the contract covers, never from the
+ * denial rate, each from the stream of its field: {@code evaluation}, {@code perUnit},
+ * {@code denialRate}, the last shared with {@link PercentOfMedicare}) and each visit's denial draw
+ * come from the trial's claims stream ({@link ClaimRandom}) keyed by the names of the payers the
+ * contract covers ({@link Coverage#key}), never from the
  * stream passed to the rule. So two models whose contracts cover the same payers with the same terms pay
  * exactly the same claims in every trial (an episode program's fee-for-service part included), and
  * their paired difference shows the payment terms alone. With a denial rate of 0 no per-visit draw
@@ -26,6 +27,11 @@ import org.payrisk.practice.PracticeYear;
  */
 public record FeeForService(Distribution evaluation, Distribution perUnit, Distribution denialRate)
         implements EpisodeValuer {
+
+    private static final long EVALUATION = RandomInputs.fieldKey("evaluation");
+    private static final long PER_UNIT = RandomInputs.fieldKey("perUnit");
+    /** Key of a contract's denial rate on its payer-keyed claims stream (shared with percentOfMedicare). */
+    static final long DENIAL = RandomInputs.fieldKey("denialRate");
 
     /** Checks presence; ranges are validated where the scenario is read. */
     public FeeForService {
@@ -44,20 +50,21 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
      * patient share). The {@code rng} passed in is not used: see the class comment.
      */
     @Override
-    public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+    public void accrueValued(PracticeYear year, Coverage covered, UniformRandomProvider rng, long claimsKey,
                              double[] revenueByMonth, double[] spendByEpisode) {
-        final long key = claimsKey ^ payerKey(covered);
-        final double evalPrice = Math.max(0, ClaimRandom.draw(key, 0, evaluation));
-        final double unitPrice = Math.max(0, ClaimRandom.draw(key, 1, perUnit));
-        final double denial = PaymentRule.clamp(ClaimRandom.draw(key, 2, denialRate), 0, 1);
+        final long key = claimsKey ^ covered.key();
+        final double evalPrice = Math.max(0, ClaimRandom.draw(key, EVALUATION, evaluation));
+        final double unitPrice = Math.max(0, ClaimRandom.draw(key, PER_UNIT, perUnit));
+        final double denial = PaymentRule.clamp(ClaimRandom.draw(key, DENIAL, denialRate), 0, 1);
         final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
+        final boolean[] covers = covered.flags();
         final int n = year.visitCount();
         // Visits come in month order: sum a month in a register and add it once (no store-to-load
         // dependency per visit).
         int month = n > 0 ? year.visitMonth(0) : 0;
         double monthSum = 0;
         for (int v = 0; v < n; v++) {
-            if (!covered[year.visitPayer(v)]) {
+            if (!covers[year.visitPayer(v)]) {
                 continue;
             }
             if (claim != null) {
@@ -88,29 +95,15 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         List<DrawnInput> out = new ArrayList<>();
         if (RandomInputs.isRandom(evaluation)) {
             out.add(new DrawnInput("feeForService.evaluation",
-                    (y, c, k) -> Math.max(0, ClaimRandom.draw(k ^ payerKey(c), 0, evaluation))));
+                    (y, c, k) -> Math.max(0, ClaimRandom.draw(k ^ c.key(), EVALUATION, evaluation))));
         }
         if (RandomInputs.isRandom(perUnit)) {
-            out.add(new DrawnInput("feeForService.perUnit", (y, c, k) -> Math.max(0, ClaimRandom.draw(k ^ payerKey(c), 1, perUnit))));
+            out.add(new DrawnInput("feeForService.perUnit", (y, c, k) -> Math.max(0, ClaimRandom.draw(k ^ c.key(), PER_UNIT, perUnit))));
         }
         if (RandomInputs.isRandom(denialRate)) {
             out.add(new DrawnInput("feeForService.denialRate",
-                    (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k ^ payerKey(c), 2, denialRate), 0, 1)));
+                    (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k ^ c.key(), DENIAL, denialRate), 0, 1)));
         }
         return out;
-    }
-
-    /**
-     * @param covered the payers a contract covers
-     * @return a key that depends only on that set of payers
-     */
-    static long payerKey(boolean[] covered) {
-        long h = 0x5EEDF00DL;
-        for (int p = 0; p < covered.length; p++) {
-            if (covered[p]) {
-                h = TrialStreams.mix(h + p + 1);
-            }
-        }
-        return h;
     }
 }

@@ -38,8 +38,8 @@ import org.payrisk.practice.PracticeYear;
  * </ol>
  *
  * <p>Random numbers come from a {@link ClaimRandom} built on the trial's claims key, which is the
- * same in every payment model, never from the stream passed to the rule: per trial, each term from its own
- * slot (conversionFactorChange, mipsAdjustment clamped to +/-{@value #MIPS_LIMIT}, assistantShare,
+ * same in every payment model, never from the stream passed to the rule: per trial, each term from the
+ * stream of its field name, without the payers ({@link ClaimRandom#draw}; conversionFactorChange, mipsAdjustment clamped to +/-{@value #MIPS_LIMIT}, assistantShare,
  * denialRate, patientCollectionRate, then the KX terms medicalNecessityDocumented, reviewProbability,
  * reviewTakeBack), since they are facts of the practice's year (its MIPS score, its denial rate, the
  * conversion factor) that every model should share; per claim, from the stream reset for the visit:
@@ -84,6 +84,21 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     public static final double MIPS_LIMIT = 0.09;
 
     /** Mixed into the claims key for the per-episode stream (deductible and spending elsewhere). */
+    /**
+     * Keys of the per-trial terms on the unkeyed claims stream, by field name (the conversion-factor
+     * change and assistant share are shared with {@link PercentOfMedicare}, so both forms see the same
+     * year).
+     */
+    static final long CF = RandomInputs.fieldKey("conversionFactorChange");
+    static final long MIPS = RandomInputs.fieldKey("mips");
+    static final long ASSISTANT = RandomInputs.fieldKey("assistantShare");
+    private static final long DENIAL = RandomInputs.fieldKey("denialRate");
+    private static final long COLLECTION = RandomInputs.fieldKey("patientCollectionRate");
+    private static final long KX_DOCUMENTED = RandomInputs.fieldKey("kx.medicalNecessityDocumented");
+    private static final long KX_REVIEW = RandomInputs.fieldKey("kx.reviewProbability");
+    private static final long KX_TAKE_BACK = RandomInputs.fieldKey("kx.reviewTakeBack");
+    private static final long ALREADY_MET = RandomInputs.fieldKey("deductible.alreadyMet");
+
     static final long EPISODE_SALT = 0x3E9150DE5A17L;
 
     /**
@@ -187,24 +202,24 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     }
 
     @Override
-    public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+    public void accrueValued(PracticeYear year, Coverage covered, UniformRandomProvider rng, long claimsKey,
                              double[] revenueByMonth, double[] spendByEpisode) {
         final ClaimRandom claim = new ClaimRandom(claimsKey);
-        final double cf = 1 + term(claim, 0, conversionFactorChange);
-        final double mips = mipsScore != null ? MipsScale.adjustment2026(term(claim, 1, mipsScore))
-                : PaymentRule.clamp(term(claim, 1, mipsAdjustment), -MIPS_LIMIT, MIPS_LIMIT);
-        final double assistant = PaymentRule.clamp(term(claim, 2, assistantShare), 0, 1);
-        final double denial = PaymentRule.clamp(term(claim, 3, denialRate), 0, 1);
-        final double collected = PaymentRule.clamp(term(claim, 4, patientCollectionRate), 0, 1);
+        final double cf = 1 + term(claim, CF, conversionFactorChange);
+        final double mips = mipsScore != null ? MipsScale.adjustment2026(term(claim, MIPS, mipsScore))
+                : PaymentRule.clamp(term(claim, MIPS, mipsAdjustment), -MIPS_LIMIT, MIPS_LIMIT);
+        final double assistant = PaymentRule.clamp(term(claim, ASSISTANT, assistantShare), 0, 1);
+        final double denial = PaymentRule.clamp(term(claim, DENIAL, denialRate), 0, 1);
+        final double collected = PaymentRule.clamp(term(claim, COLLECTION, patientCollectionRate), 0, 1);
         double documented = 1;
         double reviewed = 0;
         double takeBack = 0;
         if (kx != null) {
-            documented = PaymentRule.clamp(term(claim, 5, kx.medicalNecessityDocumented()), 0, 1);
-            reviewed = PaymentRule.clamp(term(claim, 6, kx.reviewProbability()), 0, 1);
-            takeBack = PaymentRule.clamp(term(claim, 7, kx.reviewTakeBack()), 0, 1);
+            documented = PaymentRule.clamp(term(claim, KX_DOCUMENTED, kx.medicalNecessityDocumented()), 0, 1);
+            reviewed = PaymentRule.clamp(term(claim, KX_REVIEW, kx.reviewProbability()), 0, 1);
+            takeBack = PaymentRule.clamp(term(claim, KX_TAKE_BACK, kx.reviewTakeBack()), 0, 1);
         }
-        final double alreadyMet = deductible == null ? 0 : PaymentRule.clamp(term(claim, 8, deductible.alreadyMet()), 0, 1);
+        final double alreadyMet = deductible == null ? 0 : PaymentRule.clamp(term(claim, ALREADY_MET, deductible.alreadyMet()), 0, 1);
         final ClaimShape shape = new ClaimShape(schedule, evaluationCode, minutesPerVisit, codeMix, assistant, assistantRate,
                 claim);
         final ClaimRandom episodes = kx != null || deductible != null
@@ -220,9 +235,10 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
         final double[] deductibleLeft = perYear ? new double[episodeCount] : null;
         final int[] runningYear = perYear ? new int[episodeCount] : null;
 
+        final boolean[] covers = covered.flags();
         final int n = year.visitCount();
         for (int v = 0; v < n; v++) {
-            if (!covered[year.visitPayer(v)]) {
+            if (!covers[year.visitPayer(v)]) {
                 continue;
             }
             if (!shape.draw(year, v, false)) {
@@ -296,37 +312,37 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     @Override
     public List<DrawnInput> drawnInputs(List<String> caseNames) {
         List<DrawnInput> out = new ArrayList<>();
-        term(out, "conversionFactorChange", 0, conversionFactorChange, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        term(out, "conversionFactorChange", CF, conversionFactorChange, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         if (mipsScore != null) {
-            term(out, "mips.finalScore", 1, mipsScore, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+            term(out, "mips.finalScore", MIPS, mipsScore, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         } else {
-            term(out, "mipsAdjustment", 1, mipsAdjustment, -MIPS_LIMIT, MIPS_LIMIT);
+            term(out, "mipsAdjustment", MIPS, mipsAdjustment, -MIPS_LIMIT, MIPS_LIMIT);
         }
-        term(out, "assistantShare", 2, assistantShare, 0, 1);
-        term(out, "denialRate", 3, denialRate, 0, 1);
-        term(out, "patientCollectionRate", 4, patientCollectionRate, 0, 1);
+        term(out, "assistantShare", ASSISTANT, assistantShare, 0, 1);
+        term(out, "denialRate", DENIAL, denialRate, 0, 1);
+        term(out, "patientCollectionRate", COLLECTION, patientCollectionRate, 0, 1);
         if (kx != null) {
-            term(out, "kx.medicalNecessityDocumented", 5, kx.medicalNecessityDocumented(), 0, 1);
-            term(out, "kx.reviewProbability", 6, kx.reviewProbability(), 0, 1);
-            term(out, "kx.reviewTakeBack", 7, kx.reviewTakeBack(), 0, 1);
+            term(out, "kx.medicalNecessityDocumented", KX_DOCUMENTED, kx.medicalNecessityDocumented(), 0, 1);
+            term(out, "kx.reviewProbability", KX_REVIEW, kx.reviewProbability(), 0, 1);
+            term(out, "kx.reviewTakeBack", KX_TAKE_BACK, kx.reviewTakeBack(), 0, 1);
         }
         if (deductible != null) {
-            term(out, "deductible.alreadyMet", 8, deductible.alreadyMet(), 0, 1);
+            term(out, "deductible.alreadyMet", ALREADY_MET, deductible.alreadyMet(), 0, 1);
         }
         return out;
     }
 
-    /** Records a per-trial term as {@link #accrueValued} uses it: the same slot, the same clamp. */
-    private static void term(List<DrawnInput> out, String field, int slot, Distribution d, double lo, double hi) {
+    /** Records a per-trial term as {@link #accrueValued} uses it: the same stream, the same clamp. */
+    private static void term(List<DrawnInput> out, String field, long fieldKey, Distribution d, double lo, double hi) {
         if (RandomInputs.isRandom(d)) {
             out.add(new DrawnInput("feeForService." + field,
-                    (y, c, k) -> PaymentRule.clamp(term(new ClaimRandom(k), slot, d), lo, hi)));
+                    (y, c, k) -> PaymentRule.clamp(term(new ClaimRandom(k), fieldKey, d), lo, hi)));
         }
     }
 
-    /** One per-trial term, drawn from its own slot of the claims stream. */
-    private static double term(ClaimRandom claim, int slot, Distribution d) {
-        claim.visit(-1 - slot);
+    /** One per-trial term, drawn from its field's own stream of the claims key. */
+    static double term(ClaimRandom claim, long fieldKey, Distribution d) {
+        claim.term(fieldKey);
         return d.createSampler(claim).sample();
     }
 }

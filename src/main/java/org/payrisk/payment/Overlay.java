@@ -12,14 +12,14 @@ import org.payrisk.practice.PracticeYear;
 public sealed interface Overlay permits QualityWithhold, PayForPerformance, SharedSavings {
 
     /**
-     * Claims-stream slot of the quality score: every overlay of every model draws its quality score
-     * from this slot, so one practice has one quality level a year (different score distributions
-     * are comonotonic).
+     * Key of the quality score on the trial's claims stream (field {@code qualityScore}, without the
+     * payers): every overlay of every model draws its quality score from this stream, so one
+     * practice has one quality level a year (different score distributions are comonotonic).
      */
-    int QUALITY_SLOT = 100;
+    long QUALITY = RandomInputs.fieldKey("qualityScore");
 
-    /** Claims-stream slot of the shared-savings benchmark. */
-    int BENCHMARK_SLOT = 101;
+    /** Key of the shared-savings benchmark on the trial's claims stream (without the payers). */
+    long BENCHMARK = RandomInputs.fieldKey("sharedSavings.benchmarkPerEpisode");
 
     /** @return the overlay's name as written in a scenario file */
     String kind();
@@ -28,16 +28,16 @@ public sealed interface Overlay permits QualityWithhold, PayForPerformance, Shar
      * Applies the overlay for one trial.
      *
      * @param year the simulated practice-year
-     * @param covered covered[p] is true when payer p is paid under this contract
-     * @param claimsKey the trial's claims key: overlays draw their per-trial terms from its slots
-     *                  ({@link #QUALITY_SLOT}, {@link #BENCHMARK_SLOT}), the same in every model
+     * @param covered the payers this contract covers (covered.covers(p) is true when payer p is paid under it)
+     * @param claimsKey the trial's claims key: overlays draw their per-trial terms from its streams keyed by field
+     *                  ({@link #QUALITY}, {@link #BENCHMARK}), the same in every model
      * @param baseTotal the base rule's payments over the horizon, dollars (before any overlay)
      * @param paidByMonth the contract's payments by service month, 1..horizon; an overlay that holds
      *                    money back lowers it
      * @param revenueByMonth the model's revenue by month, 1..horizon; lowered by the same amounts
      * @param settlements where lump sums are added
      */
-    void apply(PracticeYear year, boolean[] covered, long claimsKey, double baseTotal, double[] paidByMonth,
+    void apply(PracticeYear year, Coverage covered, long claimsKey, double baseTotal, double[] paidByMonth,
                double[] revenueByMonth, Settlements settlements);
 
     /**
@@ -55,10 +55,10 @@ public sealed interface Overlay permits QualityWithhold, PayForPerformance, Shar
      * @param covered covered payers
      * @return episodes of covered payers that started in months 1..horizon
      */
-    static int episodesStarted(PracticeYear year, boolean[] covered) {
+    static int episodesStarted(PracticeYear year, Coverage covered) {
         int n = 0;
         for (int e = 0; e < year.episodeCount(); e++) {
-            if (year.episodeStart(e) >= 1 && covered[year.episodePayer(e)]) {
+            if (year.episodeStart(e) >= 1 && covered.covers(year.episodePayer(e))) {
                 n++;
             }
         }

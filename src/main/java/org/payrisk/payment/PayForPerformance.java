@@ -9,8 +9,8 @@ import org.payrisk.practice.PracticeYear;
  * A pay-for-performance bonus: when the year's quality score reaches the threshold, the payer adds
  * {@code rate} times the contract's payments for the year, paid at settlement.
  *
- * <p>Per trial: the quality score is drawn once (clamped to [0, 1]) from the claims stream's quality
- * slot, shared by every overlay of every model.
+ * <p>Per trial: the quality score is drawn once (clamped to [0, 1]) from the claims stream of the field
+ * {@code qualityScore} ({@link Overlay#QUALITY}), shared by every overlay of every model.
  *
  * @param rate bonus as a share of the base payments, &gt;= 0
  * @param qualityScore the year's quality score, drawn per trial, in [0, 1]
@@ -39,13 +39,13 @@ public record PayForPerformance(double rate, Distribution qualityScore, double t
     @Override
     public List<DrawnInput> drawnInputs() {
         return !RandomInputs.isRandom(qualityScore) ? List.of() : List.of(new DrawnInput("payForPerformance.qualityScore",
-                (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k, QUALITY_SLOT, qualityScore), 0, 1)));
+                (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k, QUALITY, qualityScore), 0, 1)));
     }
 
     @Override
-    public void apply(PracticeYear year, boolean[] covered, long claimsKey, double baseTotal,
+    public void apply(PracticeYear year, Coverage covered, long claimsKey, double baseTotal,
                       double[] paidByMonth, double[] revenueByMonth, Settlements settlements) {
-        final double score = PaymentRule.clamp(ClaimRandom.draw(claimsKey, QUALITY_SLOT, qualityScore), 0, 1);
+        final double score = PaymentRule.clamp(ClaimRandom.draw(claimsKey, QUALITY, qualityScore), 0, 1);
         settlements.add(settlementMonth, score >= threshold ? rate * baseTotal : 0);
     }
 }

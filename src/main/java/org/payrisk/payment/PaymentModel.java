@@ -96,13 +96,14 @@ public record PaymentModel(String name, List<PaymentRule> rules, int[] ruleOfPay
 
     /**
      * @param rule a rule index
-     * @return covered[p], true when payer p is paid under that rule
+     * @param payerNames the practice's payer names, by payer index
+     * @return the payers paid under that rule, keyed by their names
      */
-    public boolean[] coveredBy(int rule) {
+    public Coverage coveredBy(int rule, List<String> payerNames) {
         boolean[] covered = new boolean[ruleOfPayer.length];
         for (int p = 0; p < ruleOfPayer.length; p++) {
             covered[p] = ruleOfPayer[p] == rule;
         }
-        return covered;
+        return Coverage.of(covered, payerNames);
     }
 }

@@ -17,20 +17,20 @@ public sealed interface PaymentRule permits EpisodeValuer, Capitation, Bundled, 
      * Adds this contract's payments for one trial to {@code revenueByMonth}.
      *
      * @param year the simulated practice-year
-     * @param covered covered[p] is true when payer p is paid under this contract
+     * @param covered the payers this contract covers (covered.covers(p) is true when payer p is paid under it)
      * @param rng a stream for this trial; rules keyed by the claims key take its first long as the
      *            claims key (see {@link RandomInputs})
      * @param revenueByMonth dollars by month, index 1..horizon (index 0 unused)
      */
-    void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, double[] revenueByMonth);
+    void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, double[] revenueByMonth);
 
     /**
      * Adds this contract's payments for one trial and the lump sums it settles later (episode
      * reconciliation, risk corridor, stop-loss). Rules without settlements pay exactly as
-     * {@link #accrue(PracticeYear, boolean[], UniformRandomProvider, double[])}.
+     * {@link #accrue(PracticeYear, Coverage, UniformRandomProvider, double[])}.
      *
      * @param year the simulated practice-year
-     * @param covered covered[p] is true when payer p is paid under this contract
+     * @param covered the payers this contract covers (covered.covers(p) is true when payer p is paid under it)
      * @param rng unused by the built-in rules (kept for rules that need a private stream)
      * @param claimsKey the trial's claims key, the same for every model: every random input draws
      *                  from a stream keyed by it, the input's field and the payers covered
@@ -38,7 +38,7 @@ public sealed interface PaymentRule permits EpisodeValuer, Capitation, Bundled, 
      * @param revenueByMonth dollars by month of service, index 1..horizon
      * @param settlements where lump sums and their payment months are added
      */
-    default void accrue(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+    default void accrue(PracticeYear year, Coverage covered, UniformRandomProvider rng, long claimsKey,
                         double[] revenueByMonth, Settlements settlements) {
         accrue(year, covered, rng, revenueByMonth);
     }

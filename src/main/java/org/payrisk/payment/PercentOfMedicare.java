@@ -28,11 +28,12 @@ import org.payrisk.practice.PracticeYear;
  *
  * <p>Random numbers, all from the trial's claims key, never from the rule's own stream. The claim's
  * shape comes from the unkeyed claims stream exactly as {@link MedicareFeeForService} draws it (per
- * trial: slot 0 the conversion-factor change and slot 2 the assistant share; per visit: minutes, one
- * code per unit, the assistant), so the claims are the ones Medicare would pay. The contract's own
- * terms come from the claims key mixed with the payers covered (as the simple fee-for-service form):
- * per trial slot 2 denialRate (the simple form's slot, so the same payers' denials coincide), 10
- * percent, 11 patientCollectionRate, 12 reauthorizationDenial; per visit, from that keyed stream reset
+ * trial: the conversion-factor change and the assistant share, each from its field's stream; per
+ * visit: minutes, one code per unit, the assistant), so the claims are the ones Medicare would pay.
+ * The contract's own terms come from the claims key mixed with the names of the payers covered (as
+ * the simple fee-for-service form), each from its field's stream: denialRate (the simple form's
+ * field, so the same payers' denials coincide), percent, patientCollectionRate,
+ * limits.reauthorizationDenial; per visit, from that keyed stream reset
  * for the visit, one {@code nextDouble} for the denial; per episode, from a third stream (the keyed
  * key mixed with an episode salt) reset at episode x 64 + request: the first authorisation's size
  * (request 0), then per re-authorisation request one {@code nextDouble} for the denial and, when
@@ -68,11 +69,14 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
     /** The workers' compensation variant's name in a scenario file. */
     public static final String WORKERS_COMP = "workersComp";
 
-    /** Slots of the contract's own per-trial terms in its payer-keyed claims stream. */
-    static final int DENIAL_SLOT = 2;
-    static final int PERCENT_SLOT = 10;
-    static final int COLLECTION_SLOT = 11;
-    static final int REAUTHORIZATION_SLOT = 12;
+    /**
+     * Keys of the contract's own per-trial terms on its payer-keyed claims stream, by field name (the
+     * denial rate's is the simple fee-for-service form's, so the same payers' denials coincide).
+     */
+    static final long DENIAL = FeeForService.DENIAL;
+    static final long PERCENT = RandomInputs.fieldKey("percent");
+    static final long COLLECTION = RandomInputs.fieldKey("patientCollectionRate");
+    static final long REAUTHORIZATION = RandomInputs.fieldKey("limits.reauthorizationDenial");
 
     /** Requests per episode with their own reset point (more re-use the last). */
     static final int REQUESTS_PER_EPISODE = 64;
@@ -109,23 +113,23 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
     }
 
     @Override
-    public void accrueValued(PracticeYear year, boolean[] covered, UniformRandomProvider rng, long claimsKey,
+    public void accrueValued(PracticeYear year, Coverage covered, UniformRandomProvider rng, long claimsKey,
                              double[] revenueByMonth, double[] spendByEpisode) {
         final ClaimRandom claim = new ClaimRandom(claimsKey);
-        final double cf = Math.max(0, 1 + term(claim, 0, conversionFactorChange));
-        final double assistant = PaymentRule.clamp(term(claim, 2, assistantShare), 0, 1);
+        final double cf = Math.max(0, 1 + MedicareFeeForService.term(claim, MedicareFeeForService.CF, conversionFactorChange));
+        final double assistant = PaymentRule.clamp(MedicareFeeForService.term(claim, MedicareFeeForService.ASSISTANT, assistantShare), 0, 1);
         final ClaimShape shape = new ClaimShape(schedule, evaluationCode, minutesPerVisit, codeMix, assistant, assistantRate,
                 claim);
 
-        final long key = claimsKey ^ FeeForService.payerKey(covered);
+        final long key = claimsKey ^ covered.key();
         final ClaimRandom own = new ClaimRandom(key);
-        final double denial = PaymentRule.clamp(term(own, DENIAL_SLOT, denialRate), 0, 1);
-        final double pct = Math.max(0, term(own, PERCENT_SLOT, percent));
-        final double collected = PaymentRule.clamp(term(own, COLLECTION_SLOT, patientCollectionRate), 0, 1);
+        final double denial = PaymentRule.clamp(MedicareFeeForService.term(own, DENIAL, denialRate), 0, 1);
+        final double pct = Math.max(0, MedicareFeeForService.term(own, PERCENT, percent));
+        final double collected = PaymentRule.clamp(MedicareFeeForService.term(own, COLLECTION, patientCollectionRate), 0, 1);
         final boolean authorizes = limits != null && limits.authorizedVisits() != null;
         final int cap = limits == null ? 0 : limits.visitsPerYear();
         final double reauthDenial = authorizes
-                ? PaymentRule.clamp(term(own, REAUTHORIZATION_SLOT, limits.reauthorizationDenial()), 0, 1) : 0;
+                ? PaymentRule.clamp(MedicareFeeForService.term(own, REAUTHORIZATION, limits.reauthorizationDenial()), 0, 1) : 0;
         final ClaimRandom episodes = authorizes ? new ClaimRandom(TrialStreams.mix(key ^ MedicareFeeForService.EPISODE_SALT)) : null;
         final ContinuousSampler size = authorizes ? limits.authorizedVisits().createSampler(episodes) : null;
         final double saved = limits == null || limits.delivered() ? 0 : limits.costSavedPerVisit();
@@ -140,9 +144,10 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
         final double patientFactor = pct * patientShare * collected;
         final boolean lines = mppr == Mppr.WHOLE_FEE;
 
+        final boolean[] covers = covered.flags();
         final int n = year.visitCount();
         for (int v = 0; v < n; v++) {
-            if (!covered[year.visitPayer(v)]) {
+            if (!covers[year.visitPayer(v)]) {
                 continue;
             }
             final int e = year.visitEpisode(v);
@@ -195,38 +200,33 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
     }
 
     /**
-     * {@inheritDoc} The per-trial terms, re-derived from the slots {@link #accrueValued} draws them
+     * {@inheritDoc} The per-trial terms, re-derived from the streams {@link #accrueValued} draws them
      * from: the conversion-factor change and assistant share from the unkeyed claims stream (as the
      * Medicare form), the contract's own terms from the stream keyed by the payers covered.
      */
     @Override
     public List<DrawnInput> drawnInputs(List<String> caseNames) {
         List<DrawnInput> out = new ArrayList<>();
-        record(out, "conversionFactorChange", false, 0, conversionFactorChange, -1, Double.POSITIVE_INFINITY);
-        record(out, "assistantShare", false, 2, assistantShare, 0, 1);
-        record(out, kind.equals(WORKERS_COMP) ? "factorOfMedicare" : "percent", true, PERCENT_SLOT, percent, 0,
+        record(out, "conversionFactorChange", false, MedicareFeeForService.CF, conversionFactorChange, -1, Double.POSITIVE_INFINITY);
+        record(out, "assistantShare", false, MedicareFeeForService.ASSISTANT, assistantShare, 0, 1);
+        record(out, kind.equals(WORKERS_COMP) ? "factorOfMedicare" : "percent", true, PERCENT, percent, 0,
                 Double.POSITIVE_INFINITY);
-        record(out, "denialRate", true, DENIAL_SLOT, denialRate, 0, 1);
-        record(out, "patientCollectionRate", true, COLLECTION_SLOT, patientCollectionRate, 0, 1);
+        record(out, "denialRate", true, DENIAL, denialRate, 0, 1);
+        record(out, "patientCollectionRate", true, COLLECTION, patientCollectionRate, 0, 1);
         if (limits != null && limits.authorizedVisits() != null) {
-            record(out, "limits.reauthorizationDenial", true, REAUTHORIZATION_SLOT, limits.reauthorizationDenial(), 0, 1);
+            record(out, "limits.reauthorizationDenial", true, REAUTHORIZATION, limits.reauthorizationDenial(), 0, 1);
         }
         return out;
     }
 
-    private void record(List<DrawnInput> out, String field, boolean keyed, int slot, Distribution d, double lo, double hi) {
+    private void record(List<DrawnInput> out, String field, boolean keyed, long fieldKey, Distribution d, double lo, double hi) {
         if (RandomInputs.isRandom(d)) {
             out.add(new DrawnInput(kind + "." + field, (y, c, k) -> PaymentRule.clamp(
-                    term(new ClaimRandom(keyed ? k ^ FeeForService.payerKey(c) : k), slot, d), lo, hi)));
+                    MedicareFeeForService.term(new ClaimRandom(keyed ? k ^ c.key() : k), fieldKey, d), lo, hi)));
         }
     }
 
     private static int count(double x) {
         return x > 0 ? (int) Math.min(Integer.MAX_VALUE / 2, Math.rint(x)) : 0;
-    }
-
-    private static double term(ClaimRandom claim, int slot, Distribution d) {
-        claim.visit(-1 - slot);
-        return d.createSampler(claim).sample();
     }
 }

@@ -9,8 +9,8 @@ import org.payrisk.practice.PracticeYear;
  * A quality withhold: the payer holds back {@code rate} of every payment of the contract and, at
  * settlement, returns the share of the withheld total given by the quality score.
  *
- * <p>Per trial: the quality score is drawn once (clamped to [0, 1]) from the claims stream's quality
- * slot, shared by every overlay of every model.
+ * <p>Per trial: the quality score is drawn once (clamped to [0, 1]) from the claims stream of the field
+ * {@code qualityScore} ({@link Overlay#QUALITY}), shared by every overlay of every model.
  *
  * @param rate share of each payment withheld, in [0, 1]
  * @param qualityScore share of the withheld money returned, drawn per trial, in [0, 1]
@@ -34,13 +34,13 @@ public record QualityWithhold(double rate, Distribution qualityScore, int settle
     @Override
     public List<DrawnInput> drawnInputs() {
         return !RandomInputs.isRandom(qualityScore) ? List.of() : List.of(new DrawnInput("qualityWithhold.qualityScore",
-                (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k, QUALITY_SLOT, qualityScore), 0, 1)));
+                (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k, QUALITY, qualityScore), 0, 1)));
     }
 
     @Override
-    public void apply(PracticeYear year, boolean[] covered, long claimsKey, double baseTotal,
+    public void apply(PracticeYear year, Coverage covered, long claimsKey, double baseTotal,
                       double[] paidByMonth, double[] revenueByMonth, Settlements settlements) {
-        final double score = PaymentRule.clamp(ClaimRandom.draw(claimsKey, QUALITY_SLOT, qualityScore), 0, 1);
+        final double score = PaymentRule.clamp(ClaimRandom.draw(claimsKey, QUALITY, qualityScore), 0, 1);
         double withheld = 0;
         for (int m = 1; m <= year.horizonMonths(); m++) {
             double cut = rate * paidByMonth[m];

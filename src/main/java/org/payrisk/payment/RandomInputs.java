@@ -9,19 +9,21 @@ import org.payrisk.dist.TrialStreams;
  * The common-random-numbers policy of payment terms: a random input of a contract draws from a
  * stream keyed by what the input is, never by where it stands in a list:
  * <pre>
- *   key = mix(claimsKey XOR payerKey(payers the contract covers) XOR fieldKey(rule kind + field))
+ *   key = mix(claimsKey XOR payerKey(names of the payers the contract covers) XOR fieldKey(field))
  * </pre>
  * The claims key depends only on (seed, trial), so the stream of an input depends only on (seed,
- * trial, the input's field, the payers its contract covers). Consequences, which the engine tests
- * check: two contracts with the same terms covering the same payers draw the same values in every
- * trial (two identical capitation contracts see the same members); adding, removing or reordering
- * a model or a contract changes no other contract's draws; two inputs with equal distributions but
- * different fields (two cases' equal bundled prices) draw independently.
+ * trial, the input's field, the names of the payers its contract covers). No key holds a position
+ * in a list. Consequences, which the engine tests check: two contracts with the same terms covering
+ * the same payers draw the same values in every trial (two identical capitation contracts see the
+ * same members); adding, removing or reordering a model, a contract, a payer or a case changes no
+ * other input's draws; two inputs with equal distributions but different fields (two cases' equal
+ * bundled prices) draw independently.
  *
  * <p>A field is the input's path within its contract, as in error messages, e.g.
- * {@code capitation.pmpm}, {@code bundled.perEpisode[2]}, {@code paymentLagMonths}. Facts of the
- * practice's year that every contract shares (the quality score of the overlays, the Medicare form's
- * year terms such as MIPS) are keyed without the payers: see {@link ClaimRandom#draw}.
+ * {@code capitation.pmpm}, {@code bundled.perEpisode.knee} (by case name), {@code paymentLagMonths}.
+ * Facts of the practice's year that every contract shares (the quality score of the overlays, the
+ * Medicare form's year terms such as MIPS) are keyed by their field alone, without the payers: see
+ * {@link ClaimRandom#draw}. The payer key is {@link Coverage#key}.
  *
  * <p>Streams are SplitMix64 generators ({@link ClaimRandom}); thread safe (stateless).
  */
@@ -38,20 +40,33 @@ public final class RandomInputs {
      * @return its key
      */
     public static long fieldKey(String field) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < field.length(); i++) {
-            h ^= field.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return TrialStreams.mix(h);
+        return TrialStreams.mix(fnv(FNV_OFFSET, field));
     }
 
     /**
-     * @param covered the payers a contract covers
-     * @return a key that depends only on that set of payers
+     * The key of an item of a field named by its name, without building the string: equal to
+     * {@code fieldKey(field + "." + name)}.
+     *
+     * @param field the field, e.g. {@code bundled.perEpisode}
+     * @param name the item's name, e.g. a case name
+     * @return the key of {@code field.name}
      */
-    public static long payerKey(boolean[] covered) {
-        return FeeForService.payerKey(covered);
+    public static long fieldKey(String field, String name) {
+        long h = fnv(FNV_OFFSET, field);
+        h ^= '.';
+        h *= FNV_PRIME;
+        return TrialStreams.mix(fnv(h, name));
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= FNV_PRIME;
+        }
+        return h;
     }
 
     /**
@@ -62,8 +77,8 @@ public final class RandomInputs {
      * @param fieldKey {@link #fieldKey} of the input's field
      * @return a new generator
      */
-    public static UniformRandomProvider stream(long claimsKey, boolean[] covered, long fieldKey) {
-        return new ClaimRandom(TrialStreams.mix(claimsKey ^ payerKey(covered) ^ fieldKey));
+    public static UniformRandomProvider stream(long claimsKey, Coverage covered, long fieldKey) {
+        return new ClaimRandom(TrialStreams.mix(claimsKey ^ covered.key() ^ fieldKey));
     }
 
     /**
@@ -75,7 +90,7 @@ public final class RandomInputs {
      * @param d its distribution
      * @return the draw
      */
-    public static double draw(long claimsKey, boolean[] covered, long fieldKey, Distribution d) {
+    public static double draw(long claimsKey, Coverage covered, long fieldKey, Distribution d) {
         return d.createSampler(stream(claimsKey, covered, fieldKey)).sample();
     }
 

@@ -7,8 +7,8 @@ import org.payrisk.dist.Distribution;
  * What a contract adds around its base rule: value-based overlays and the payment lag.
  *
  * <p>Per trial: the lag from its stream keyed by {@code paymentLagMonths} and the payers the contract
- * covers ({@link RandomInputs}); the overlays' terms from fixed slots of
- * the trial's claims stream (see {@link Overlay#QUALITY_SLOT}).
+ * covers ({@link RandomInputs}); the overlays' terms from the
+ * trial's claims key by field name, without the payers (see {@link Overlay#QUALITY}).
  *
  * @param overlays value-based layers, in scenario order
  * @param paymentLagMonths months between service and payment, drawn per trial (&gt;= 0, fractions

@@ -16,7 +16,7 @@ import org.payrisk.practice.PracticeYear;
  * {@code lossSharingRate} x losses, at most {@code stopLoss} x benchmark (0 = upside only). Paid at
  * settlement.
  *
- * <p>Per trial: the benchmark per episode and the quality score (when given), each from its slot of
+ * <p>Per trial: the benchmark per episode and the quality score (when given), each from its field's stream of
  * the claims stream, shared by every model.
  *
  * @param benchmarkPerEpisode expected spend per episode, dollars, drawn per trial
@@ -48,21 +48,21 @@ public record SharedSavings(Distribution benchmarkPerEpisode, double minimumSavi
         List<DrawnInput> out = new ArrayList<>();
         if (RandomInputs.isRandom(benchmarkPerEpisode)) {
             out.add(new DrawnInput("sharedSavings.benchmarkPerEpisode",
-                    (y, c, k) -> Math.max(0, ClaimRandom.draw(k, BENCHMARK_SLOT, benchmarkPerEpisode))));
+                    (y, c, k) -> Math.max(0, ClaimRandom.draw(k, BENCHMARK, benchmarkPerEpisode))));
         }
         if (RandomInputs.isRandom(qualityScore)) {
             out.add(new DrawnInput("sharedSavings.qualityScore",
-                    (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k, QUALITY_SLOT, qualityScore), 0, 1)));
+                    (y, c, k) -> PaymentRule.clamp(ClaimRandom.draw(k, QUALITY, qualityScore), 0, 1)));
         }
         return out;
     }
 
     @Override
-    public void apply(PracticeYear year, boolean[] covered, long claimsKey, double baseTotal,
+    public void apply(PracticeYear year, Coverage covered, long claimsKey, double baseTotal,
                       double[] paidByMonth, double[] revenueByMonth, Settlements settlements) {
-        final double perEpisode = Math.max(0, ClaimRandom.draw(claimsKey, BENCHMARK_SLOT, benchmarkPerEpisode));
+        final double perEpisode = Math.max(0, ClaimRandom.draw(claimsKey, BENCHMARK, benchmarkPerEpisode));
         final double quality = qualityScore == null ? 1
-                : PaymentRule.clamp(ClaimRandom.draw(claimsKey, QUALITY_SLOT, qualityScore), 0, 1);
+                : PaymentRule.clamp(ClaimRandom.draw(claimsKey, QUALITY, qualityScore), 0, 1);
         settlements.add(settlementMonth, amount(perEpisode * Overlay.episodesStarted(year, covered), baseTotal, quality));
     }
 

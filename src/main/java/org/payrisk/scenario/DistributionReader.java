@@ -92,6 +92,12 @@ final class DistributionReader {
         return n instanceof MapNode m && m.fields().size() == 1 && FAMILIES.containsKey(m.fields().keySet().iterator().next());
     }
 
+    /** An optional distribution in {@code range}, or {@code dflt} when the field is absent or null. */
+    Distribution optional(MapNode m, String key, Range range, Distribution dflt) throws ScenarioException {
+        java.util.Optional<SourceNode> n = f.optional(m, key);
+        return n.isPresent() ? read(n.get(), range) : dflt;
+    }
+
     Distribution read(SourceNode n, Range range) throws ScenarioException {
         return read(n, range, range.max, range.maxNote);
     }

@@ -89,6 +89,12 @@ final class Fields {
         return Optional.ofNullable(n);
     }
 
+    /** An optional number in {@code range}, or {@code dflt} when the field is absent or null. */
+    double optionalNumber(MapNode m, String key, Range range, double dflt) throws ScenarioException {
+        Optional<SourceNode> n = optional(m, key);
+        return n.isPresent() ? number(n.get(), range) : dflt;
+    }
+
     String text(SourceNode n, String what) throws ScenarioException {
         if (n instanceof TextNode t && !t.isNull() && !t.isBoolean() && !Names.isBlank(t.text())) {
             return t.text();

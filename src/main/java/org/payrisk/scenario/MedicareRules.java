@@ -64,13 +64,13 @@ final class MedicareRules {
                 ? dists.read(f.required(r, "minutesPerVisit"), Range.NON_NEGATIVE, PaymentRules.MAX_MINUTES_PER_VISIT,
                         "minutes in a day")
                 : null;
-        Distribution assistant = optionalDist(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
-        double assistantRate = optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
-        double mppr = optionalNumber(r, "mpprRate", Range.PROBABILITY, FeeSchedule.MPPR_RATE);
-        double payerShare = optionalNumber(r, "payerShare", Range.PROBABILITY, DEFAULT_PAYER_SHARE);
-        double sequestration = optionalNumber(r, "sequestration", Range.PROBABILITY, DEFAULT_SEQUESTRATION);
-        Distribution collection = optionalDist(r, "patientCollectionRate", Range.PROBABILITY, Constant.of(1));
-        Distribution denial = optionalDist(r, "denialRate", Range.PROBABILITY, Constant.of(0));
+        Distribution assistant = dists.optional(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
+        double assistantRate = f.optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
+        double mppr = f.optionalNumber(r, "mpprRate", Range.PROBABILITY, FeeSchedule.MPPR_RATE);
+        double payerShare = f.optionalNumber(r, "payerShare", Range.PROBABILITY, DEFAULT_PAYER_SHARE);
+        double sequestration = f.optionalNumber(r, "sequestration", Range.PROBABILITY, DEFAULT_SEQUESTRATION);
+        Distribution collection = dists.optional(r, "patientCollectionRate", Range.PROBABILITY, Constant.of(1));
+        Distribution denial = dists.optional(r, "denialRate", Range.PROBABILITY, Constant.of(0));
         Distribution cf = conversionFactorChange(r);
         Distribution mipsAdjustment = Constant.of(0);
         Distribution mipsScore = null;
@@ -82,7 +82,7 @@ final class MedicareRules {
         if (mipsNode.isPresent()) {
             mipsScore = mips(mipsNode.get());
         } else if (r.fields().containsKey("mipsAdjustment")) {
-            mipsAdjustment = optionalDist(r, "mipsAdjustment", Range.ANY, Constant.of(0));
+            mipsAdjustment = dists.optional(r, "mipsAdjustment", Range.ANY, Constant.of(0));
             if (mipsAdjustment.supportMin() < -MedicareFeeForService.MIPS_LIMIT
                     || mipsAdjustment.supportMax() > MedicareFeeForService.MIPS_LIMIT) {
                 throw f.error(r.fields().get("mipsAdjustment"), "expected a MIPS payment adjustment within [-0.09, 0.09] "
@@ -98,11 +98,11 @@ final class MedicareRules {
                     + "reviewProbability, reviewTakeBack, spentElsewhere }");
             f.allowOnly(k, Blocks.KX.keys());
             kx = new MedicareFeeForService.Kx(f.number(f.required(k, "threshold"), Range.NON_NEGATIVE),
-                    optionalDist(k, "medicalNecessityDocumented", Range.PROBABILITY, Constant.of(1)),
-                    optionalNumber(k, "reviewThreshold", Range.NON_NEGATIVE, DEFAULT_REVIEW_THRESHOLD),
-                    optionalDist(k, "reviewProbability", Range.PROBABILITY, Constant.of(0)),
-                    optionalDist(k, "reviewTakeBack", Range.PROBABILITY, Constant.of(0)),
-                    optionalDist(k, "spentElsewhere", Range.NON_NEGATIVE, Constant.of(0)));
+                    dists.optional(k, "medicalNecessityDocumented", Range.PROBABILITY, Constant.of(1)),
+                    f.optionalNumber(k, "reviewThreshold", Range.NON_NEGATIVE, DEFAULT_REVIEW_THRESHOLD),
+                    dists.optional(k, "reviewProbability", Range.PROBABILITY, Constant.of(0)),
+                    dists.optional(k, "reviewTakeBack", Range.PROBABILITY, Constant.of(0)),
+                    dists.optional(k, "spentElsewhere", Range.NON_NEGATIVE, Constant.of(0)));
         }
         MedicareFeeForService.Deductible deductible = null;
         Optional<SourceNode> dNode = f.optional(r, "deductible");
@@ -110,7 +110,7 @@ final class MedicareRules {
             MapNode d = f.map(dNode.get(), "the Part B deductible { amount, alreadyMet }");
             f.allowOnly(d, Blocks.DEDUCTIBLE.keys());
             deductible = new MedicareFeeForService.Deductible(f.number(f.required(d, "amount"), Range.NON_NEGATIVE),
-                    optionalDist(d, "alreadyMet", Range.PROBABILITY, Constant.of(0)));
+                    dists.optional(d, "alreadyMet", Range.PROBABILITY, Constant.of(0)));
         }
         return new MedicareFeeForService(sched.fees(), evaluation, minutes, mix, assistant, assistantRate, mppr, payerShare,
                 sequestration, collection, denial, cf, mipsAdjustment, kx, mipsScore, deductible);
@@ -142,7 +142,7 @@ final class MedicareRules {
     }
 
     private Distribution conversionFactorChange(MapNode r) throws ScenarioException {
-        Distribution cf = optionalDist(r, "conversionFactorChange", Range.ANY, Constant.of(0));
+        Distribution cf = dists.optional(r, "conversionFactorChange", Range.ANY, Constant.of(0));
         if (cf.supportMin() < -1) {
             throw f.error(r.fields().get("conversionFactorChange"), "expected a relative change of the conversion factor "
                     + "of at least -1 (e.g. -0.025 for a 2.5% cut), found " + cf + " which can draw values down to " + cf.supportMin());
@@ -166,8 +166,8 @@ final class MedicareRules {
                 ? dists.read(f.required(r, "minutesPerVisit"), Range.NON_NEGATIVE, PaymentRules.MAX_MINUTES_PER_VISIT,
                         "minutes in a day")
                 : null;
-        Distribution assistant = optionalDist(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
-        double assistantRate = optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
+        Distribution assistant = dists.optional(r, "assistantShare", Range.PROBABILITY, Constant.of(0));
+        double assistantRate = f.optionalNumber(r, "assistantRate", Range.PROBABILITY, DEFAULT_ASSISTANT_RATE);
         Distribution cf = conversionFactorChange(r);
         Distribution percent = dists.read(f.required(r, wc ? "factorOfMedicare" : "percent"), Range.NON_NEGATIVE);
         if (!wc && percent.supportMax() > 10) {
@@ -197,10 +197,10 @@ final class MedicareRules {
                         + (nearest != null ? "; did you mean `" + nearest + "`?" : ""));
             }
         }
-        double rate = optionalNumber(r, "mpprRate", Range.PROBABILITY, FeeSchedule.MPPR_RATE);
-        double patientShare = wc ? 0 : optionalNumber(r, "patientShare", Range.PROBABILITY, 0);
-        Distribution collection = wc ? Constant.of(1) : optionalDist(r, "patientCollectionRate", Range.PROBABILITY, Constant.of(1));
-        Distribution denial = optionalDist(r, "denialRate", Range.PROBABILITY, Constant.of(0));
+        double rate = f.optionalNumber(r, "mpprRate", Range.PROBABILITY, FeeSchedule.MPPR_RATE);
+        double patientShare = wc ? 0 : f.optionalNumber(r, "patientShare", Range.PROBABILITY, 0);
+        Distribution collection = wc ? Constant.of(1) : dists.optional(r, "patientCollectionRate", Range.PROBABILITY, Constant.of(1));
+        Distribution denial = dists.optional(r, "denialRate", Range.PROBABILITY, Constant.of(0));
         VisitLimits limits = null;
         Optional<SourceNode> lNode = f.optional(r, "limits");
         if (lNode.isPresent()) {
@@ -214,12 +214,12 @@ final class MedicareRules {
         MapNode m = f.map(node, "visit limits { authorizedVisits, reauthorizationDenial, visitsPerYear, delivered, "
                 + "costSavedPerVisit }");
         f.allowOnly(m, Blocks.LIMITS.keys());
-        Distribution authorized = optionalDist(m, "authorizedVisits", Range.COUNT, null);
+        Distribution authorized = dists.optional(m, "authorizedVisits", Range.COUNT, null);
         if (authorized == null && m.fields().containsKey("reauthorizationDenial")) {
             throw f.error(m.fields().get("reauthorizationDenial"), "`reauthorizationDenial` applies to authorised visits: "
                     + "expected `authorizedVisits` beside it, found none");
         }
-        Distribution reauth = optionalDist(m, "reauthorizationDenial", Range.PROBABILITY, Constant.of(0));
+        Distribution reauth = dists.optional(m, "reauthorizationDenial", Range.PROBABILITY, Constant.of(0));
         int cap = f.optional(m, "visitsPerYear").isPresent()
                 ? (int) f.wholeNumber(m.fields().get("visitsPerYear"), 1, 10_000) : 0;
         if (authorized == null && cap == 0) {
@@ -374,15 +374,5 @@ final class MedicareRules {
             return Boolean.parseBoolean(t.text());
         }
         throw f.error(n, "expected true or false, found " + n.describe());
-    }
-
-    private Distribution optionalDist(MapNode m, String key, Range range, Distribution dflt) throws ScenarioException {
-        Optional<SourceNode> n = f.optional(m, key);
-        return n.isPresent() ? dists.read(n.get(), range) : dflt;
-    }
-
-    private double optionalNumber(MapNode m, String key, Range range, double dflt) throws ScenarioException {
-        Optional<SourceNode> n = f.optional(m, key);
-        return n.isPresent() ? f.number(n.get(), range) : dflt;
     }
 }

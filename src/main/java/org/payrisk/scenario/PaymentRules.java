@@ -8,6 +8,7 @@ import org.payrisk.dist.Constant;
 import org.payrisk.dist.Distribution;
 import org.payrisk.payment.Bundled;
 import org.payrisk.payment.Capitation;
+import org.payrisk.payment.CasePrices;
 import org.payrisk.payment.EpisodeProgram;
 import org.payrisk.payment.EpisodeValuer;
 import org.payrisk.payment.FeeForService;
@@ -174,7 +175,7 @@ final class PaymentRules {
             MapNode m = f.map(c.get(), "membership churn { leaveRate, joinsPerMonth }");
             f.allowOnly(m, Blocks.CHURN.keys());
             churn = new Capitation.Churn(dists.read(f.required(m, "leaveRate"), Range.PROBABILITY),
-                    optionalDist(m, "joinsPerMonth", Range.COUNT, Constant.of(0)));
+                    dists.optional(m, "joinsPerMonth", Range.COUNT, Constant.of(0)));
         }
         Capitation.Corridor corridor = null;
         Optional<SourceNode> rc = f.optional(r, "riskCorridor");
@@ -183,8 +184,8 @@ final class PaymentRules {
             f.allowOnly(m, Blocks.CORRIDOR.keys());
             corridor = new Capitation.Corridor(f.number(f.required(m, "band"), Range.PROBABILITY),
                     f.number(f.required(m, "share"), Range.PROBABILITY),
-                    optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN),
-                    optionalNumber(m, "expectedCostPmpm", Range.NON_NEGATIVE, Double.NaN));
+                    f.optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN),
+                    f.optionalNumber(m, "expectedCostPmpm", Range.NON_NEGATIVE, Double.NaN));
         }
         Capitation.StopLoss stop = null;
         Optional<SourceNode> sl = f.optional(r, "stopLoss");
@@ -219,7 +220,7 @@ final class PaymentRules {
             }
             return reconciliation(f.map(rec.get(), "reconciliation terms"));
         }
-        List<Distribution> prices = perCase(f.required(r, "perEpisode"), "episode price");
+        CasePrices prices = perCase(f.required(r, "perEpisode"), "episode price");
         Optional<SourceNode> outlier = f.optional(r, "outlier");
         if (outlier.isEmpty()) {
             return f.build(r, () -> new Bundled(prices, 0, null));
@@ -235,13 +236,13 @@ final class PaymentRules {
         f.allowOnly(r, Blocks.RECONCILIATION.keys());
         EpisodeValuer ffs = feeForService(f.map(f.required(r, "feeForService"),
                 "the fee-for-service terms that pay claims during the episode"));
-        List<Distribution> targets = perCase(f.required(r, "targetPrice"), "target price");
-        Distribution discount = optionalDist(r, "discount", Range.PROBABILITY, Constant.of(0));
-        Distribution quality = optionalDist(r, "qualityScore", Range.PROBABILITY, null);
-        double weight = optionalNumber(r, "qualityWeight", Range.PROBABILITY, DEFAULT_QUALITY_WEIGHT);
+        CasePrices targets = perCase(f.required(r, "targetPrice"), "target price");
+        Distribution discount = dists.optional(r, "discount", Range.PROBABILITY, Constant.of(0));
+        Distribution quality = dists.optional(r, "qualityScore", Range.PROBABILITY, null);
+        double weight = f.optionalNumber(r, "qualityWeight", Range.PROBABILITY, DEFAULT_QUALITY_WEIGHT);
         double stopGain = f.number(f.required(r, "stopGain"), Range.NON_NEGATIVE);
-        double stopLoss = optionalNumber(r, "stopLoss", Range.NON_NEGATIVE, 0);
-        double share = optionalNumber(r, "participantShare", Range.PROBABILITY, 1);
+        double stopLoss = f.optionalNumber(r, "stopLoss", Range.NON_NEGATIVE, 0);
+        double share = f.optionalNumber(r, "participantShare", Range.PROBABILITY, 1);
         int month = settlementMonth(r, RECONCILIATION_SETTLEMENT_DELAY);
         int[] perMonth = new int[demand.cases().size()];
         for (int i = 0; i < perMonth.length; i++) {
@@ -251,7 +252,7 @@ final class PaymentRules {
     }
 
     /** One price per case (a mapping by case name) or one price for all. */
-    private List<Distribution> perCase(SourceNode priceNode, String what) throws ScenarioException {
+    private CasePrices perCase(SourceNode priceNode, String what) throws ScenarioException {
         List<String> caseNames = demand.cases().stream().map(CaseType::name).toList();
         List<Distribution> prices = new ArrayList<>();
         if (priceNode instanceof MapNode pm && !DistributionReader.isFamilyMapping(pm)) {
@@ -272,13 +273,9 @@ final class PaymentRules {
                 }
                 prices.add(dists.read(n, Range.NON_NEGATIVE));
             }
-        } else {
-            Distribution one = dists.read(priceNode, Range.NON_NEGATIVE);
-            for (int i = 0; i < demand.cases().size(); i++) {
-                prices.add(one);
-            }
+            return CasePrices.byCase(caseNames, prices);
         }
-        return prices;
+        return CasePrices.oneForAll(dists.read(priceNode, Range.NON_NEGATIVE), caseNames);
     }
 
     // ---- overlays --------------------------------------------------------------------------------
@@ -306,18 +303,18 @@ final class PaymentRules {
                 f.allowOnly(o, Blocks.PAY_FOR_PERFORMANCE.keys());
                 return new PayForPerformance(f.number(f.required(o, "rate"), Range.NON_NEGATIVE),
                         dists.read(f.required(o, "qualityScore"), Range.PROBABILITY),
-                        optionalNumber(o, "threshold", Range.PROBABILITY, 0),
+                        f.optionalNumber(o, "threshold", Range.PROBABILITY, 0),
                         settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
             default: {
                 f.allowOnly(o, Blocks.SHARED_SAVINGS.keys());
-                double msr = optionalNumber(o, "minimumSavingsRate", Range.PROBABILITY, 0);
+                double msr = f.optionalNumber(o, "minimumSavingsRate", Range.PROBABILITY, 0);
                 return new SharedSavings(dists.read(f.required(o, "benchmarkPerEpisode"), Range.NON_NEGATIVE), msr,
                         f.number(f.required(o, "sharingRate"), Range.PROBABILITY),
-                        optionalNumber(o, "minimumLossRate", Range.PROBABILITY, msr),
-                        optionalNumber(o, "lossSharingRate", Range.PROBABILITY, 0),
-                        optionalNumber(o, "stopGain", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
-                        optionalNumber(o, "stopLoss", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
-                        optionalDist(o, "qualityScore", Range.PROBABILITY, null),
+                        f.optionalNumber(o, "minimumLossRate", Range.PROBABILITY, msr),
+                        f.optionalNumber(o, "lossSharingRate", Range.PROBABILITY, 0),
+                        f.optionalNumber(o, "stopGain", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
+                        f.optionalNumber(o, "stopLoss", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
+                        dists.optional(o, "qualityScore", Range.PROBABILITY, null),
                         settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
             }
         }
@@ -328,16 +325,6 @@ final class PaymentRules {
     private int settlementMonth(MapNode m, int delay) throws ScenarioException {
         Optional<SourceNode> n = f.optional(m, "settlementMonth");
         return n.isPresent() ? (int) f.wholeNumber(n.get(), 1, MAX_MONTH) : horizon + delay;
-    }
-
-    private Distribution optionalDist(MapNode m, String key, Range range, Distribution dflt) throws ScenarioException {
-        Optional<SourceNode> n = f.optional(m, key);
-        return n.isPresent() ? dists.read(n.get(), range) : dflt;
-    }
-
-    private double optionalNumber(MapNode m, String key, Range range, double dflt) throws ScenarioException {
-        Optional<SourceNode> n = f.optional(m, key);
-        return n.isPresent() ? f.number(n.get(), range) : dflt;
     }
 
 }

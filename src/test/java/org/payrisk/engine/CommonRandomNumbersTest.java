@@ -104,6 +104,76 @@ class CommonRandomNumbersTest {
         }
     }
 
+    /** Asserts that every input recorded in {@code before} whose path passes {@code keep} is bit-identical in {@code after}. */
+    private static int sameInputs(TrialOutcomes before, TrialOutcomes after, java.util.function.Predicate<String> keep) {
+        int compared = 0;
+        for (int k = 0; k < before.inputs().size(); k++) {
+            String path = before.inputs().get(k);
+            if (!keep.test(path)) {
+                continue;
+            }
+            int j = after.inputs().indexOf(path);
+            assertTrue(j >= 0, path + " recorded in both runs");
+            assertArrayEquals(before.inputColumn(k), after.inputColumn(j), path);
+            compared++;
+        }
+        return compared;
+    }
+
+    /**
+     * Payer keys are made from payer names: listing the payers in another order moves no contract's
+     * draws. The practice's year assigns episodes to payers by the listed order, so only outcomes that
+     * do not depend on which payer an episode has (the contracts covering every payer) stay identical.
+     */
+    @Test
+    void reorderingThePayersLeavesEveryDrawIdentical() {
+        TrialOutcomes before = run(MODELS);
+        TrialOutcomes after = Scenarios.run(Scenarios.parse((PRACTICE + MODELS).replace(
+                "payers: { medicare: 0.6, commercial: 0.4 }", "payers: { commercial: 0.4, medicare: 0.6 }")), TRIALS, 11L, 2);
+        assertEquals(before.inputs().size(), sameInputs(before, after, p -> p.startsWith("models[")) + practiceInputs(before));
+        assertTrue(before.inputs().contains("models[bundle].payers.commercial.feeForService.evaluation"), before.inputs().toString());
+        sameModel(before, 0, after, 0);
+        sameModel(before, 2, after, 2);
+    }
+
+    /**
+     * Inserting a payer moves only the draws of contracts whose set of covered payers changes (here
+     * the {@code default} contracts, which take the new payer in); a contract written for one payer
+     * keeps its draws, whatever the new payer's place in the list.
+     */
+    @Test
+    void insertingAPayerLeavesTheOtherPayersContractsIdentical() {
+        TrialOutcomes before = run(MODELS);
+        TrialOutcomes after = Scenarios.run(Scenarios.parse((PRACTICE + MODELS).replace(
+                "payers: { medicare: 0.6, commercial: 0.4 }", "payers: { medicaid: 0.1, medicare: 0.5, commercial: 0.4 }")),
+                TRIALS, 11L, 2);
+        assertEquals(3, sameInputs(before, after, p -> p.startsWith("models[bundle].payers.commercial.")),
+                "evaluation, denial rate and lag of the commercial contract");
+    }
+
+    /**
+     * Case prices are keyed by case name: inserting a case before the others leaves every other case's
+     * price draws, and every draw that is not per case, identical. The practice's year changes (the new
+     * case takes a share of the episodes), so a capitation contract, which does not depend on it, is
+     * the outcome that stays identical.
+     */
+    @Test
+    void insertingACaseBeforeOthersLeavesTheirPriceDrawsIdentical() {
+        TrialOutcomes before = run(MODELS);
+        TrialOutcomes after = Scenarios.run(Scenarios.parse((PRACTICE + MODELS)
+                .replace("  cases:\n", "  cases:\n    - { name: z, share: 0.2, followUpVisits: 4, visitsPerMonth: 4, unitsPerVisit: 2 }\n")
+                .replace("name: a, share: 0.5", "name: a, share: 0.4").replace("name: b, share: 0.5", "name: b, share: 0.4")
+                .replace("perEpisode: { a:", "perEpisode: { z: { normal: { mean: 700, sd: 70 } }, a:")), TRIALS, 11L, 2);
+        assertTrue(after.inputs().contains("models[bundle].default.bundled.perEpisode.z"), after.inputs().toString());
+        assertEquals(before.inputs().size(), sameInputs(before, after, p -> p.startsWith("models[")) + practiceInputs(before));
+        assertTrue(before.inputs().contains("models[bundle].default.bundled.perEpisode.b"), before.inputs().toString());
+        assertArrayEquals(before.revenueColumn(0), after.revenueColumn(0), "capitation revenue");
+    }
+
+    private static int practiceInputs(TrialOutcomes o) {
+        return (int) o.inputs().stream().filter(p -> !p.startsWith("models[")).count();
+    }
+
     @Test
     void twoIdenticalCapitationContractsSeeTheSameMembersAndPay() {
         String cap = String.join("\n",

@@ -87,7 +87,10 @@ class ScenarioLibraryTest {
      * same distributions), and on purpose when the Medicare prices of its simple fee-for-service form
      * became honest net figures (evaluation $95.91, unit $25.81 instead of the full fees $100.60 and
      * $31: MPPR, coinsurance collection and sequestration; only the fee-for-service row changed, by
-     * about -$49,800 a year). A deliberate
+     * about -$49,800 a year), and when the keys of random inputs stopped depending on list positions
+     * (payer keys from the covered payers' names, case prices keyed by case name, claim-level terms
+     * keyed by field name instead of numbered slots: the fee-for-service and capitation rows changed;
+     * docs/checks/crn-names-2026-11.py compares 20,000-trial runs before and after). A deliberate
      * change of the generator or a sampler changes these; then re-derive them and say why in the commit.
      */
     @org.junit.jupiter.api.Test
@@ -95,8 +98,8 @@ class ScenarioLibraryTest {
         Scenario s = ScenarioLoader.load(Path.of("scenarios/ot-private-practice.yaml"));
         RunSummary r = Summaries.run(new LocalEngine().run(s, new RunSettings(TRIALS, s.seed(), 2), SimulationEngine.Progress.NONE));
         double[][] expected = {
-            {48206.81670000034, 33999.55473121512, 464716.8465000002},
-            {95661.82150000006, 13325.716753912911, 584612.44},
+            {46781.93960000036, 33415.01876359259, 460050.46200000023},
+            {95656.18400000001, 13946.440156554136, 583337.1349999999},
             {108454.045, 34162.702621499375, 531596.5}};
         for (int m = 0; m < 3; m++) {
             ModelSummary ms = r.models().get(m);

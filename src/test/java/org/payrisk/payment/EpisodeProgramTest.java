@@ -17,12 +17,12 @@ class EpisodeProgramTest {
     private static EpisodeProgram program(double target, Distribution quality, double stopGain, double stopLoss,
                                           double share) {
         return new EpisodeProgram(new FeeForService(Constant.of(100), Constant.of(30), Constant.of(0)),
-                List.of(Constant.of(target)), Constant.of(0.02), quality, 0.1, stopGain, stopLoss, share, 18, new int[] {8});
+                CasePrices.oneForAll(Constant.of(target), List.of("knee")), Constant.of(0.02), quality, 0.1, stopGain, stopLoss, share, 18, new int[] {8});
     }
 
     private static Settlements run(EpisodeProgram p, double[] revenue) {
         Settlements s = new Settlements();
-        p.accrue(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), 0, revenue, s);
+        p.accrue(MedicareFixtures.year(), MedicareFixtures.covers(true), MedicareFixtures.rng(), 0, revenue, s);
         return s;
     }
 
@@ -56,10 +56,10 @@ class EpisodeProgramTest {
         // with 1 visit a month, an episode of 1 + 2 visits lasts 3 months: those starting in
         // months 11 and 12 end after month 12 and are not reconciled (10 of 12 are)
         EpisodeProgram p = new EpisodeProgram(new FeeForService(Constant.of(100), Constant.of(30), Constant.of(0)),
-                List.of(Constant.of(300)), Constant.of(0.02), null, 0.1, 1, 1, 1, 18, new int[] {1});
+                CasePrices.oneForAll(Constant.of(300), List.of("knee")), Constant.of(0.02), null, 0.1, 1, 1, 1, 18, new int[] {1});
         int n = 0;
         for (int e = 0; e < MedicareFixtures.EPISODES; e++) {
-            if (p.reconciled(MedicareFixtures.year(), new boolean[] {true}, e)) {
+            if (p.reconciled(MedicareFixtures.year(), MedicareFixtures.covers(true), e)) {
                 n++;
             }
         }

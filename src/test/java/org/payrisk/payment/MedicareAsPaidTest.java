@@ -29,7 +29,7 @@ class MedicareAsPaidTest {
     static final double EVAL = 100.60;
     static final double FU = MedicareFeeForServiceTest.FOLLOW_UP_3;
     static final double EPISODE = EVAL + 2 * FU;
-    static final boolean[] ALL = {true};
+    static final Coverage ALL = MedicareFixtures.covers(true);
 
     static FeeSchedule schedule() {
         return new FeeSchedule(List.of("97165", "97530"), new double[] {EVAL, 1.07 * 32.3465}, new double[] {60, 0.62 * 32.3465});

@@ -85,7 +85,7 @@ class MedicareFeeForServiceTest {
     void paysEvaluationsAndFollowUpsWithCoinsuranceAndSequestration() {
         PracticeYear y = MedicareFixtures.year();
         double[] rev = new double[13];
-        rule(null, 0, 0, 0, null).accrue(y, new boolean[] {true}, MedicareFixtures.rng(), rev);
+        rule(null, 0, 0, 0, null).accrue(y, MedicareFixtures.covers(true), MedicareFixtures.rng(), rev);
         double perMonth = (100.60 + 2 * FOLLOW_UP_3) * RECEIVED;
         for (int m = 1; m <= 12; m++) {
             assertEquals(perMonth, rev[m], 1e-9, "month " + m);
@@ -100,12 +100,12 @@ class MedicareFeeForServiceTest {
         PracticeYear y = MedicareFixtures.year();
         double[] rev = new double[13];
         // 53 minutes = 4 units, whatever the practice-year's 3 units say
-        rule(Constant.of(53), 0, 0, 0, null).accrue(y, new boolean[] {true}, MedicareFixtures.rng(), rev);
+        rule(Constant.of(53), 0, 0, 0, null).accrue(y, MedicareFixtures.covers(true), MedicareFixtures.rng(), rev);
         double followUp4 = 4 * RVU_97530 * CF_2025 - 0.5 * 3 * PE_97530 * CF_2025;
         assertEquals(12 * (100.60 + 2 * followUp4) * RECEIVED, MedicareFixtures.sum(rev), 1e-8);
         // 7 minutes bill nothing: only the evaluations are paid
         double[] rev7 = new double[13];
-        rule(Constant.of(7), 0, 0, 0, null).accrue(y, new boolean[] {true}, MedicareFixtures.rng(), rev7);
+        rule(Constant.of(7), 0, 0, 0, null).accrue(y, MedicareFixtures.covers(true), MedicareFixtures.rng(), rev7);
         assertEquals(12 * 100.60 * RECEIVED, MedicareFixtures.sum(rev7), 1e-8);
     }
 
@@ -114,20 +114,20 @@ class MedicareFeeForServiceTest {
         PracticeYear y = MedicareFixtures.year();
         double[] rev = new double[13];
         // every follow-up by an assistant (85%), CF -2.5%, MIPS -4% on the payer's part
-        rule(null, 1, -0.025, -0.04, null).accrue(y, new boolean[] {true}, MedicareFixtures.rng(), rev);
+        rule(null, 1, -0.025, -0.04, null).accrue(y, MedicareFixtures.covers(true), MedicareFixtures.rng(), rev);
         double received = 0.8 * 0.98 * 0.96 + 0.2;
         double expected = 12 * (100.60 + 2 * FOLLOW_UP_3 * 0.85) * 0.975 * received;
         assertEquals(expected, MedicareFixtures.sum(rev), 1e-8);
         // MIPS beyond the +/-9% limit is clamped
         double[] clamped = new double[13];
-        rule(null, 0, 0, 0.5, null).accrue(y, new boolean[] {true}, MedicareFixtures.rng(), clamped);
+        rule(null, 0, 0, 0.5, null).accrue(y, MedicareFixtures.covers(true), MedicareFixtures.rng(), clamped);
         assertEquals(12 * (100.60 + 2 * FOLLOW_UP_3) * (0.8 * 0.98 * 1.09 + 0.2), MedicareFixtures.sum(clamped), 1e-8);
     }
 
     @Test
     void uncoveredPayersAreNotPaid() {
         double[] rev = new double[13];
-        rule(null, 0, 0, 0, null).accrue(MedicareFixtures.year(), new boolean[] {false}, MedicareFixtures.rng(), rev);
+        rule(null, 0, 0, 0, null).accrue(MedicareFixtures.year(), MedicareFixtures.covers(false), MedicareFixtures.rng(), rev);
         assertEquals(0, MedicareFixtures.sum(rev));
     }
 
@@ -137,12 +137,12 @@ class MedicareFeeForServiceTest {
         // documentation: both follow-ups denied, the evaluation paid
         MedicareFeeForService.Kx kx = new MedicareFeeForService.Kx(150, Constant.of(0), 3000, Constant.of(0), Constant.of(0));
         double[] rev = new double[13];
-        rule(null, 0, 0, 0, kx).accrue(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), rev);
+        rule(null, 0, 0, 0, kx).accrue(MedicareFixtures.year(), MedicareFixtures.covers(true), MedicareFixtures.rng(), rev);
         assertEquals(12 * 100.60 * RECEIVED, MedicareFixtures.sum(rev), 1e-8);
         // documented always: everything paid
         MedicareFeeForService.Kx documented = new MedicareFeeForService.Kx(150, Constant.of(1), 3000, Constant.of(0), Constant.of(0));
         double[] all = new double[13];
-        rule(null, 0, 0, 0, documented).accrue(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), all);
+        rule(null, 0, 0, 0, documented).accrue(MedicareFixtures.year(), MedicareFixtures.covers(true), MedicareFixtures.rng(), all);
         assertEquals(12 * (100.60 + 2 * FOLLOW_UP_3) * RECEIVED, MedicareFixtures.sum(all), 1e-8);
     }
 
@@ -152,7 +152,7 @@ class MedicareFeeForServiceTest {
         // always, half of the payer's part taken back
         MedicareFeeForService.Kx kx = new MedicareFeeForService.Kx(150, Constant.of(1), 200, Constant.of(1), Constant.of(0.5));
         double[] rev = new double[13];
-        rule(null, 0, 0, 0, kx).accrue(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), rev);
+        rule(null, 0, 0, 0, kx).accrue(MedicareFixtures.year(), MedicareFixtures.covers(true), MedicareFixtures.rng(), rev);
         double second = FOLLOW_UP_3 * (0.8 * 0.98 * 0.5 + 0.2);
         assertEquals(12 * ((100.60 + FOLLOW_UP_3) * RECEIVED + second), MedicareFixtures.sum(rev), 1e-8);
     }
@@ -160,7 +160,7 @@ class MedicareFeeForServiceTest {
     @Test
     void episodeSpendIsTheAllowedAmount() {
         double[] spend = new double[MedicareFixtures.EPISODES];
-        rule(null, 0, 0, 0, null).accrueValued(MedicareFixtures.year(), new boolean[] {true}, MedicareFixtures.rng(), 5L,
+        rule(null, 0, 0, 0, null).accrueValued(MedicareFixtures.year(), MedicareFixtures.covers(true), MedicareFixtures.rng(), 5L,
                 new double[13], spend);
         for (double s : spend) {
             assertEquals(100.60 + 2 * FOLLOW_UP_3, s, 1e-9);

@@ -53,6 +53,18 @@ public final class MedicareFixtures {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(42L);
     }
 
+    /**
+     * @param covers covers[p] for the payers {@code payer0}, {@code payer1}, ...
+     * @return a contract's coverage of those payers
+     */
+    public static Coverage covers(boolean... covers) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int p = 0; p < covers.length; p++) {
+            names.add("payer" + p);
+        }
+        return Coverage.of(covers, names);
+    }
+
     /** @param revenueByMonth dollars by month 1..12 @return their sum */
     public static double sum(double[] revenueByMonth) {
         double s = 0;

@@ -32,7 +32,7 @@ class MedicareStatisticalTest {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double[] rev = new double[13];
-            rule.accrue(y, new boolean[] {true}, RandomSource.L64_X128_MIX.create((long) i), rev);
+            rule.accrue(y, MedicareFixtures.covers(true), RandomSource.L64_X128_MIX.create((long) i), rev);
             sum += MedicareFixtures.sum(rev);
         }
         double r = 0.8 * 0.98 + 0.2;

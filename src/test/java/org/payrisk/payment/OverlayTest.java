@@ -23,7 +23,7 @@ class OverlayTest {
         double[] paid = flat(1000);
         double[] revenue = flat(1500);
         Settlements s = new Settlements();
-        new QualityWithhold(0.02, Constant.of(0.8), 18).apply(y, new boolean[] {true}, 3L, 12000, paid,
+        new QualityWithhold(0.02, Constant.of(0.8), 18).apply(y, MedicareFixtures.covers(true), 3L, 12000, paid,
                 revenue, s);
         assertEquals(980, paid[5], 1e-12);
         assertEquals(1480, revenue[5], 1e-12);
@@ -36,9 +36,9 @@ class OverlayTest {
     void payForPerformanceNeedsTheThreshold() {
         PracticeYear y = MedicareFixtures.year();
         Settlements s = new Settlements();
-        new PayForPerformance(0.03, Constant.of(0.8), 0.75, 15).apply(y, new boolean[] {true}, 3L,
+        new PayForPerformance(0.03, Constant.of(0.8), 0.75, 15).apply(y, MedicareFixtures.covers(true), 3L,
                 10000, flat(0), flat(0), s);
-        new PayForPerformance(0.03, Constant.of(0.7), 0.75, 15).apply(y, new boolean[] {true}, 3L,
+        new PayForPerformance(0.03, Constant.of(0.7), 0.75, 15).apply(y, MedicareFixtures.covers(true), 3L,
                 10000, flat(0), flat(0), s);
         assertEquals(300, s.amount(0), 1e-9);
         assertEquals(0, s.amount(1));
@@ -64,10 +64,10 @@ class OverlayTest {
         // 12 episodes x 300 = 3,600 benchmark; spend 3,000 -> savings 600 (16.7%), half shared, cap 10% = 360
         PracticeYear y = MedicareFixtures.year();
         Settlements s = new Settlements();
-        new SharedSavings(Constant.of(300), 0.02, 0.5, 0.02, 0, 0.10, 0.05, null, 18).apply(y, new boolean[] {true},
+        new SharedSavings(Constant.of(300), 0.02, 0.5, 0.02, 0, 0.10, 0.05, null, 18).apply(y, MedicareFixtures.covers(true),
                 3L, 3000, flat(250), flat(250), s);
         assertEquals(300, s.amount(0), 1e-9);
-        assertEquals(12, Overlay.episodesStarted(y, new boolean[] {true}));
+        assertEquals(12, Overlay.episodesStarted(y, MedicareFixtures.covers(true)));
     }
 
     @Test
@@ -80,7 +80,7 @@ class OverlayTest {
         long[] keys = {11L, 11L, 12L};
         for (int i = 0; i < 3; i++) {
             Settlements s = new Settlements();
-            new QualityWithhold(0.1, score, 18).apply(y, new boolean[] {true}, keys[i], 12000, flat(1000), flat(1000), s);
+            new QualityWithhold(0.1, score, 18).apply(y, MedicareFixtures.covers(true), keys[i], 12000, flat(1000), flat(1000), s);
             amounts[i] = s.amount(0);
         }
         assertEquals(amounts[0], amounts[1], 0);
