@@ -3,6 +3,7 @@ package org.payrisk.engine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.payrisk.dist.InputCopula;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
 import org.payrisk.scenario.Scenario;
@@ -18,12 +19,14 @@ import org.payrisk.scenario.ScenarioSource;
  *
  * @param practice the practice, its demand and time frame
  * @param models the payment models to compare, at least one, unique names, in scenario order
+ * @param correlations rank correlations between per-trial inputs ({@link InputCopula#NONE} for none)
  */
-public record EngineInput(PracticeModel practice, List<PaymentModel> models) {
+public record EngineInput(PracticeModel practice, List<PaymentModel> models, InputCopula correlations) {
 
     /** Checks presence and names; copies the list. */
     public EngineInput {
         Objects.requireNonNull(practice, "practice");
+        correlations = correlations == null ? InputCopula.NONE : correlations;
         models = List.copyOf(models);
         if (models.isEmpty()) {
             throw new IllegalArgumentException("models: expected at least one payment model, found none");
@@ -34,11 +37,21 @@ public record EngineInput(PracticeModel practice, List<PaymentModel> models) {
     }
 
     /**
+     * Inputs drawn independently.
+     *
+     * @param practice the practice, its demand and time frame
+     * @param models the payment models to compare
+     */
+    public EngineInput(PracticeModel practice, List<PaymentModel> models) {
+        this(practice, models, InputCopula.NONE);
+    }
+
+    /**
      * @param scenario a validated scenario
      * @return its model records
      */
     public static EngineInput of(Scenario scenario) {
-        return new EngineInput(scenario.practice(), scenario.models());
+        return new EngineInput(scenario.practice(), scenario.models(), scenario.correlations());
     }
 
     /**

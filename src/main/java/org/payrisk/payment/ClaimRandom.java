@@ -46,7 +46,7 @@ public final class ClaimRandom implements UniformRandomProvider {
     public static double draw(long key, int slot, org.payrisk.dist.Distribution d) {
         ClaimRandom c = new ClaimRandom(key);
         c.visit(-1 - slot);
-        return d.createSampler(c).sample();
+        return org.payrisk.dist.CopulaDraws.sample(d, c);
     }
 
     @Override

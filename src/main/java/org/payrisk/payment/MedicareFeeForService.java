@@ -327,6 +327,6 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     /** One per-trial term, drawn from its own slot of the claims stream. */
     private static double term(ClaimRandom claim, int slot, Distribution d) {
         claim.visit(-1 - slot);
-        return d.createSampler(claim).sample();
+        return org.payrisk.dist.CopulaDraws.sample(d, claim);
     }
 }

@@ -227,6 +227,6 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
 
     private static double term(ClaimRandom claim, int slot, Distribution d) {
         claim.visit(-1 - slot);
-        return d.createSampler(claim).sample();
+        return org.payrisk.dist.CopulaDraws.sample(d, claim);
     }
 }

@@ -67,7 +67,8 @@ public final class RandomInputs {
     }
 
     /**
-     * One draw of a per-trial input: the first draw of its stream.
+     * One draw of a per-trial input: the first draw of its stream (or its correlated value, see
+     * {@link org.payrisk.dist.CopulaDraws}).
      *
      * @param claimsKey the trial's claims key
      * @param covered the payers the input's contract covers
@@ -76,7 +77,7 @@ public final class RandomInputs {
      * @return the draw
      */
     public static double draw(long claimsKey, boolean[] covered, long fieldKey, Distribution d) {
-        return d.createSampler(stream(claimsKey, covered, fieldKey)).sample();
+        return org.payrisk.dist.CopulaDraws.sample(d, stream(claimsKey, covered, fieldKey));
     }
 
     /**

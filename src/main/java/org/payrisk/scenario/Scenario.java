@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.payrisk.dist.InputCopula;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
 
@@ -20,15 +21,37 @@ import org.payrisk.practice.PracticeModel;
  * @param source the file it was read from
  * @param precision {@code simulation.precision}: run until every model's net income is known to
  *                  this share of its mean (a precision-targeted run), empty for a fixed trial count
+ * @param correlations the {@code correlations:} block resolved to the inputs' distributions
+ *                     ({@link InputCopula#NONE} when absent)
+ * @param uncertainty the {@code uncertainty:} block, or null when absent
  */
 public record Scenario(String name, String description, int trials, long seed, PracticeModel practice,
-                       List<PaymentModel> models, ScenarioSource source, OptionalDouble precision) {
+                       List<PaymentModel> models, ScenarioSource source, OptionalDouble precision,
+                       InputCopula correlations, Uncertainty uncertainty) {
 
     /** Copies the list. */
     public Scenario {
         Objects.requireNonNull(name, "name");
         models = List.copyOf(models);
         precision = precision == null ? OptionalDouble.empty() : precision;
+        correlations = correlations == null ? InputCopula.NONE : correlations;
+    }
+
+    /**
+     * A scenario whose inputs are drawn independently, with no parameter uncertainty.
+     *
+     * @param name human-readable name
+     * @param description optional longer text, or empty
+     * @param trials default number of trials
+     * @param seed default seed
+     * @param practice the practice, demand and time frame
+     * @param models payment models
+     * @param source the file it was read from
+     * @param precision {@code simulation.precision}, or empty
+     */
+    public Scenario(String name, String description, int trials, long seed, PracticeModel practice,
+                    List<PaymentModel> models, ScenarioSource source, OptionalDouble precision) {
+        this(name, description, trials, seed, practice, models, source, precision, InputCopula.NONE, null);
     }
 
     /**

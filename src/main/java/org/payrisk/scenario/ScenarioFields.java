@@ -160,7 +160,10 @@ public final class ScenarioFields {
             Map.entry("reauthorizationDenial", "probability per re-authorisation request"),
             Map.entry("visitsPerYear", "visits per patient per calendar year"),
             Map.entry("delivered", "visits beyond a limit still delivered (true or false)"),
-            Map.entry("costSavedPerVisit", "$ per visit not delivered"));
+            Map.entry("costSavedPerVisit", "$ per visit not delivered"),
+            // correlations: and uncertainty: blocks (README, "How sure are we")
+            Map.entry("rank", "Spearman rank correlation (-1 to 1)"),
+            Map.entry("outer", "outer draws of the uncertain parameters"));
 
     /**
      * Units that depend on the enclosing field, by {@code parent.name}; checked before {@link #UNITS}
