@@ -35,9 +35,9 @@ import org.payrisk.testing.Scenarios;
  * SpearmansCorrelation, independent of the code under test. The seed is fixed so a failure
  * reproduces; it was not chosen to pass.
  */
-class CorrelatedInputsTest {
+public class CorrelatedInputsTest {
 
-    static final String BASE = String.join("\n",
+    public static final String BASE = String.join("\n",
             "name: correlated",                                                     // 1
             "simulation: { trials: 100, seed: 1 }",                                 // 2
             "practice:",                                                            // 3
