@@ -77,4 +77,33 @@ class UncertaintyCliTest {
         assertEquals(0.9, s.at("/correlations/rank/0/1").asDouble(), 0.0);
         assertEquals(3, s.at("/correlations/used").size());
     }
+
+    @Test
+    void theBriefGivesTheOneInTwentyFigureWithItsBandFromSummaryJson() throws Exception {
+        Path file = Files.writeString(tmp.resolve("u.yaml"), ParameterUncertaintyTest.BASE);
+        Path out = tmp.resolve("run");
+        CliTest.Result r = CliTest.payrisk("run", file.toString(), "--outer", "4", "--trials", "120", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        String md = Files.readString(out.resolve("brief.md"));
+        StringBuilder expected = new StringBuilder("Given what is not known about pmpm under cap, the 1-in-20 figure of "
+                + "net income lies ");
+        for (int m = 0; m < 2; m++) {
+            JsonNode band = s.at("/models/" + m + "/uncertainty/p05");
+            expected.append(m == 0 ? "" : " and ").append("between ").append(money(band.get("p05").asDouble()))
+                    .append(" and ").append(money(band.get("p95").asDouble())).append(" under ")
+                    .append(s.at("/models/" + m + "/name").asText());
+        }
+        expected.append(" (5th to 95th percentile across 4 outer draws).");
+        assertTrue(md.contains(expected), "expected\n" + expected + "\nin\n" + md);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("id=\"uncertainty\""), "the report's intervals table");
+        assertTrue(Files.exists(out.resolve("charts/uncertainty.svg")), "the P5 band chart");
+    }
+
+    private static String money(double v) {
+        return v >= 0 || org.payrisk.report.render.PlainNumbers.roundDollars(v).signum() == 0
+                ? org.payrisk.report.render.PlainNumbers.dollars(v)
+                : "a loss of " + org.payrisk.report.render.PlainNumbers.dollars(-v);
+    }
 }

@@ -31,6 +31,7 @@ import org.payrisk.stats.PairedComparison;
  * @param cashRows the bank-balance table, one row per model; empty when the summary has no cash view
  * @param cashFigures the cumulative-cash fan charts, one per model; empty when the summary has no cash view
  * @param sensitivity the "What drives the risk" section; null when the summary has no sensitivity
+ * @param howSure the "How sure are we" section; null without parameter uncertainty or correlated inputs
  * @param startingReserve the scenario's starting reserve as dollars, empty when the scenario copy has none
  * @param scenarioFile name of the scenario copy, empty when the run has none
  * @param assumptions every scenario input
@@ -41,7 +42,7 @@ import org.payrisk.stats.PairedComparison;
 record ReportView(String title, String scenarioName, String trials, int horizonMonths, Brief brief,
                   List<MetricRow> rows, List<ComparisonRow> comparisons, List<ActivityRow> activity,
                   List<Figure> figures, List<CashRow> cashRows, List<Figure> cashFigures, SensitivityView sensitivity,
-                  String startingReserve,
+                  HowSureView howSure, String startingReserve,
                   String scenarioFile, List<ScenarioAssumptions.Assumption> assumptions,
                   List<Item> methods, String crn, List<Item> provenance) {
 
@@ -229,6 +230,7 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
         return new ReportView("Income risk report: " + s.scenarioName(), s.scenarioName(),
                 PlainNumbers.count(s.trials()), s.horizonMonths(), brief, rows, comparisons, activity, figures,
                 cashRows, s.hasCash() ? cashFigures : List.of(), SensitivityView.of(s, sensitivityFigures).orElse(null),
+                HowSureView.of(s),
                 scenario.flatMap(sc -> sc.startingReserve().isPresent()
                         ? Optional.of(money(sc.startingReserve().getAsDouble())) : Optional.empty()).orElse(""),
                 scenario.map(sc -> sc.file().getFileName().toString()).orElse(""),
