@@ -163,6 +163,7 @@ public final class ScenarioFields {
             Map.entry("costSavedPerVisit", "$ per visit not delivered"),
             // correlations: and uncertainty: blocks (README, "How sure are we")
             Map.entry("rank", "Spearman rank correlation (-1 to 1)"),
+            Map.entry("between", "per-trial inputs drawn together"),
             Map.entry("outer", "outer draws of the uncertain parameters"));
 
     /**
@@ -185,7 +186,8 @@ public final class ScenarioFields {
             "payers", "share of new episodes",
             "perEpisode", "$ per episode",
             "targetPrice", "$ per episode",
-            "codeMix", "share of timed units");
+            "codeMix", "share of timed units",
+            "parameters", "what an uncertain parameter might be (one value per outer draw)");
 
     /** Fields whose number is an identifier, not a quantity, so it gets no thousands separators. */
     private static final Set<String> UNGROUPED = Set.of("seed", "schema", "medicarePfs");
