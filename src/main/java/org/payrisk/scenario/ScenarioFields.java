@@ -213,7 +213,8 @@ public final class ScenarioFields {
         if (u == null) {
             u = UNITS.get(field);
         }
-        if (u == null && !field.startsWith("[")) {
+        // a list index ([2]) has no unit of its parent; a key quoted in brackets (["a.b"]) does
+        if (u == null && (!field.startsWith("[") || field.contains("\""))) {
             u = UNITS_BY_PARENT.get(parentField);
         }
         return u == null ? "" : u;
