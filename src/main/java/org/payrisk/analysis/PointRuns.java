@@ -112,12 +112,13 @@ final class PointRuns {
     /**
      * Whether every variant's practice has the value of the first's (and the same model names). A
      * scenario whose models respond to how they are paid never shares: each responding model simulates
-     * its own practice, which its own terms can change.
+     * its own practice, which its own terms can change; nor does one with correlated inputs (the
+     * copula knows each variant's inputs by their own distributions).
      */
     static boolean sharePractice(List<Scenario> variants) {
         Scenario first = variants.get(0);
         for (Scenario v : variants) {
-            if (EngineInput.of(v).responsive() || !v.modelNames().equals(first.modelNames()) || !sameValue(v.practice(), first.practice())) {
+            if (EngineInput.of(v).responsive() || !v.correlations().isEmpty() || !v.modelNames().equals(first.modelNames()) || !sameValue(v.practice(), first.practice())) {
                 return false;
             }
         }

@@ -9,7 +9,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import java.math.BigDecimal;
+import org.payrisk.analysis.InputCorrelations;
+import org.payrisk.analysis.ParameterUncertainty;
 import org.payrisk.analysis.PrecisionRun;
+import org.payrisk.analysis.RunAnalyses;
 import org.payrisk.analysis.Stopping;
 import org.payrisk.engine.EngineInput;
 import org.payrisk.engine.LocalEngine;
@@ -20,6 +23,7 @@ import org.payrisk.report.RunDirectory;
 import org.payrisk.report.RunPipeline;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioLoader;
+import org.payrisk.scenario.Uncertainty;
 import org.payrisk.spark.SparkEngines;
 import org.payrisk.spark.SparkUnavailableException;
 import org.payrisk.stats.MetricSummary;
@@ -54,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-trials", paramLabel = "N", converter = WholeNumbers.Trials.class,
             description = "Cap of a --precision run, 1 to 100000000 (default 10000000).")
     Integer maxTrials;
+
+    @Option(names = "--outer", paramLabel = "N", description = "Outer draws of the scenario's uncertainty: block "
+            + "(overrides its outer), 1 to 100000; each runs the scenario's trials.")
+    Integer outer;
 
     @Option(names = "--seed", paramLabel = "S", converter = WholeNumbers.Seed.class,
             description = "Seed (overrides simulation.seed), a whole number from -2^63 to 2^63-1.")
@@ -126,6 +134,13 @@ final class RunCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : scenario.seed();
         checkEngineOptions();
+        Uncertainty uncertainty = uncertainty(scenario, rel != null);
+        // every outer draw is built and validated before the long run starts
+        ParameterUncertainty.Plan plan = uncertainty == null ? null : ParameterUncertainty.plan(scenario, uncertainty, s);
+        InputCorrelations correlations = InputCorrelations.of(scenario.correlations());
+        if (correlations != null && correlations.repaired()) {
+            spec.commandLine().getErr().println("payrisk: warning: " + correlations.warning());
+        }
         Path target = out != null ? out : Path.of("output", scenario.source().stem());
         Map<Path, String> keep = Map.of(scenarioFile, "the scenario file " + scenarioFile,
                 Path.of("").toAbsolutePath(), "the current folder");
@@ -149,6 +164,13 @@ final class RunCommand implements Callable<Integer> {
                 run = rel != null
                         ? simulateToPrecision(engine, scenario, s, t, rel, cap)
                         : simulate(engine, scenario, new RunSettings(n, s, t), csv);
+                if (plan != null) {
+                    ParameterUncertainty.Result bands = ParameterUncertainty.run(plan, run.settings(), engine,
+                            SimulationEngine.Progress.NONE);
+                    run = new RunPipeline.Simulated(run.scenario(), run.settings(), run.engineName(), run.outcomes(),
+                            run.summary(), run.startedAt(), run.startNanos(), run.simulationSeconds(),
+                            run.analyses().with(run.analyses().correlations(), bands));
+                }
             } catch (SparkUnavailableException e) {
                 throw new UserInputException(e.getMessage());
             } finally {
@@ -163,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
             committed = true;
             if (!quiet) {
                 printTable(stdout, scenario, run.summary(), run.settings().trials(), s, run.simulationSeconds(),
-                        run.attendedVisits(), dir.target(), run.analyses().stopping());
+                        run.attendedVisits(), dir.target(), run.analyses());
             }
             return 0;
         } finally {
@@ -171,6 +193,28 @@ final class RunCommand implements Callable<Integer> {
                 dir.abandon();
             }
         }
+    }
+
+    /** The scenario's uncertainty block with --outer applied; null when there is none. */
+    private Uncertainty uncertainty(Scenario scenario, boolean precisionRun) throws UserInputException {
+        Uncertainty u = scenario.uncertainty();
+        if (outer != null) {
+            if (u == null) {
+                throw new UserInputException("--outer: sets the outer draws of the scenario's uncertainty: block; expected "
+                        + "a scenario with one, found none in " + scenarioFile);
+            }
+            if (outer < 1 || outer > Uncertainty.MAX_OUTER) {
+                throw new UserInputException("--outer: expected a whole number in [1, " + Uncertainty.MAX_OUTER
+                        + "], found " + outer);
+            }
+            u = u.withOuter(outer);
+        }
+        if (u != null && precisionRun) {
+            throw new UserInputException("--precision: a precision-targeted run chooses its own trial count, and parameter "
+                    + "uncertainty (the scenario's uncertainty: block) runs a fixed count per outer draw; expected one of "
+                    + "them, found both (run with --trials N)");
+        }
+        return u;
     }
 
     /** What a user without Spark on the class path is told. */
@@ -230,7 +274,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, Scenario scenario, RunSummary summary, int n, long seed,
-                                   double simSeconds, double visits, Path target, Stopping stopping) {
+                                   double simSeconds, double visits, Path target, RunAnalyses analyses) {
+        Stopping stopping = analyses.stopping();
         out.printf("%s%n%,d trials, seed %d, %.2f s (%,.0f trials/s, %,.0f attended visits/s)%n",
                 Terminal.escape(scenario.name()), n, seed,
                 simSeconds, n / simSeconds, visits / simSeconds);
@@ -254,6 +299,16 @@ final class RunCommand implements Callable<Integer> {
             out.printf(row, Terminal.escape(m.name()), dollars(ni.mean()), dollars(ni.meanStdError()), dollars(ni.percentile(5)),
                     dollars(ni.percentile(50)), percent(ni.probLoss()),
                     m.cash() == null ? "" : percent(m.cash().probNegativeAnyMonth()));
+        }
+        ParameterUncertainty.Result bands = analyses.uncertainty();
+        if (bands != null) {
+            out.printf("%n1 year in 20 given what is not known about %s (median and 90%% interval across %,d outer draws "
+                    + "of %,d trials):%n", String.join(", ", bands.parameters()), bands.outer(), bands.trialsPerDraw());
+            for (ModelSummary m : summary.models()) {
+                ParameterUncertainty.Interval p5 = bands.model(m.name()).figures().get("p05");
+                out.printf(row.substring(0, row.indexOf(' ')) + " %12s  (%s to %s)%n", Terminal.escape(m.name()),
+                        dollars(p5.median()), dollars(p5.p05()), dollars(p5.p95()));
+            }
         }
         double reserve = scenario.models().get(0).cash().startingReserve();
         out.printf("%n1 year in 20 = 5th percentile. P(cash<0) = chance the bank balance (starting reserve %s, set by the "

@@ -3,6 +3,7 @@ package org.payrisk.engine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.payrisk.dist.InputCopula;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
 import org.payrisk.practice.Response;
@@ -21,22 +22,26 @@ import org.payrisk.scenario.ScenarioSource;
  * @param models the payment models to compare, at least one, unique names, in scenario order
  * @param responses how the practice behaves under each model, in model order
  * @param incentives whether to price one more visit, episode, unit and avoided cancellation per model
+ * @param correlations rank correlations between per-trial inputs ({@link InputCopula#NONE} for none)
  */
-public record EngineInput(PracticeModel practice, List<PaymentModel> models, List<Response> responses, boolean incentives) {
+public record EngineInput(PracticeModel practice, List<PaymentModel> models, List<Response> responses, boolean incentives,
+                          InputCopula correlations) {
 
     /**
-     * Models under which the practice behaves as the demand says, no incentives priced.
+     * Models under which the practice behaves as the demand says, no incentives priced, inputs drawn
+     * independently.
      *
      * @param practice the practice, its demand and time frame
      * @param models the payment models
      */
     public EngineInput(PracticeModel practice, List<PaymentModel> models) {
-        this(practice, models, null, false);
+        this(practice, models, null, false, InputCopula.NONE);
     }
 
     /** Checks presence and names; copies the lists. */
     public EngineInput {
         Objects.requireNonNull(practice, "practice");
+        correlations = correlations == null ? InputCopula.NONE : correlations;
         models = List.copyOf(models);
         responses = responses == null ? java.util.Collections.nCopies(models.size(), Response.IDENTITY) : List.copyOf(responses);
         if (responses.size() != models.size()) {
@@ -55,7 +60,8 @@ public record EngineInput(PracticeModel practice, List<PaymentModel> models, Lis
      * @return its model records
      */
     public static EngineInput of(Scenario scenario) {
-        return new EngineInput(scenario.practice(), scenario.models(), scenario.responses(), scenario.incentives());
+        return new EngineInput(scenario.practice(), scenario.models(), scenario.responses(), scenario.incentives(),
+                scenario.correlations());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.TrialStreams;
 import org.payrisk.payment.CashTerms;
 import org.payrisk.payment.Coverage;
@@ -52,6 +53,13 @@ public final class TrialKernel {
     /** Purpose of the stream whose first long is the trial's claims key, common to all models. */
     static final int CLAIMS_PURPOSE = (1 << 24) - 1;
 
+    /**
+     * Purpose of the stream of the trial's correlated inputs ({@link CopulaDraws}). Every trial-level
+     * purpose must differ from the others (claims, {@link ResponsiveTrial#PATIENTS_PURPOSE}, and the
+     * outer draws' (1 << 24) - 3), or two streams would be one: TrialStreamPurposesTest checks it.
+     */
+    static final int COPULA_PURPOSE = (1 << 24) - 4;
+
     /** Path of the practice's drawn cancellation rate among the recorded inputs. */
     public static final String CANCELLATION_RATE = "demand.cancellationRate";
 
@@ -85,6 +93,7 @@ public final class TrialKernel {
     private final int[][] lagColumn;
     /** The common-patients path, or null when every model shares the plain practice simulation. */
     private final ResponsiveTrial responsive;
+    private final CopulaDraws correlated; // null when every input is drawn independently
 
     /**
      * @param input the practice and payment models
@@ -158,6 +167,7 @@ public final class TrialKernel {
                 row[r] = row[r] < 0 ? -1 : firstLag + row[r];
             }
         }
+        correlated = input.correlations().isEmpty() ? null : new CopulaDraws(input.correlations());
         revenueByMonth = new double[horizon + 1];
         before = new double[horizon + 1];
         paid = new double[horizon + 1];
@@ -215,6 +225,21 @@ public final class TrialKernel {
      * @throws NonFiniteOutcomeException when an outcome is not a finite number
      */
     public void run(int trial, TrialOutcomes out) {
+        if (correlated == null) {
+            runTrial(trial, out);
+            return;
+        }
+        correlated.draw(streams.stream(trial, COPULA_PURPOSE));
+        correlated.bind();
+        try {
+            runTrial(trial, out);
+        } finally {
+            CopulaDraws.unbind();
+        }
+    }
+
+    /** {@link #run} with this trial's correlated values, if any, bound to the thread. */
+    private void runTrial(int trial, TrialOutcomes out) {
         if (responsive != null) {
             responsive.run(trial, out);
             return;

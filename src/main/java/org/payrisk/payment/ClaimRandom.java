@@ -1,6 +1,7 @@
 package org.payrisk.payment;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.TrialStreams;
 
 /**
@@ -59,7 +60,7 @@ public final class ClaimRandom implements UniformRandomProvider {
     public static double draw(long key, long fieldKey, org.payrisk.dist.Distribution d) {
         ClaimRandom c = new ClaimRandom(key);
         c.term(fieldKey);
-        return d.createSampler(c).sample();
+        return CopulaDraws.sample(d, c);
     }
 
     @Override

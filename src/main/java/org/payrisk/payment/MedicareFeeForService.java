@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.payrisk.dist.Constant;
+import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.Distribution;
 import org.payrisk.dist.TrialStreams;
 import org.payrisk.practice.PracticeYear;
@@ -340,9 +341,9 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
         }
     }
 
-    /** One per-trial term, drawn from its field's own stream of the claims key. */
+    /** One per-trial term, drawn from its field's own stream of the claims key (or its copula value). */
     static double term(ClaimRandom claim, long fieldKey, Distribution d) {
         claim.term(fieldKey);
-        return d.createSampler(claim).sample();
+        return CopulaDraws.sample(d, claim);
     }
 }

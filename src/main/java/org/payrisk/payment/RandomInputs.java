@@ -2,6 +2,7 @@ package org.payrisk.payment;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Constant;
+import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.Distribution;
 import org.payrisk.dist.TrialStreams;
 
@@ -82,7 +83,8 @@ public final class RandomInputs {
     }
 
     /**
-     * One draw of a per-trial input: the first draw of its stream.
+     * One draw of a per-trial input: the first draw of its stream (or its correlated value, see
+     * {@link org.payrisk.dist.CopulaDraws}).
      *
      * @param claimsKey the trial's claims key
      * @param covered the payers the input's contract covers
@@ -91,7 +93,7 @@ public final class RandomInputs {
      * @return the draw
      */
     public static double draw(long claimsKey, Coverage covered, long fieldKey, Distribution d) {
-        return d.createSampler(stream(claimsKey, covered, fieldKey)).sample();
+        return CopulaDraws.sample(d, stream(claimsKey, covered, fieldKey));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.payrisk.practice;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.Distribution;
 import org.payrisk.dist.TrialStreams;
 
@@ -71,7 +72,7 @@ public final class CommonPatients {
     public void draw(UniformRandomProvider rng) {
         visitKey = rng.nextLong();
         Demand d = plan.model().demand();
-        cancellationRate = Math.min(1, Math.max(0, d.cancellationRate().createSampler(rng).sample()));
+        cancellationRate = Math.min(1, Math.max(0, CopulaDraws.sample(d.cancellationRate(), rng)));
         DiscreteSampler[] arrivals = plan.arrivalSamplers(rng);
         DiscreteSampler payerOf = PracticeSimulator.indexSampler(rng, d.payerShares());
         DiscreteSampler caseOf = PracticeSimulator.indexSampler(rng, plan.caseShares());

@@ -102,7 +102,7 @@ public final class PracticeSimulator {
         final double visitCost = model.practice().costPerAttendedVisit();
         year.reset();
 
-        double c = Math.min(1, Math.max(0, d.cancellationRate().createSampler(rng).sample()));
+        double c = Math.min(1, Math.max(0, org.payrisk.dist.CopulaDraws.sample(d.cancellationRate(), rng)));
         year.cancellationRate = c;
         final DiscreteSampler[] attendedOf = new DiscreteSampler[maxVisitsPerMonth + 1];
         for (int s = 0; s <= maxVisitsPerMonth; s++) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.payrisk.analysis.CertaintyEquivalents;
+import org.payrisk.analysis.InputCorrelations;
 import org.payrisk.analysis.PrecisionRun;
 import org.payrisk.analysis.RunAnalyses;
 import org.payrisk.analysis.Stopping;
@@ -166,7 +167,7 @@ public final class RunPipeline {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Simulated(scenario, settings, engine.name(), outcomes, summary, started, t0, seconds,
-                analyses(outcomes, null));
+                analyses(outcomes, null).with(InputCorrelations.of(scenario.correlations()), null));
     }
 
     /**
@@ -196,7 +197,8 @@ public final class RunPipeline {
         blocks.clear();
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Simulated(scenario, new RunSettings(stopping.trials(), seed, threads), engine.name(), outcomes,
-                Summaries.run(outcomes), started, t0, seconds, analyses(outcomes, stopping));
+                Summaries.run(outcomes), started, t0, seconds,
+                analyses(outcomes, stopping).with(InputCorrelations.of(scenario.correlations()), null));
     }
 
     /**

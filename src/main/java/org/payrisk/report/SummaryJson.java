@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.payrisk.analysis.CertaintyEquivalents;
+import org.payrisk.analysis.InputCorrelations;
+import org.payrisk.analysis.ParameterUncertainty;
 import org.payrisk.analysis.RunAnalyses;
 import org.payrisk.analysis.Stopping;
 import org.payrisk.report.render.ReportInputException;
@@ -234,6 +236,7 @@ public final class SummaryJson {
         root.put("mcseMethod", d.mcseMethod());
         ArrayNode models = root.putArray("models");
         CertaintyEquivalents.Result ce = d.analyses().certaintyEquivalents();
+        ParameterUncertainty.Result unc = d.analyses().uncertainty();
         for (int mi = 0; mi < s.models().size(); mi++) {
             ModelSummary m = s.models().get(mi);
             ObjectNode o = models.addObject();
@@ -245,6 +248,16 @@ public final class SummaryJson {
             o.set("netIncomeQuantiles", array(m.netIncomeQuantiles()));
             if (m.cash() != null) {
                 o.set("cash", cash(m.cash()));
+            }
+            ParameterUncertainty.ModelIntervals band = unc == null ? null : unc.model(m.name());
+            if (band != null) {
+                ObjectNode uo = o.putObject("uncertainty");
+                for (Map.Entry<String, ParameterUncertainty.Interval> e : band.figures().entrySet()) {
+                    ObjectNode io = uo.putObject(e.getKey());
+                    num(io, "median", e.getValue().median());
+                    num(io, "p05", e.getValue().p05());
+                    num(io, "p95", e.getValue().p95());
+                }
             }
             if (ce != null) {
                 ArrayNode points = o.putArray("certaintyEquivalent");
@@ -304,6 +317,28 @@ public final class SummaryJson {
                 o.put("above", f.above());
             }
         }
+        InputCorrelations corr = d.analyses().correlations();
+        if (corr != null) {
+            ObjectNode o = root.putObject("correlations");
+            ArrayNode in = o.putArray("inputs");
+            corr.inputs().forEach(in::add);
+            o.set("rank", matrix(corr.rank()));
+            o.set("normal", matrix(corr.normal()));
+            o.set("used", matrix(corr.used()));
+            o.put("repaired", corr.repaired());
+            num(o, "largestChange", corr.largestChange());
+        }
+        if (unc != null) {
+            ObjectNode o = root.putObject("uncertainty");
+            o.put("outer", unc.outer());
+            o.put("trialsPerDraw", unc.trialsPerDraw());
+            ArrayNode params = o.putArray("parameters");
+            for (int i = 0; i < unc.parameters().size(); i++) {
+                ObjectNode po = params.addObject();
+                po.put("path", unc.parameters().get(i));
+                po.put("distribution", unc.distributions().get(i));
+            }
+        }
         Stopping stop = d.analyses().stopping();
         if (stop != null) {
             ObjectNode o = root.putObject("stopping");
@@ -327,6 +362,14 @@ public final class SummaryJson {
             }
         }
         return root;
+    }
+
+    private static ArrayNode matrix(double[][] m) {
+        ArrayNode rows = NODES.arrayNode();
+        for (double[] row : m) {
+            rows.add(array(row));
+        }
+        return rows;
     }
 
     private static ObjectNode sensitivity(Sensitivity s) {
@@ -621,7 +664,8 @@ public final class SummaryJson {
                     optionalText(scenario, "sha256"), integer(root, "seed", "seed"), warmUp,
                     optionalText(root, "generator"), optionalText(root, "quantileMethod"),
                     optionalText(root, "mcseMethod"), grid, summary,
-                    new RunAnalyses(certaintyEquivalents(root, modelsNode, models), stopping(root, models.size())));
+                    new RunAnalyses(certaintyEquivalents(root, modelsNode, models), stopping(root, models.size()),
+                            correlations(root), uncertainty(root, modelsNode, models)));
         }
 
         /** The optional certainty equivalents: every model's list, and the flips, or none at all. */
@@ -662,6 +706,94 @@ public final class SummaryJson {
                         text(f, "above", fp + ".above")));
             }
             return new CertaintyEquivalents.Result(byModel, flips);
+        }
+
+        /** The optional record of correlated inputs: square matrices, one row per input. */
+        private InputCorrelations correlations(JsonNode root) throws ReportInputException {
+            JsonNode o = root.get("correlations");
+            if (o == null || o.isNull()) {
+                return null;
+            }
+            requireObject(o, "correlations");
+            JsonNode in = field(o, "inputs", "correlations.inputs");
+            requireArray(in, "correlations.inputs");
+            List<String> inputs = new ArrayList<>();
+            for (int i = 0; i < in.size(); i++) {
+                if (!in.get(i).isTextual()) {
+                    throw fail("correlations.inputs[" + i + "]", "expected a string, found " + describe(in.get(i)));
+                }
+                inputs.add(in.get(i).asText());
+            }
+            JsonNode repaired = field(o, "repaired", "correlations.repaired");
+            if (!repaired.isBoolean()) {
+                throw fail("correlations.repaired", "expected true or false, found " + describe(repaired));
+            }
+            return new InputCorrelations(inputs, matrix(o, "rank", inputs.size()), matrix(o, "normal", inputs.size()),
+                    matrix(o, "used", inputs.size()), repaired.booleanValue(), num(o, "largestChange", "correlations"));
+        }
+
+        private double[][] matrix(JsonNode o, String name, int n) throws ReportInputException {
+            String path = "correlations." + name;
+            JsonNode rows = field(o, name, path);
+            requireArray(rows, path);
+            if (rows.size() != n) {
+                throw fail(path, "expected " + n + " rows (one per input), found " + rows.size());
+            }
+            double[][] out = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                JsonNode row = rows.get(i);
+                requireArray(row, path + "[" + i + "]");
+                if (row.size() != n) {
+                    throw fail(path + "[" + i + "]", "expected " + n + " numbers, found " + row.size());
+                }
+                for (int j = 0; j < n; j++) {
+                    if (!row.get(j).isNumber() || !(Math.abs(row.get(j).doubleValue()) <= 1)) {
+                        throw fail(path + "[" + i + "][" + j + "]", "expected a correlation in [-1, 1], found "
+                                + describe(row.get(j)));
+                    }
+                    out[i][j] = row.get(j).doubleValue();
+                }
+            }
+            return out;
+        }
+
+        /** The optional uncertainty record: the top-level object and one per model. */
+        private ParameterUncertainty.Result uncertainty(JsonNode root, JsonNode modelsNode, List<ModelSummary> models)
+                throws ReportInputException {
+            JsonNode o = root.get("uncertainty");
+            if (o == null || o.isNull()) {
+                return null;
+            }
+            requireObject(o, "uncertainty");
+            JsonNode params = field(o, "parameters", "uncertainty.parameters");
+            requireArray(params, "uncertainty.parameters");
+            List<String> paths = new ArrayList<>();
+            List<String> dists = new ArrayList<>();
+            for (int i = 0; i < params.size(); i++) {
+                String pp = "uncertainty.parameters[" + i + "]";
+                requireObject(params.get(i), pp);
+                paths.add(text(params.get(i), "path", pp + ".path"));
+                dists.add(text(params.get(i), "distribution", pp + ".distribution"));
+            }
+            List<ParameterUncertainty.ModelIntervals> bands = new ArrayList<>();
+            for (int m = 0; m < modelsNode.size(); m++) {
+                String mp = "models[" + m + "].uncertainty";
+                JsonNode u = field(modelsNode.get(m), "uncertainty", mp);
+                requireObject(u, mp);
+                Map<String, ParameterUncertainty.Interval> figures = new java.util.LinkedHashMap<>();
+                for (String f : ParameterUncertainty.FIGURES) {
+                    JsonNode io = u.get(f);
+                    if (io == null || io.isNull()) {
+                        continue;
+                    }
+                    requireObject(io, mp + "." + f);
+                    figures.put(f, new ParameterUncertainty.Interval(num(io, "median", mp + "." + f),
+                            num(io, "p05", mp + "." + f), num(io, "p95", mp + "." + f)));
+                }
+                bands.add(new ParameterUncertainty.ModelIntervals(models.get(m).name(), figures));
+            }
+            return new ParameterUncertainty.Result((int) integer(o, "outer", "uncertainty.outer"),
+                    (int) integer(o, "trialsPerDraw", "uncertainty.trialsPerDraw"), paths, dists, bands);
         }
 
         /** The optional stopping record of a precision-targeted run. */

@@ -375,6 +375,19 @@ final class Blocks {
                     "Contracts by payer name, overriding the default for those payers."),
             optional("response", new Ref(RESPONSE), RESPONSE.doc()));
 
+    static final Block CORRELATION = Block.of("correlation", "correlations",
+            "A rank (Spearman) correlation between two per-trial random inputs, drawn through a Gaussian copula.",
+            required("between", new ListOf(TEXT, 2, 2),
+                    "The two inputs' paths, e.g. demand.cancellationRate (write paths with [ in block style or quoted)."),
+            required("rank", new Num(Range.ANY, 1), "Spearman rank correlation, -1 to 1."));
+
+    static final Block UNCERTAINTY = Block.of("uncertainty", "uncertainty",
+            "Parameter uncertainty: outer draws of uncertain parameters, each run with the same inner trials.",
+            optional("outer", new Whole(1, Uncertainty.MAX_OUTER), "Number of outer draws (--outer overrides it).",
+                    ScenarioReader.DEFAULT_OUTER),
+            required("parameters", new MapOf(new Dist(Range.ANY), "a field path such as demand.cancellationRate.beta.mean", 1),
+                    "Each uncertain parameter's path and the distribution of its value."));
+
     /** The whole scenario file. */
     static final Block ROOT = Block.of("scenario", "", "A payrisk scenario: a practice, the demand it faces and the "
                     + "payment models to compare (README.md, Scenario reference).",
@@ -388,7 +401,10 @@ final class Blocks {
             required("practice", new Ref(PRACTICE), PRACTICE.doc()),
             required("demand", new Ref(DEMAND), DEMAND.doc()),
             optional("cash", new Ref(CASH), CASH.doc()),
-            required("models", new ListOf(new Ref(MODEL), 1, Integer.MAX_VALUE), "The payment models to compare."));
+            required("models", new ListOf(new Ref(MODEL), 1, Integer.MAX_VALUE), "The payment models to compare."),
+            optional("correlations", new ListOf(new Ref(CORRELATION), 0, Integer.MAX_VALUE),
+                    "Rank correlations between per-trial random inputs (default: drawn independently)."),
+            optional("uncertainty", new Ref(UNCERTAINTY), UNCERTAINTY.doc()));
 
     private static List<FieldSpec> concat(List<FieldSpec> first, FieldSpec... more) {
         List<FieldSpec> out = new ArrayList<>(first);

@@ -38,6 +38,11 @@ final class Fields {
         this.file = file;
     }
 
+    /** @return the scenario file's name, for messages */
+    String file() {
+        return file;
+    }
+
     ScenarioException error(SourceNode at, String problem) {
         return new ScenarioException(file, at.line(), at.column(), at.path(), problem);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.payrisk.dist.InputCopula;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.practice.PracticeModel;
 import org.payrisk.practice.Response;
@@ -25,10 +26,14 @@ import org.payrisk.practice.Response;
  *                  where a model has none)
  * @param incentives {@code simulation.incentives}: price one more visit, episode, unit and avoided
  *                   cancellation under each model (extra passes over the same patients)
+ * @param correlations the {@code correlations:} block resolved to the inputs' distributions
+ *                     ({@link InputCopula#NONE} when absent)
+ * @param uncertainty the {@code uncertainty:} block, or null when absent
  */
 public record Scenario(String name, String description, int trials, long seed, PracticeModel practice,
                        List<PaymentModel> models, ScenarioSource source, OptionalDouble precision,
-                       List<Response> responses, boolean incentives) {
+                       List<Response> responses, boolean incentives, InputCopula correlations,
+                       Uncertainty uncertainty) {
 
     /** Copies the lists; a missing response list means no model responds. */
     public Scenario {
@@ -39,10 +44,12 @@ public record Scenario(String name, String description, int trials, long seed, P
         if (responses.size() != models.size()) {
             throw new IllegalArgumentException("responses: expected one per model, found " + responses.size());
         }
+        correlations = correlations == null ? InputCopula.NONE : correlations;
     }
 
     /**
-     * A scenario where no model responds and no incentives are priced.
+     * A scenario where no model responds, no incentives are priced, inputs are drawn independently
+     * and there is no parameter uncertainty.
      *
      * @param name human-readable name
      * @param description optional longer text, or empty
@@ -55,7 +62,7 @@ public record Scenario(String name, String description, int trials, long seed, P
      */
     public Scenario(String name, String description, int trials, long seed, PracticeModel practice,
                     List<PaymentModel> models, ScenarioSource source, OptionalDouble precision) {
-        this(name, description, trials, seed, practice, models, source, precision, null, false);
+        this(name, description, trials, seed, practice, models, source, precision, null, false, InputCopula.NONE, null);
     }
 
     /**

@@ -166,7 +166,11 @@ public final class ScenarioFields {
             Map.entry("change", "change of the cancellation probability"),
             Map.entry("elasticity", "relative change of visits per relative change of fees"),
             Map.entry("reference", "model whose fees are the reference"),
-            Map.entry("incentives", "price one more visit, unit, episode and avoided cancellation (true or false)"));
+            Map.entry("incentives", "price one more visit, unit, episode and avoided cancellation (true or false)"),
+            // correlations: and uncertainty: blocks (README, "How sure are we")
+            Map.entry("rank", "Spearman rank correlation (-1 to 1)"),
+            Map.entry("between", "per-trial inputs drawn together"),
+            Map.entry("outer", "outer draws of the uncertain parameters"));
 
     /**
      * Units that depend on the enclosing field, by {@code parent.name}; checked before {@link #UNITS}
@@ -189,7 +193,8 @@ public final class ScenarioFields {
             "perEpisode", "$ per episode",
             "targetPrice", "$ per episode",
             "codeMix", "share of timed units",
-            "acceptance", "share of new episodes of the case accepted");
+            "acceptance", "share of new episodes of the case accepted",
+            "parameters", "what an uncertain parameter might be (one value per outer draw)");
 
     /** Fields whose number is an identifier, not a quantity, so it gets no thousands separators. */
     private static final Set<String> UNGROUPED = Set.of("seed", "schema", "medicarePfs");
@@ -217,7 +222,8 @@ public final class ScenarioFields {
         if (u == null) {
             u = UNITS.get(field);
         }
-        if (u == null && !field.startsWith("[")) {
+        // a list index ([2]) has no unit of its parent; a key quoted in brackets (["a.b"]) does
+        if (u == null && (!field.startsWith("[") || field.contains("\""))) {
             u = UNITS_BY_PARENT.get(parentField);
         }
         return u == null ? "" : u;

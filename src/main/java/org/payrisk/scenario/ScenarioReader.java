@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.payrisk.dist.Constant;
 import org.payrisk.dist.Distribution;
+import org.payrisk.dist.InputCopula;
 import org.payrisk.payment.CashTerms;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.payment.PaymentRule;
@@ -27,6 +28,8 @@ import org.payrisk.scenario.SourceNode.MapNode;
 final class ScenarioReader {
 
     static final List<String> TOP = Blocks.ROOT.keys();
+    /** Fields of the {@code uncertainty:} block. */
+    static final List<String> UNCERTAINTY_FIELDS = Blocks.UNCERTAINTY.keys();
     /** Keys allowed beside the rule key of a contract. */
     static final List<String> CONTRACT_EXTRAS = Blocks.CONTRACT_EXTRAS.stream().map(FieldSpec::name).toList();
     static final double SHARE_TOLERANCE = 1e-6;
@@ -36,6 +39,7 @@ final class ScenarioReader {
     static final int DEFAULT_WARM_UP = 6;
     static final int DEFAULT_TRIALS = 10_000;
     static final long DEFAULT_SEED = 1;
+    static final int DEFAULT_OUTER = 200;
 
     /** Limits declared once, on the records that hold the values. */
     static final double MAX_CLINICIANS = Practice.MAX_CLINICIANS;
@@ -91,7 +95,9 @@ final class ScenarioReader {
             modelNodes.add(f.map(mn, "a payment model"));
         }
         List<Response> responses = new ResponseReader(f, dists).read(modelNodes, models, demand);
-        return new Scenario(name, description, trials, seed, pm, models, source, precision, responses, incentives);
+        InputCopula correlations = new CorrelationReader(f).read(f.optional(root, "correlations"), pm, models);
+        return new Scenario(name, description, trials, seed, pm, models, source, precision, responses, incentives,
+                correlations, uncertainty(f.optional(root, "uncertainty")));
     }
 
     private boolean bool(SourceNode n) throws ScenarioException {
@@ -99,6 +105,39 @@ final class ScenarioReader {
             return Boolean.parseBoolean(t.text());
         }
         throw f.error(n, "expected true or false, found " + n.describe());
+    }
+
+    /**
+     * The {@code uncertainty:} block: outer draws and, by path, each uncertain parameter's
+     * distribution. Whether a path leads to a number of the scenario, and whether its values keep the
+     * scenario valid, is checked where the outer draws are made (a path is applied with
+     * {@link Scenario#with}, which reads the scenario again).
+     */
+    private Uncertainty uncertainty(Optional<SourceNode> block) throws ScenarioException {
+        if (block.isEmpty()) {
+            return null;
+        }
+        MapNode u = f.map(block.get(), "parameter uncertainty { outer: N, parameters: { path: distribution } }");
+        f.allowOnly(u, UNCERTAINTY_FIELDS);
+        int outer = (int) whole(u, "outer", 1, Uncertainty.MAX_OUTER, DEFAULT_OUTER);
+        MapNode params = f.map(f.required(u, "parameters"), "uncertain parameters by path, such as "
+                + "{ demand.cancellationRate: { uniform: { min: 0.08, max: 0.16 } } }");
+        if (params.fields().isEmpty()) {
+            throw f.error(params, "expected at least one uncertain parameter, found none");
+        }
+        List<Uncertainty.Parameter> out = new ArrayList<>();
+        for (Map.Entry<String, SourceNode> e : params.fields().entrySet()) {
+            ScenarioPath path;
+            try {
+                path = ScenarioPath.parse(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                throw f.error(e.getValue(), "expected a field path such as models[capitation].default.capitation.pmpm, found `"
+                        + e.getKey() + "`: " + ex.getMessage());
+            }
+            Distribution values = dists.read(e.getValue(), Range.ANY);
+            out.add(new Uncertainty.Parameter(path, values, f.file(), e.getValue().line(), e.getValue().column()));
+        }
+        return new Uncertainty(outer, out);
     }
 
     private long whole(MapNode m, String key, long min, long max, long dflt) throws ScenarioException {

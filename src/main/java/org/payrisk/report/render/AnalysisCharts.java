@@ -9,11 +9,13 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.YIntervalRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.payrisk.analysis.CertaintyEquivalents;
+import org.payrisk.analysis.ParameterUncertainty;
 import org.payrisk.analysis.Stopping;
 import org.payrisk.report.SummaryJson.Document;
 import org.payrisk.stats.ModelSummary;
@@ -44,6 +46,9 @@ final class AnalysisCharts {
             out.add(convergence(s, context));
         }
         out.addAll(IncentiveCharts.all(s, context));
+        if (s.analyses().uncertainty() != null) {
+            out.add(uncertainty(s, context));
+        }
         return out;
     }
 
@@ -85,6 +90,49 @@ final class AnalysisCharts {
                         + "by how much risk the owner can stomach: on the left a cautious owner, to whom a bad year "
                         + "weighs heavily; on the right the line approaches the average year. Where two lines cross, "
                         + "the preferred model changes.",
+                chart);
+    }
+
+    /**
+     * The 1-in-20 figure of each model with its uncertainty band: the run's own figure (a dot), and the
+     * 5th to 95th percentile of that figure across the outer draws of the uncertain parameters.
+     */
+    static RiskCharts.ChartSpec uncertainty(Document s, String context) {
+        List<String> labels = Names.uniqueLabels(s.models().stream().map(ModelSummary::name).toList());
+        ParameterUncertainty.Result u = s.analyses().uncertainty();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        YIntervalRenderer r = new YIntervalRenderer();
+        XYSeries own = new XYSeries("At the scenario's values", false, true);
+        for (int i = 0; i < s.models().size(); i++) {
+            YIntervalSeries series = new YIntervalSeries(labels.get(i), false, true);
+            ParameterUncertainty.Interval band = u.model(s.models().get(i).name()).figures().get("p05");
+            series.add(i, band.median(), band.p05(), band.p95());
+            own.add(i, s.models().get(i).netIncome().percentile(5));
+            data.addSeries(series);
+            r.setSeriesPaint(i, ChartStyle.modelColour(i));
+            r.setSeriesStroke(i, new java.awt.BasicStroke(4f));
+        }
+        SymbolAxis x = new SymbolAxis("Payment model", labels.toArray(new String[0]));
+        x.setGridBandsVisible(false);
+        x.setRange(-0.6, s.models().size() - 0.4);
+        ChartStyle.style(x);
+        NumberAxis y = ChartStyle.moneyAxis("Net income in a 1-in-20 bad year (P5)");
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, r);
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        dots.setSeriesPaint(0, Color.BLACK);
+        dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+        plot.setDataset(1, new XYSeriesCollection(own));
+        plot.setRenderer(1, dots);
+        ChartStyle.style(plot);
+        String title = "How sure is the 1-in-20 figure, given what is not known?";
+        JFreeChart chart = ChartStyle.chart(title, plot, false, context, "Bars: 5th to 95th percentile across "
+                + PlainNumbers.count(u.outer()) + " outer draws of " + String.join(", ", u.parameters()));
+        return new RiskCharts.ChartSpec("uncertainty", "uncertainty", title,
+                "The black dot is each model's 1-in-20 figure at the scenario's own values. The bar spans the same "
+                        + "figure when the uncertain parameters take other plausible values (5th to 95th percentile "
+                        + "across the outer draws): the wider the bar, the more the "
+                        + "answer depends on what we do not know.",
                 chart);
     }
 

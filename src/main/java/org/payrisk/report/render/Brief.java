@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.payrisk.analysis.ParameterUncertainty;
 import org.payrisk.report.SummaryJson.Document;
 import org.payrisk.scenario.ScenarioFields;
 import org.payrisk.scenario.ScenarioPath;
@@ -148,6 +149,13 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
                     + "attended follow-up visit when every episode plans one more, over the same patients"));
         }
 
+        ParameterUncertainty.Result unknown = s.analyses().uncertainty();
+        if (unknown != null) {
+            findings.add(new Finding(uncertaintySentence(models, unknown, years), ++note));
+            sources.add(new Source(note, "models[i].uncertainty.p05", "5th and 95th percentiles, across the outer draws "
+                    + "of the uncertain parameters, of each draw's 1-in-20 figure (fields p05 and p95)"));
+        }
+
         List<String> drivers = scenario.map(Brief::drivers).orElse(List.of());
         String driversSource = scenario.map(sc -> "From " + sc.file().getFileName()
                 + " (saved with this run); every input and source note is in report.html.").orElse("");
@@ -245,6 +253,21 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
             }
         }
         return b.append('.').toString();
+    }
+
+    /**
+     * "Given what is not known about new episodes per month, the 1-in-20 figure lies between $29,000 and
+     * $41,000 under capitation and ... (40 outer draws)."
+     */
+    private static String uncertaintySentence(List<ModelSummary> models, ParameterUncertainty.Result u, String years) {
+        List<String> parts = new ArrayList<>();
+        for (ModelSummary m : models) {
+            ParameterUncertainty.Interval p5 = u.model(m.name()).figures().get("p05");
+            parts.add("between " + money(p5.p05()) + " and " + money(p5.p95()) + " under " + m.name());
+        }
+        List<String> what = u.parameters().stream().map(Brief::parameterLabel).toList();
+        return "Given what is not known about " + Names.and(what) + ", the 1-in-20 figure of net income lies "
+                + Names.and(parts) + " (5th to 95th percentile across " + PlainNumbers.count(u.outer()) + " outer draws).";
     }
 
     /**
@@ -409,6 +432,24 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
 
     private static String note(ScenarioAssumptions.Assumption a) {
         return a.note().isEmpty() ? "" : " (source note: " + a.note() + ")";
+    }
+
+    /**
+     * An uncertain parameter in words: its field, the distribution parameter it sets in brackets, and
+     * the model it belongs to: {@code demand.newEpisodesPerMonth.negativeBinomial.mean} becomes
+     * "new episodes per month (mean)", {@code models[capitation].default.capitation.pmpm} "pmpm under
+     * capitation".
+     */
+    static String parameterLabel(String path) {
+        List<String> fields = new ArrayList<>(List.of(path.split("\\.")));
+        String param = "";
+        if (fields.size() >= 3 && ScenarioFields.families().contains(fields.get(fields.size() - 2))) {
+            param = " (" + humanize(fields.get(fields.size() - 1)) + ")";
+            fields = fields.subList(0, fields.size() - 2);
+        }
+        String label = humanize(fields.get(fields.size() - 1).replaceAll("\\[.*", "")) + param;
+        java.util.regex.Matcher model = java.util.regex.Pattern.compile("^models\\[([^\\]]+)\\]").matcher(path);
+        return model.find() ? label + " under " + model.group(1) : label;
     }
 
     /** {@code outlier.perVisit} becomes {@code outlier, per visit}. */

@@ -32,6 +32,7 @@ import org.payrisk.stats.PairedComparison;
  * @param cashFigures the cumulative-cash fan charts, one per model; empty when the summary has no cash view
  * @param sensitivity the "What drives the risk" section; null when the summary has no sensitivity
  * @param incentives the "How each model pays for behaviour" section; null for a run without responses
+ * @param howSure the "How sure are we" section; null without parameter uncertainty or correlated inputs
  * @param startingReserve the scenario's starting reserve as dollars, empty when the scenario copy has none
  * @param scenarioFile name of the scenario copy, empty when the run has none
  * @param assumptions every scenario input
@@ -42,7 +43,7 @@ import org.payrisk.stats.PairedComparison;
 record ReportView(String title, String scenarioName, String trials, int horizonMonths, Brief brief,
                   List<MetricRow> rows, List<ComparisonRow> comparisons, List<ActivityRow> activity,
                   List<Figure> figures, List<CashRow> cashRows, List<Figure> cashFigures, SensitivityView sensitivity,
-                  IncentivesView incentives, String startingReserve,
+                  IncentivesView incentives, HowSureView howSure, String startingReserve,
                   String scenarioFile, List<ScenarioAssumptions.Assumption> assumptions,
                   List<Item> methods, String crn, List<Item> provenance) {
 
@@ -235,6 +236,7 @@ record ReportView(String title, String scenarioName, String trials, int horizonM
                 PlainNumbers.count(s.trials()), s.horizonMonths(), brief, rows, comparisons, activity, figures,
                 cashRows, s.hasCash() ? cashFigures : List.of(), SensitivityView.of(s, sensitivityFigures).orElse(null),
                 s.summary().responses() == null ? null : IncentivesView.of(s.summary().responses()),
+                HowSureView.of(s),
                 scenario.flatMap(sc -> sc.startingReserve().isPresent()
                         ? Optional.of(money(sc.startingReserve().getAsDouble())) : Optional.empty()).orElse(""),
                 scenario.map(sc -> sc.file().getFileName().toString()).orElse(""),

@@ -1,4 +1,4 @@
-package org.payrisk.analysis;
+package org.payrisk.dist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,9 +9,6 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
-import org.payrisk.dist.Beta;
-import org.payrisk.dist.TrialStreams;
-import org.payrisk.dist.Uniform;
 
 /**
  * The copula's building blocks: Higham's nearest correlation matrix against the worked example of his

@@ -1,4 +1,4 @@
-package org.payrisk.analysis;
+package org.payrisk.dist;
 
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;

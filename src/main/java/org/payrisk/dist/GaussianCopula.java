@@ -1,4 +1,4 @@
-package org.payrisk.analysis;
+package org.payrisk.dist;
 
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
@@ -48,6 +48,16 @@ public final class GaussianCopula {
             }
         }
         return new GaussianCopula(spearman, rho, NearestCorrelation.of(rho));
+    }
+
+    /** @return the number of inputs the copula joins */
+    public int size() {
+        return cholesky.length;
+    }
+
+    /** @return the largest absolute change the repair made to a normal correlation (0 when none) */
+    public double largestChange() {
+        return NearestCorrelation.largestChange(normal, repaired);
     }
 
     /** @return whether the normal correlation matrix had to be repaired */
