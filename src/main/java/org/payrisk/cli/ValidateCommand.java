@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.payrisk.analysis.ParameterUncertainty;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioException;
 import org.payrisk.scenario.ScenarioLoader;
@@ -34,6 +35,10 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Scenario s = ScenarioLoader.load(file);
+                if (s.uncertainty() != null) {
+                    // every outer draw must be a valid scenario: the check a run makes before its long part
+                    ParameterUncertainty.plan(s, s.uncertainty(), s.seed());
+                }
                 out.printf("ok: %s (%s; %d payment models: %s)%n", Terminal.escape(file.toString()),
                         Terminal.escape(s.name()), s.models().size(), Terminal.escape(String.join(", ", s.modelNames())));
             } catch (ScenarioException e) {

@@ -134,6 +134,14 @@ final class ScenarioReader {
                 throw f.error(e.getValue(), "expected a field path such as models[capitation].default.capitation.pmpm, found `"
                         + e.getKey() + "`: " + ex.getMessage());
             }
+            // A first field the scenario cannot have is refused here, so `validate` catches the typo; the
+            // rest of the path is checked where the outer draws are made (Scenario.with reads it again).
+            String first = path.segments().get(0).field();
+            if (!TOP.contains(first)) {
+                String nearest = Names.nearest(first, TOP);
+                throw f.error(e.getValue(), "unknown input path `" + e.getKey() + "`: a path starts with a field of the "
+                        + "scenario, such as demand or models" + (nearest != null ? "; did you mean `" + nearest + "`?" : ""));
+            }
             Distribution values = dists.read(e.getValue(), Range.ANY);
             out.add(new Uncertainty.Parameter(path, values, f.file(), e.getValue().line(), e.getValue().column()));
         }

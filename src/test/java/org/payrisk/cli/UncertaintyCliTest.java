@@ -56,6 +56,22 @@ class UncertaintyCliTest {
         assertFalse(Files.exists(tmp.resolve("b")));
     }
 
+    /** `validate` makes the run's own check of the uncertain parameters: a misspelt path is found before any run. */
+    @Test
+    void validateFindsAMisspeltUncertainPath() throws Exception {
+        Path ok = Files.writeString(tmp.resolve("ok.yaml"), ParameterUncertaintyTest.BASE);
+        assertEquals(0, CliTest.payrisk("validate", ok.toString()).status());
+        Path deep = Files.writeString(tmp.resolve("deep.yaml"), ParameterUncertaintyTest.BASE.replace(
+                "capitation.pmpm:", "capitation.ppmm:"));
+        CliTest.Result r = CliTest.payrisk("validate", deep.toString());
+        CliTest.assertBadInput(r, "did you mean `pmpm`?");
+        Path top = Files.writeString(tmp.resolve("top.yaml"), ParameterUncertaintyTest.BASE.replace(
+                "models[cap].default.capitation.pmpm:", "modles[cap].default.capitation.pmpm:"));
+        r = CliTest.payrisk("validate", top.toString());
+        CliTest.assertBadInput(r, "unknown input path `modles[cap].default.capitation.pmpm`");
+        assertTrue(r.err().contains("did you mean `models`?"), r.err());
+    }
+
     @Test
     void aRepairedCorrelationMatrixIsWarnedAboutAndRecorded() throws Exception {
         Path file = Files.writeString(tmp.resolve("c.yaml"), CorrelatedInputsTest.BASE + String.join("\n",

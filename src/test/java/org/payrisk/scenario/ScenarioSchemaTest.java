@@ -217,7 +217,7 @@ class ScenarioSchemaTest {
     private static final Pattern KNOWN_OVERLAYS = Pattern.compile("expected exactly one overlay \\(([^)]*)\\)");
     private static final Pattern KNOWN_FAMILIES = Pattern.compile("one family name \\(([^)]*)\\)");
     /** Refusals of a name the user chooses (a payer, case or code): the mapping is open, by design. */
-    private static final Pattern OPEN_MAPPING = Pattern.compile("summing to 1|unknown payer|unknown case|unknown CPT code"
+    private static final Pattern OPEN_MAPPING = Pattern.compile("summing to 1|unknown payer|unknown case|unknown CPT code|unknown input path"
             + "|the payment of code|expected a price for every case");
 
     @Test
