@@ -219,7 +219,7 @@ public final class SweepReport {
         return bytes(root);
     }
 
-    private static void header(ObjectNode root, Scenario base, long seed, int trials) {
+    static void header(ObjectNode root, Scenario base, long seed, int trials) {
         root.put("payriskVersion", Version.get());
         ObjectNode sc = root.putObject("scenario");
         sc.put("name", base.name());
@@ -230,7 +230,7 @@ public final class SweepReport {
         root.put("generator", TrialStreams.GENERATOR);
     }
 
-    private static void copyScenario(Scenario base, Path dir) throws IOException {
+    static void copyScenario(Scenario base, Path dir) throws IOException {
         Files.write(dir.resolve(base.source().isJson() ? "scenario.json" : "scenario.yaml"), base.source().bytes());
     }
 
@@ -253,7 +253,7 @@ public final class SweepReport {
         Files.write(dir.resolve("run.json"), bytes(o));
     }
 
-    private static String html(String title, String brief, List<RiskCharts.ChartSpec> specs,
+    static String html(String title, String brief, List<RiskCharts.ChartSpec> specs,
                                List<ChartWriter.WrittenChart> written, String note) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
@@ -274,7 +274,7 @@ public final class SweepReport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String csv(String s) {
+    static String csv(String s) {
         String t = s;
         if (!t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0) {
             t = "'" + t; // a spreadsheet must not run a name as a formula
@@ -282,7 +282,7 @@ public final class SweepReport {
         return t.matches(".*[\",\n\r].*") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 
-    private static void num(ObjectNode o, String name, double v) {
+    static void num(ObjectNode o, String name, double v) {
         if (Double.isFinite(v)) {
             o.put(name, v);
         } else {
@@ -290,7 +290,7 @@ public final class SweepReport {
         }
     }
 
-    private static byte[] bytes(ObjectNode root) {
+    static byte[] bytes(ObjectNode root) {
         try {
             return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
