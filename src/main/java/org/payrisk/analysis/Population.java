@@ -120,34 +120,55 @@ public record Population(Scenario base, PracticeProfiles profiles, VarySpec vary
     }
 
     /**
-     * Names the cell that made a row invalid: the column whose path the scenario's message names, or
-     * failing that, the first cell that is invalid on its own; a rule broken only by several cells
-     * together (payer shares that do not sum to 1) is reported for the row.
+     * Names the cell that made a row invalid: the column whose path the scenario's message names; else
+     * a cell that is invalid on its own at its own path (an unknown field); else a cell that is invalid
+     * on its own and without which the row is valid. A rule broken only by several cells together
+     * (payer shares that do not sum to 1) is reported for the row.
      */
     private static String diagnose(Scenario base, PracticeProfiles profiles, PracticeProfiles.Row row, VarySpec vary,
                                    double point, ScenarioException e) {
         String pointText = vary == null ? "" : " with " + vary.text() + " = " + VarySpec.format(point);
-        for (int c = 0; c < profiles.columns().size(); c++) {
-            PracticeProfiles.Column column = profiles.columns().get(c);
-            if (!Double.isNaN(row.values()[c]) && column.path().toString().equals(e.path())) {
-                return profiles.where(row, c) + pointText + ": field " + e.path() + ": " + e.problem() + " (found "
-                        + VarySpec.format(row.values()[c]) + " in the cell)";
+        List<PracticeProfiles.Column> columns = profiles.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            if (!Double.isNaN(row.values()[c]) && columns.get(c).path().toString().equals(e.path())) {
+                return cell(profiles, row, c, pointText, e);
             }
         }
-        for (int c = 0; c < profiles.columns().size(); c++) {
-            PracticeProfiles.Column column = profiles.columns().get(c);
+        ScenarioException[] alone = new ScenarioException[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
             if (Double.isNaN(row.values()[c])) {
                 continue;
             }
             try {
-                base.with(column.path(), row.values()[c]);
-            } catch (ScenarioException alone) {
-                return profiles.where(row, c) + pointText + ": field " + alone.path() + ": " + alone.problem() + " (found "
-                        + VarySpec.format(row.values()[c]) + " in the cell)";
+                base.with(columns.get(c).path(), row.values()[c]);
+            } catch (ScenarioException x) {
+                alone[c] = x;
+                if (columns.get(c).path().toString().equals(x.path())) {
+                    return cell(profiles, row, c, pointText, x);
+                }
+            }
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (alone[c] == null) {
+                continue;
+            }
+            Map<ScenarioPath, Double> others = changes(profiles, row);
+            others.remove(columns.get(c).path());
+            try {
+                base.with(others);
+                return cell(profiles, row, c, pointText, alone[c]);
+            } catch (ScenarioException x) {
+                // the row is invalid without this cell too: not this cell alone
             }
         }
         return profiles.where(row) + pointText + ": the base scenario with this row's values is not valid at field "
                 + e.path() + ": " + e.problem();
+    }
+
+    private static String cell(PracticeProfiles profiles, PracticeProfiles.Row row, int c, String pointText,
+                               ScenarioException e) {
+        return profiles.where(row, c) + pointText + ": field " + e.path() + ": " + e.problem() + " (found "
+                + VarySpec.format(row.values()[c]) + " in the cell)";
     }
 
     /**

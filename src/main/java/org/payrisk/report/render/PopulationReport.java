@@ -176,8 +176,8 @@ public final class PopulationReport {
             List<String> best = new ArrayList<>();
             List<String> median = new ArrayList<>();
             for (Population.Across a : first) {
-                risk.add(Names.plain(a.model()) + " " + PlainNumbers.percent(a.shareAtRisk()));
-                best.add(Names.plain(a.model()) + " for " + PlainNumbers.percent(a.shareBest()));
+                risk.add(Names.plain(a.model()) + " " + share(a.shareAtRisk()));
+                best.add(Names.plain(a.model()) + " for " + share(a.shareBest()));
                 median.add(Names.plain(a.model()) + " " + PlainNumbers.dollars(a.meanNetIncome().quantiles()[2]));
             }
             b.append("- Share of practices with more than a 1-in-10 chance of a losing year: ").append(Names.and(risk))
@@ -194,8 +194,8 @@ public final class PopulationReport {
             b.append("- If ").append(Names.plain(pop.vary().text())).append(" goes from ").append(VarySpec.format(v[0]))
                     .append(" to ").append(VarySpec.format(v[v.length - 1])).append(", the share of practices with more than "
                     + "a 1-in-10 chance of a losing year under ").append(Names.plain(first.get(m).model()))
-                    .append(x == y ? " stays at " + PlainNumbers.percent(x)
-                            : (y > x ? " rises" : " falls") + " from " + PlainNumbers.percent(x) + " to " + PlainNumbers.percent(y))
+                    .append(x == y ? " stays at " + share(x)
+                            : (y > x ? " rises" : " falls") + " from " + share(x) + " to " + share(y))
                     .append(".\n");
         }
         return b.toString();
@@ -254,6 +254,11 @@ public final class PopulationReport {
         o.put("trialsPerSecond", trials / r.simulationSeconds());
         Files.write(dir.resolve("run.json"), SweepReport.bytes(o));
         return brief;
+    }
+
+    /** A share of practices: none and all are said exactly, the rest as {@link PlainNumbers#percent} says them. */
+    private static String share(double p) {
+        return p == 0 ? "0%" : p == 1 ? "100%" : PlainNumbers.percent(p);
     }
 
     private static String sha256(byte[] bytes) {
