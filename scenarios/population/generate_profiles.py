@@ -2,8 +2,9 @@
 """Writes profiles.csv: a synthetic population of 500 outpatient OT private practices for
 `payrisk population scenarios/population/base.yaml --practices scenarios/population/profiles.csv`.
 
-Reproducible: Python 3 standard library only, random.Random(SEED); the same Python minor version
-gives the same file (random's algorithms are stable across 3.x). Run from anywhere:
+Reproducible: Python 3 standard library only, random.Random(SEED). Python guarantees the same
+random() stream for a seed across versions, but not every sampler's algorithm (gammavariate,
+lognormvariate, randint); profiles.csv was written with Python 3.11.7. Run from anywhere:
     python3 scenarios/population/generate_profiles.py
 Every distribution below is either cited to ../shared/DOMAIN.md (section D, "Facts for a synthetic
 population of OT practices") or marked ASSUMPTION where DOMAIN.md says "not found". The same notes go
