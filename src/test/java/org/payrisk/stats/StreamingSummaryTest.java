@@ -114,8 +114,8 @@ class StreamingSummaryTest {
 
     /**
      * The issue's check at full size: the shipped scenario at 1,000,000 trials (the exact limit, so
-     * both paths are possible) through both paths. It takes minutes (about 10 on two free cores) and
-     * about 1.5 GB of heap, so it runs only on request:
+     * both paths are possible) through both paths. It takes minutes (measured 2026-11-27: 277 s of CPU,
+     * peak resident set 1.75 GB; passed), so it runs only on request:
      * {@code mvn -B test -Dtest=StreamingSummaryTest -Dpayrisk.streaming.million=true}.
      */
     @Test
