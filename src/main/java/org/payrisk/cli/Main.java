@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         description = {"Monte Carlo income risk of a therapy practice under fee-for-service, capitation, "
                 + "bundled and value-based payment.", ""},
         subcommands = {RunCommand.class, ValidateCommand.class, InitCommand.class, ReportCommand.class, FitCommand.class,
-                SweepCommand.class, SolveCommand.class, SchemaCommand.class,
+                SweepCommand.class, SolveCommand.class, PopulationCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success; 2 bad input (scenario, flags, paths) or a problem of the machine you "
                 + "can fix (disk full, permissions, a special file, too little memory); 1 internal error, a bug "
@@ -51,7 +51,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: run, sweep, solve, fit, validate, init, report or schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: run, sweep, solve, population, fit, validate, init, report or schema");
     }
 
     /**

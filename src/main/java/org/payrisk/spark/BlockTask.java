@@ -21,7 +21,9 @@ import scala.runtime.AbstractFunction1;
  *
  * <p>The task's serialised state is data only: a broadcast of the scenarios' bytes and file names,
  * and the runs' seeds and trial counts. Parsed scenarios are cached per executor JVM, keyed by the
- * broadcast and the run, so an executor parses each scenario once, not once per block.
+ * scenario's file name and the SHA-256 of its bytes, so an executor parses each scenario once, not once
+ * per block. (Not by broadcast id: a new Spark context in the same JVM numbers its broadcasts from 0
+ * again, so a key by broadcast id handed a later run the scenario of an earlier context's run.)
  */
 final class BlockTask extends AbstractFunction1<Iterator<Long>, byte[]> implements Serializable {
 
@@ -78,7 +80,8 @@ final class BlockTask extends AbstractFunction1<Iterator<Long>, byte[]> implemen
     }
 
     private EngineInput input(int run) {
-        String key = scenarios.id() + "/" + run;
+        byte[] bytes = scenarios.value()[run];
+        String key = fileNames[run] + "/" + sha256(bytes);
         synchronized (PARSED) {
             EngineInput cached = PARSED.get(key);
             if (cached != null) {
@@ -87,7 +90,7 @@ final class BlockTask extends AbstractFunction1<Iterator<Long>, byte[]> implemen
         }
         EngineInput input;
         try {
-            input = EngineInput.fromScenarioBytes(fileNames[run], scenarios.value()[run]);
+            input = EngineInput.fromScenarioBytes(fileNames[run], bytes);
         } catch (ScenarioException e) {
             // the driver validated these very bytes before sending them
             throw new IllegalStateException("scenario " + fileNames[run] + " failed to load on an executor: " + e.getMessage(), e);
@@ -96,5 +99,13 @@ final class BlockTask extends AbstractFunction1<Iterator<Long>, byte[]> implemen
             PARSED.put(key, input);
         }
         return input;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

@@ -38,4 +38,15 @@ public final class SparkEngines {
         }
         return new SparkEngine(master, Map.of());
     }
+
+    /**
+     * The population runner for an engine {@link #open} returned: its chunks of practices go to Spark
+     * as one job each ({@link SparkPopulation}).
+     *
+     * @param engine the engine {@link #open} returned
+     * @return the runner
+     */
+    public static org.payrisk.analysis.Population.Runner populationRunner(SimulationEngine engine) {
+        return SparkPopulation.runner((SparkEngine) engine);
+    }
 }

@@ -70,7 +70,7 @@ class SparkLocalEngineTest {
     @Test
     void everyShippedScenarioGivesTheLocalEnginesBytes(@TempDir Path dir) throws Exception {
         List<Scenario> scenarios = shipped();
-        assertEquals(11, scenarios.size(), "the shipped scenarios (update this count when one is added)");
+        assertEquals(12, scenarios.size(), "the shipped scenarios (update this count when one is added)");
         long seed = 20261127L;
         List<ScenarioRun> runs = new ArrayList<>();
         for (Scenario s : scenarios) {

@@ -135,10 +135,7 @@ public final class SweepReport {
         copyScenario(base, dir);
         List<RiskCharts.ChartSpec> specs = SweepCharts.sweep(r, base.name());
         Path charts = Files.createDirectories(dir.resolve("charts"));
-        List<ChartWriter.WrittenChart> written = new ArrayList<>();
-        for (RiskCharts.ChartSpec s : specs) {
-            written.add(ChartWriter.write(s, charts));
-        }
+        List<ChartWriter.WrittenChart> written = ChartWriter.writeAll(specs, charts); // on all cores, in order
         String brief = SweepBrief.sweep(r);
         Files.writeString(dir.resolve("brief.md"), brief, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.html"), html("Sweep: " + base.name(), PlainNumbers.count(r.settings().trials())
@@ -221,7 +218,7 @@ public final class SweepReport {
         return bytes(root);
     }
 
-    private static void header(ObjectNode root, Scenario base, long seed, int trials) {
+    static void header(ObjectNode root, Scenario base, long seed, int trials) {
         root.put("payriskVersion", Version.get());
         ObjectNode sc = root.putObject("scenario");
         sc.put("name", base.name());
@@ -232,7 +229,7 @@ public final class SweepReport {
         root.put("generator", TrialStreams.GENERATOR);
     }
 
-    private static void copyScenario(Scenario base, Path dir) throws IOException {
+    static void copyScenario(Scenario base, Path dir) throws IOException {
         Files.write(dir.resolve(base.source().isJson() ? "scenario.json" : "scenario.yaml"), base.source().bytes());
     }
 
@@ -288,7 +285,7 @@ public final class SweepReport {
     record Figure(String slug, String svg, String caption) {
     }
 
-    private static String html(String title, String meta, String brief, List<RiskCharts.ChartSpec> specs,
+    static String html(String title, String meta, String brief, List<RiskCharts.ChartSpec> specs,
                                List<ChartWriter.WrittenChart> written, String note) {
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -329,7 +326,7 @@ public final class SweepReport {
         return markdown.replaceAll("\\\\(\\p{Punct})", "$1").replace("**", "").replace("`", "");
     }
 
-    private static String csv(String s) {
+    static String csv(String s) {
         String t = s;
         if (!t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0) {
             t = "'" + t; // a spreadsheet must not run a name as a formula
@@ -337,7 +334,7 @@ public final class SweepReport {
         return t.matches(".*[\",\n\r].*") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 
-    private static void num(ObjectNode o, String name, double v) {
+    static void num(ObjectNode o, String name, double v) {
         if (Double.isFinite(v)) {
             o.put(name, v);
         } else {
@@ -345,7 +342,7 @@ public final class SweepReport {
         }
     }
 
-    private static byte[] bytes(ObjectNode root) {
+    static byte[] bytes(ObjectNode root) {
         try {
             return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
