@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.payrisk.analysis.CertaintyEquivalents;
 import org.payrisk.analysis.ParameterUncertainty;
 import org.payrisk.report.SummaryJson.Document;
 import org.payrisk.scenario.ScenarioFields;
@@ -130,6 +131,25 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
                 sources.add(new Source(note, field + ".meanHighDecile", "minus " + field + ".meanLowDecile, k the input with "
                         + "the largest |spearman| for the model (" + String.join(", ", ks) + "): mean net income in the "
                         + "tenth of " + plural(years) + " with the input's highest, less its lowest, values"));
+            }
+        }
+        String ce = certaintyEquivalentSentence(s, years);
+        if (ce != null) {
+            int ceNote = ++note;
+            findings.add(new Finding(ce, ceNote));
+            sources.add(new Source(ceNote, "models[i].certaintyEquivalent[" + BRIEF_TOLERANCE_INDEX + "].value",
+                    "certainty equivalent: the sure net income that an owner with constant absolute risk aversion "
+                            + "and a risk tolerance of " + PlainNumbers.dollars(BRIEF_RISK_TOLERANCE)
+                            + " values as much as the uncertain " + years));
+            CertaintyEquivalents.Result r = s.analyses().certaintyEquivalents();
+            if (!r.flips().isEmpty()) {
+                for (CertaintyEquivalents.Flip f : r.flips()) {
+                    findings.add(new Finding("An owner with a risk tolerance below about "
+                            + PlainNumbers.dollars(f.riskTolerance()) + " prefers " + f.below() + ", one above it "
+                            + f.above() + ".", ceNote + 1));
+                }
+                sources.add(new Source(++note, "preferenceFlips[k].riskTolerance",
+                        "the risk tolerance at which the model with the highest certainty equivalent changes"));
             }
         }
 
@@ -289,6 +309,39 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
         scenario.ifPresent(sc -> assumed.add(reserve(sc.startingReserve().orElse(0))));
         return (assumed.isEmpty() ? "The" : "With " + Names.and(assumed) + ", the")
                 + " bank balance (cash received less costs) ends some month below zero " + Names.and(parts) + ".";
+    }
+
+    /** The risk tolerance the brief's certainty-equivalent line speaks of, dollars. */
+    static final double BRIEF_RISK_TOLERANCE = 50_000;
+
+    /** Its place in {@link CertaintyEquivalents#RISK_TOLERANCES}, as the footnote's field names it. */
+    static final int BRIEF_TOLERANCE_INDEX = java.util.Arrays.stream(CertaintyEquivalents.RISK_TOLERANCES).boxed()
+            .toList().indexOf(BRIEF_RISK_TOLERANCE);
+
+    /**
+     * "To an owner with a risk tolerance of $50,000, a year under capitation is worth a sure $93,900 and a
+     * year under fee-for-service a sure $36,500." plus the flips; null when the summary has no certainty
+     * equivalents at that tolerance.
+     */
+    private static String certaintyEquivalentSentence(Document s, String years) {
+        CertaintyEquivalents.Result ce = s.analyses().certaintyEquivalents();
+        if (ce == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < s.models().size(); i++) {
+            Optional<CertaintyEquivalents.Point> p = ce.byModel().get(i).stream()
+                    .filter(q -> q.riskTolerance() == BRIEF_RISK_TOLERANCE).findFirst();
+            if (p.isEmpty()) {
+                return null;
+            }
+            double v = p.get().value();
+            String sure = v >= 0 || PlainNumbers.roundDollars(v).signum() == 0 ? "a sure " + PlainNumbers.dollars(v)
+                    : "a sure loss of " + PlainNumbers.dollars(-v);
+            parts.add("a " + years + " under " + s.models().get(i).name() + (i == 0 ? " is worth " : " ") + sure);
+        }
+        return "To an owner with a risk tolerance of " + PlainNumbers.dollars(BRIEF_RISK_TOLERANCE) + ", "
+                + Names.and(parts) + ".";
     }
 
     /**

@@ -62,6 +62,8 @@ class BriefTest {
     private static final Pattern SWING_UNDER = Pattern.compile("(" + MONEY + ") (less|more) under (" + NAME + ")");
     /** "under fee-for-service ($12,300 less)". */
     private static final Pattern UNDER_SWING = Pattern.compile("under (" + NAME + ") \\((" + MONEY + ") (less|more)\\)");
+    /** "a year under capitation is worth a sure $93,900", "a year under bundled a sure loss of $5,000". */
+    private static final Pattern SURE = Pattern.compile("under (" + NAME + ") (?:is worth )?a sure ((?:loss of )?\\$[0-9]{1,3}(?:,[0-9]{3})*(?:\\.[0-9]+)?(?: million| billion)?)");
     private static final Pattern FINDING = Pattern.compile("^- (.+) \\[([0-9]+)\\]$");
     private static final Pattern SOURCE = Pattern.compile("^- \\[([0-9]+)\\] summary\\.json `([^`]+)`: .+$");
 
@@ -74,13 +76,37 @@ class BriefTest {
         assertTrue(findings.size() >= 5, "findings: " + findings.size());
         JsonNode models = run.summary.get("models");
         int comparison = 0;
+        int flip = 0;
         int checkedFigures = 0;
         int drivers = 0;
         for (String[] f : findings) {
             String text = f[0];
             String field = sources.get(Integer.parseInt(f[1]));
             assertTrue(field != null, "finding without a footnote source: " + text);
-            if (field.startsWith("models[i].")) {
+            if (field.startsWith("models[i].certaintyEquivalent[")) {
+                String index = field.substring("models[i].certaintyEquivalent[".length(), field.lastIndexOf(']'));
+                Map<String, String> expected = new LinkedHashMap<>();
+                for (JsonNode m : models) {
+                    JsonNode point = m.get("certaintyEquivalent").get(Integer.parseInt(index));
+                    double v = point.get("value").asDouble();
+                    expected.put(m.get("name").asText(), (v < 0 ? "loss of " : "") + PlainNumbers.dollars(Math.abs(v)));
+                    String tolerance = "a risk tolerance of " + PlainNumbers.dollars(point.get("riskTolerance").asDouble());
+                    assertTrue(text.startsWith("To an owner with " + tolerance + ", "), text);
+                }
+                Map<String, String> written = new LinkedHashMap<>();
+                Matcher m = SURE.matcher(text);
+                while (m.find()) {
+                    written.put(m.group(1), m.group(2));
+                }
+                assertEquals(expected, written, "certainty equivalents of: " + text);
+                assertEquals(expected.size() + 1, count(ANY_FIGURE, text), "stray figure in: " + text);
+                checkedFigures += written.size();
+            } else if (field.equals("preferenceFlips[k].riskTolerance")) {
+                JsonNode fl = run.summary.get("preferenceFlips").get(flip++);
+                assertEquals("An owner with a risk tolerance below about " + PlainNumbers.dollars(fl.get("riskTolerance")
+                        .asDouble()) + " prefers " + fl.get("below").asText() + ", one above it " + fl.get("above").asText()
+                        + ".", text);
+            } else if (field.startsWith("models[i].")) {
                 String leaf = field.substring("models[i].".length());
                 Map<String, String> expected = new LinkedHashMap<>();
                 for (JsonNode m : models) {
@@ -150,8 +176,9 @@ class BriefTest {
         }
         assertEquals(run.summary.get("comparisons").size(), comparison, "one finding per comparison");
         assertEquals(3, drivers, "one driver line per model");
-        assertEquals(3 * 6 + 3, checkedFigures,
-                "p05, p50, probLoss, worst5Mean, cash.probNegativeAnyMonth, the driver's swing per model + 3 comparisons");
+        assertEquals(run.summary.get("preferenceFlips").size(), flip, "one finding per preference flip");
+        assertEquals(3 * 7 + 3, checkedFigures, "p05, p50, probLoss, worst5Mean, cash.probNegativeAnyMonth, "
+                + "the driver's swing and the certainty equivalent per model + 3 comparisons");
     }
 
     @Test
