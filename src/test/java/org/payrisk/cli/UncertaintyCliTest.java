@@ -106,8 +106,12 @@ class UncertaintyCliTest {
                 + "net income lies ");
         for (int m = 0; m < 2; m++) {
             JsonNode band = s.at("/models/" + m + "/uncertainty/p05");
-            expected.append(m == 0 ? "" : " and ").append("between ").append(money(band.get("p05").asDouble()))
-                    .append(" and ").append(money(band.get("p95").asDouble())).append(" under ")
+            double lo = band.get("p05").asDouble();
+            double hi = band.get("p95").asDouble();
+            // beside a loss, a positive end says "a profit of" (a range from a loss to a gain reads as such)
+            boolean loss = money(lo).startsWith("a loss") || money(hi).startsWith("a loss");
+            expected.append(m == 0 ? "" : " and ").append("between ").append(signed(lo, loss))
+                    .append(" and ").append(signed(hi, loss)).append(" under ")
                     .append(s.at("/models/" + m + "/name").asText());
         }
         expected.append(" (5th to 95th percentile across 4 outer draws).");
@@ -115,6 +119,12 @@ class UncertaintyCliTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("id=\"uncertainty\""), "the report's intervals table");
         assertTrue(Files.exists(out.resolve("charts/uncertainty.svg")), "the P5 band chart");
+    }
+
+    private static String signed(double v, boolean besideLoss) {
+        String m = money(v);
+        return besideLoss && !m.startsWith("a loss") && org.payrisk.report.render.PlainNumbers.roundDollars(v).signum() != 0
+                ? "a profit of " + m : m;
     }
 
     private static String money(double v) {

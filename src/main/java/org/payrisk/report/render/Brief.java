@@ -129,7 +129,9 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
                 findings.add(new Finding(driverSentence(driven, picks, years), ++note));
                 String field = "sensitivity.outputs[i].effects[k]";
                 sources.add(new Source(note, field + ".meanHighDecile", "minus " + field + ".meanLowDecile, k the input with "
-                        + "the largest |spearman| for the model (" + String.join(", ", ks) + "): mean net income in the "
+                        + "the largest |spearman| for the model (" + (picks.stream().distinct().count() == 1
+                        ? "k = " + picks.get(0) + " for " + (driven.size() == 1 ? "it" : "each") : String.join(", ", ks))
+                        + "): mean net income in the "
                         + "tenth of " + plural(years) + " with the input's highest, less its lowest, values"));
             }
         }
@@ -155,15 +157,24 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
 
         org.payrisk.stats.ResponseSummary responses = s.summary().responses();
         if (responses != null && !responses.models().isEmpty() && !responses.models().get(0).incentives().isEmpty()) {
-            // one short line per model: what one more attended follow-up visit is worth (issue 15)
+            // one line for every model: what one more attended follow-up visit is worth (issue 15)
             note++;
+            List<String> parts = new ArrayList<>();
             for (org.payrisk.stats.ResponseSummary.Model m : responses.models()) {
                 double v = m.incentives().get(0).perUnit();
                 if (!Double.isNaN(v)) {
-                    findings.add(new Finding("Under " + m.name() + ", each extra follow-up visit " + (v >= 0 ? "adds "
-                            + PlainNumbers.dollars(v) + " to" : "takes " + PlainNumbers.dollars(-v) + " from") + " the "
-                            + years + "'s net income.", note));
+                    parts.add((v >= 0 ? "adds " : "takes ") + PlainNumbers.dollars(Math.abs(v)) + " under " + m.name());
                 }
+            }
+            int refused = responses.practice().indexOf("refusedEpisodes");
+            // The extra visits can fill the schedule, so some new episodes are turned away: the figure is the
+            // whole change of net income per extra visit, which then includes the payments those patients
+            // would have brought (a bundle's whole price, a fee-for-service episode's claims).
+            boolean full = refused >= 0 && responses.models().stream().anyMatch(m -> m.practice()[refused] > 0);
+            if (!parts.isEmpty()) {
+                findings.add(new Finding("Each extra follow-up visit changes the " + years + "'s net income: it "
+                        + Names.and(parts) + (full ? "; with the schedule full in some " + plural(years)
+                        + ", this includes patients turned away" : "") + ".", note));
             }
             sources.add(new Source(note, "responses.models[i].incentives[0].perUnit", "change of mean net income per extra "
                     + "attended follow-up visit when every episode plans one more, over the same patients"));
@@ -260,17 +271,20 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
     /** "Under fee-for-service, 1 year in 20 brings less than $35,000 of net income; under capitation, ..." */
     private static String badYearSentence(List<ModelSummary> models, String years) {
         StringBuilder b = new StringBuilder();
+        boolean anyLoss = models.stream().anyMatch(m -> m.netIncome().percentile(5) < 0);
         for (int i = 0; i < models.size(); i++) {
             ModelSummary m = models.get(i);
             double p05 = m.netIncome().percentile(5);
             String amount = p05 >= 0 ? "less than " + PlainNumbers.dollars(p05)
                     : "a loss of more than " + PlainNumbers.dollars(-p05);
+            // every positive figure names what it is, or after "a loss of more than $X" it would read as a loss
+            boolean named = i == 0 || anyLoss;
             if (i == 0) {
-                b.append("Under ").append(m.name()).append(", 1 ").append(years).append(" in 20 brings ")
-                        .append(amount).append(p05 >= 0 ? " of net income" : "");
+                b.append("Under ").append(m.name()).append(", 1 ").append(years).append(" in 20 brings ");
             } else {
-                b.append("; under ").append(m.name()).append(", ").append(amount);
+                b.append("; under ").append(m.name()).append(", ");
             }
+            b.append(amount).append(p05 >= 0 && named ? " of net income" : "");
         }
         return b.append('.').toString();
     }
@@ -283,7 +297,8 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
         List<String> parts = new ArrayList<>();
         for (ModelSummary m : models) {
             ParameterUncertainty.Interval p5 = u.model(m.name()).figures().get("p05");
-            parts.add("between " + money(p5.p05()) + " and " + money(p5.p95()) + " under " + m.name());
+            boolean loss = isLoss(p5.p05()) || isLoss(p5.p95());
+            parts.add("between " + money(p5.p05(), loss) + " and " + money(p5.p95(), loss) + " under " + m.name());
         }
         List<String> what = u.parameters().stream().map(Brief::parameterLabel).toList();
         return "Given what is not known about " + Names.and(what) + ", the 1-in-20 figure of net income lies "
@@ -319,8 +334,8 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
             .toList().indexOf(BRIEF_RISK_TOLERANCE);
 
     /**
-     * "To an owner with a risk tolerance of $50,000, a year under capitation is worth a sure $93,900 and a
-     * year under fee-for-service a sure $36,500." plus the flips; null when the summary has no certainty
+     * "To an owner with a risk tolerance of $50,000, a year is worth for sure $93,900 under capitation and
+     * $36,500 under fee-for-service." plus the flips; null when the summary has no certainty
      * equivalents at that tolerance.
      */
     private static String certaintyEquivalentSentence(Document s, String years) {
@@ -336,12 +351,10 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
                 return null;
             }
             double v = p.get().value();
-            String sure = v >= 0 || PlainNumbers.roundDollars(v).signum() == 0 ? "a sure " + PlainNumbers.dollars(v)
-                    : "a sure loss of " + PlainNumbers.dollars(-v);
-            parts.add("a " + years + " under " + s.models().get(i).name() + (i == 0 ? " is worth " : " ") + sure);
+            parts.add(money(v) + " under " + s.models().get(i).name());
         }
-        return "To an owner with a risk tolerance of " + PlainNumbers.dollars(BRIEF_RISK_TOLERANCE) + ", "
-                + Names.and(parts) + ".";
+        return "To an owner with a risk tolerance of " + PlainNumbers.dollars(BRIEF_RISK_TOLERANCE) + ", a " + years
+                + " is worth for sure " + Names.and(parts) + ".";
     }
 
     /**
@@ -381,17 +394,32 @@ record Brief(String title, String scenarioName, String intro, List<Finding> find
     private static String perModel(List<ModelSummary> models, ToDoubleFunction<ModelSummary> field,
                                    boolean probability) {
         List<String> parts = new ArrayList<>();
+        boolean anyLoss = !probability && models.stream().anyMatch(m -> isLoss(field.applyAsDouble(m)));
         for (ModelSummary m : models) {
             double v = field.applyAsDouble(m);
-            parts.add((probability ? PlainNumbers.percent(v) : money(v)) + " under " + m.name());
+            parts.add((probability ? PlainNumbers.percent(v) : money(v, anyLoss)) + " under " + m.name());
         }
         return Names.and(parts);
     }
 
     /** $35,000, or "a loss of $5,000" for a negative amount. */
     static String money(double amount) {
-        return amount >= 0 || PlainNumbers.roundDollars(amount).signum() == 0
-                ? PlainNumbers.dollars(amount) : "a loss of " + PlainNumbers.dollars(-amount);
+        return money(amount, false);
+    }
+
+    /**
+     * As {@link #money(double)}; when a list of amounts holds a loss, each amount says its own sign, or
+     * "a loss of $21,700 under a, $93,900 under b" would read as two losses.
+     */
+    static String money(double amount, boolean beside) {
+        if (isLoss(amount)) {
+            return "a loss of " + PlainNumbers.dollars(-amount);
+        }
+        return (beside && PlainNumbers.roundDollars(amount).signum() != 0 ? "a profit of " : "") + PlainNumbers.dollars(amount);
+    }
+
+    private static boolean isLoss(double amount) {
+        return amount < 0 && PlainNumbers.roundDollars(amount).signum() != 0;
     }
 
     private static String plural(String unit) {

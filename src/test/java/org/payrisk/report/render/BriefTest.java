@@ -29,7 +29,7 @@ class BriefTest {
 
     private static final String NAME = "[A-Za-z][A-Za-z0-9-]*";
     /** "$96,500", "$1.2 million", "a loss of $5,000"; a comma after the amount is not part of it. */
-    private static final String MONEY = "(?:a loss of (?:more than )?)?\\$[0-9]{1,3}(?:,[0-9]{3})*(?:\\.[0-9]+)?(?: million| billion)?";
+    private static final String MONEY = "(?:a loss of (?:more than )?|a profit of )?\\$[0-9]{1,3}(?:,[0-9]{3})*(?:\\.[0-9]+)?(?: million| billion)?";
     private static final String PCT = "(?:(?:less|more) than )?[0-9]+%";
     private static final String FIG = "(" + MONEY + "|" + PCT + ")";
     private static final Pattern ANY_FIGURE = Pattern.compile(FIG);
@@ -62,8 +62,8 @@ class BriefTest {
     private static final Pattern SWING_UNDER = Pattern.compile("(" + MONEY + ") (less|more) under (" + NAME + ")");
     /** "under fee-for-service ($12,300 less)". */
     private static final Pattern UNDER_SWING = Pattern.compile("under (" + NAME + ") \\((" + MONEY + ") (less|more)\\)");
-    /** "a year under capitation is worth a sure $93,900", "a year under bundled a sure loss of $5,000". */
-    private static final Pattern SURE = Pattern.compile("under (" + NAME + ") (?:is worth )?a sure ((?:loss of )?\\$[0-9]{1,3}(?:,[0-9]{3})*(?:\\.[0-9]+)?(?: million| billion)?)");
+    /** "a year is worth for sure $93,900 under capitation", "..., a loss of $5,000 under bundled". */
+    private static final Pattern SURE = Pattern.compile("(?:for sure |, | and )((?:a loss of )?\\$[0-9]{1,3}(?:,[0-9]{3})*(?:\\.[0-9]+)?(?: million| billion)?) under (" + NAME + ")");
     private static final Pattern FINDING = Pattern.compile("^- (.+) \\[([0-9]+)\\]$");
     private static final Pattern SOURCE = Pattern.compile("^- \\[([0-9]+)\\] summary\\.json `([^`]+)`: .+$");
 
@@ -96,7 +96,7 @@ class BriefTest {
                 Map<String, String> written = new LinkedHashMap<>();
                 Matcher m = SURE.matcher(text);
                 while (m.find()) {
-                    written.put(m.group(1), m.group(2));
+                    written.put(m.group(2), m.group(1).replaceFirst("^a loss", "loss"));
                 }
                 assertEquals(expected, written, "certainty equivalents of: " + text);
                 assertEquals(expected.size() + 1, count(ANY_FIGURE, text), "stray figure in: " + text);
@@ -280,6 +280,9 @@ class BriefTest {
         String md = Files.readString(dir.resolve("brief.md"));
         assertTrue(md.contains("Under fee-for-service, 1 year in 20 brings a loss of more than $12,300; under capitation"), md);
         assertTrue(md.contains("net income averages a loss of $40,000 under fee-for-service"), md);
+        // beside a loss, a positive figure says what it is, or it would read as a loss too
+        assertTrue(md.matches("(?s).*; under capitation, less than \\$[0-9,.]+( million)? of net income.*"), md);
+        assertTrue(md.matches("(?s).*a loss of \\$40,000 under fee-for-service, a profit of \\$[0-9,.]+( million)? under capitation.*"), md);
         assertFalse(md.contains("-$"), "no minus signs in prose");
     }
 
@@ -335,7 +338,7 @@ class BriefTest {
     }
 
     private static String normalise(String fig) {
-        return fig.replaceFirst("^a loss of (more than )?\\$", "-\\$");
+        return fig.replaceFirst("^a loss of (more than )?\\$", "-\\$").replaceFirst("^a profit of \\$", "\\$");
     }
 
     /** The rounding the brief promises, applied to a summary.json value. */
