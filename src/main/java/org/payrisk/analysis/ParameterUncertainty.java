@@ -145,6 +145,10 @@ public final class ParameterUncertainty {
                 try {
                     base.with(p.path(), ends[e]);
                 } catch (ScenarioException ex) {
+                    if (failsWhateverTheValue(base, p, d, ends[e], ex)) {
+                        // a misspelt or missing field: blame the path, not the value the distribution can draw
+                        throw p.error("the path does not lead to a number this scenario can take: " + ex.problem());
+                    }
                     throw p.error(String.format(Locale.ROOT, "its distribution %s can draw %s (the %s end of its support), "
                             + "which makes the scenario invalid: %s", describe(d), format(ends[e]),
                             e == 0 ? "lower" : "upper", ex.problem()));
@@ -157,6 +161,18 @@ public final class ParameterUncertainty {
                     throw p.error(ex.problem());
                 }
             }
+        }
+    }
+
+    /** Whether another value at the same path fails the same way: then the path, not the value, is at fault. */
+    private static boolean failsWhateverTheValue(Scenario base, Uncertainty.Parameter p, Distribution d, double tried,
+                                                 ScenarioException first) {
+        double other = Double.isFinite(d.mean()) && d.mean() != tried ? d.mean() : tried + 1;
+        try {
+            base.with(p.path(), other);
+            return false;
+        } catch (ScenarioException again) {
+            return again.problem().equals(first.problem());
         }
     }
 

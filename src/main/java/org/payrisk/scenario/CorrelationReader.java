@@ -144,7 +144,7 @@ final class CorrelationReader {
         String nearest = Names.nearest(path, perTrial.keySet());
         throw f.error(pn, "expected the path of an input drawn once per trial, found `" + path + "` (an unknown path, "
                 + "or a value that is fixed in this scenario)"
-                + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                 + (perTrial.isEmpty() ? " This scenario draws no input once per trial."
                 : " Inputs that can be correlated: " + String.join(", ", perTrial.keySet()) + "."));
     }

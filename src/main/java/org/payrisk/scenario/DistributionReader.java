@@ -126,7 +126,7 @@ final class DistributionReader {
         if (params == null) {
             String nearest = Names.nearest(family, FAMILIES.keySet());
             throw f.error(entry.getValue(), "unknown distribution family `" + family + "`"
-                    + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                     + " Known families: " + String.join(", ", FAMILIES.keySet()) + ".");
         }
         MapNode p = f.map(entry.getValue(), "the parameters of " + family);

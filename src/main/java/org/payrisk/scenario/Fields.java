@@ -71,7 +71,7 @@ final class Fields {
             if (!known.contains(e.getKey())) {
                 String nearest = Names.nearest(e.getKey(), known);
                 throw error(e.getValue(), "unknown field `" + e.getKey() + "`"
-                        + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                        + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                         + " Known fields here: " + String.join(", ", known) + ".");
             }
         }

@@ -363,7 +363,7 @@ final class MedicareRules {
         }
         String nearest = Names.nearest(code, codes);
         throw f.error(at, "unknown CPT code `" + code + "`: expected a code of the feeSchedule"
-                + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                 + " Codes in the feeSchedule: " + String.join(", ", codes) + ".");
     }
 

@@ -75,7 +75,7 @@ final class PaymentRules {
             if (!RuleRegistry.keys().contains(e.getKey())) {
                 String nearest = Names.nearest(e.getKey(), known);
                 throw f.error(e.getValue(), "unknown payment rule or field `" + e.getKey() + "`"
-                        + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                        + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                         + " Known rules: " + String.join(", ", RuleRegistry.keys())
                         + " (beside them: " + String.join(", ", ScenarioReader.CONTRACT_EXTRAS) + ").");
             }
@@ -108,7 +108,7 @@ final class PaymentRules {
         RuleRegistry.Kind k = RuleRegistry.get(kind);
         if (k == null) {
             String nearest = Names.nearest(kind, RuleRegistry.keys());
-            throw f.error(node, "unknown payment rule `" + kind + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+            throw f.error(node, "unknown payment rule `" + kind + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                     + " Known rules: " + String.join(", ", RuleRegistry.keys()) + ".");
         }
         return k.reader().read(this, r);
@@ -261,7 +261,7 @@ final class PaymentRules {
                 if (demand.caseIndex(e.getKey()) < 0) {
                     String nearest = Names.nearest(e.getKey(), caseNames);
                     throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
-                            + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                            + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                             + " Cases in demand.cases: " + String.join(", ", caseNames) + ".");
                 }
             }
@@ -289,7 +289,7 @@ final class PaymentRules {
         if (!OVERLAYS.contains(e.getKey())) {
             String nearest = Names.nearest(e.getKey(), OVERLAYS);
             throw f.error(e.getValue(), "unknown overlay `" + e.getKey() + "`"
-                    + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                    + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                     + " Known overlays: " + String.join(", ", OVERLAYS) + ".");
         }
         MapNode o = f.map(e.getValue(), "the terms of " + e.getKey());

@@ -93,7 +93,7 @@ final class ResponseReader {
                 if (demand.caseIndex(e.getKey()) < 0) {
                     String nearest = Names.nearest(e.getKey(), caseNames);
                     throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
-                            + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                            + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                             + " Cases in demand.cases: " + String.join(", ", caseNames) + ".");
                 }
                 acceptance[demand.caseIndex(e.getKey())] = f.number(e.getValue(), Range.PROBABILITY);
@@ -127,7 +127,7 @@ final class ResponseReader {
         int r = names.indexOf(ref);
         if (r < 0) {
             String nearest = Names.nearest(ref, names);
-            throw f.error(refNode, "unknown model `" + ref + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+            throw f.error(refNode, "unknown model `" + ref + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                     + " Models: " + String.join(", ", names) + ".");
         }
         double[] factor = new double[demand.payers().size()];

@@ -121,7 +121,7 @@ final class ScenarioEditor {
         }
         String nearest = Names.nearest(seg.item(), names);
         throw new ScenarioException(file, list.line(), list.column(), where, "no item of `" + listPath + "` is named `"
-                + seg.item() + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                + seg.item() + "`" + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                 + " Names: " + String.join(", ", names) + ".");
     }
 

@@ -315,7 +315,7 @@ final class ScenarioReader {
                     if (p < 0) {
                         String nearest = Names.nearest(e.getKey(), demand.payers());
                         throw f.error(e.getValue(), "unknown payer `" + e.getKey() + "`"
-                                + (nearest != null ? "; did you mean `" + nearest + "`?" : "")
+                                + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
                                 + " Payers in demand.payers: " + String.join(", ", demand.payers()) + ".");
                     }
                     ruleOfPayer[p] = rules.size();

@@ -65,6 +65,7 @@ class UncertaintyCliTest {
                 "capitation.pmpm:", "capitation.ppmm:"));
         CliTest.Result r = CliTest.payrisk("validate", deep.toString());
         CliTest.assertBadInput(r, "did you mean `pmpm`?");
+        assertTrue(r.err().contains("the path does not lead to a number") && !r.err().contains("can draw"), r.err());
         Path top = Files.writeString(tmp.resolve("top.yaml"), ParameterUncertaintyTest.BASE.replace(
                 "models[cap].default.capitation.pmpm:", "modles[cap].default.capitation.pmpm:"));
         r = CliTest.payrisk("validate", top.toString());
