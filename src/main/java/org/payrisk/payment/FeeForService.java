@@ -58,13 +58,21 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         final double denial = PaymentRule.clamp(ClaimRandom.draw(key, DENIAL, denialRate), 0, 1);
         final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
         final boolean[] covers = covered.flags();
-        final int n = year.visitCount();
+        // A contract of one payer loops over that payer's visits only (the year's per-payer index, in
+        // visit order): the same visits in the same order as the full loop below, so the same sums bit
+        // for bit. A contract of several payers keeps the full loop, which meets its visits in visit
+        // order too.
+        final int only = onlyCoveredPayer(covers);
+        final int[] order = only >= 0 ? year.visitsOfPayer() : null;
+        final int from = only >= 0 ? year.payerVisitsFrom(only) : 0;
+        final int to = only >= 0 ? year.payerVisitsFrom(only + 1) : year.visitCount();
         // Visits come in month order: sum a month in a register and add it once (no store-to-load
         // dependency per visit).
-        int month = n > 0 ? year.visitMonth(0) : 0;
+        int month = from < to ? year.visitMonth(order != null ? order[from] : from) : 0;
         double monthSum = 0;
-        for (int v = 0; v < n; v++) {
-            if (!covers[year.visitPayer(v)]) {
+        for (int i = from; i < to; i++) {
+            final int v = order != null ? order[i] : i;
+            if (order == null && !covers[year.visitPayer(v)]) {
                 continue;
             }
             if (claim != null) {
@@ -85,9 +93,23 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
                 spendByEpisode[year.visitEpisode(v)] += pay;
             }
         }
-        if (n > 0) {
+        if (from < to) {
             revenueByMonth[month] += monthSum;
         }
+    }
+
+    /** @return the one payer a contract covers, or -1 when it covers none or several */
+    private static int onlyCoveredPayer(boolean[] covers) {
+        int only = -1;
+        for (int p = 0; p < covers.length; p++) {
+            if (covers[p]) {
+                if (only >= 0) {
+                    return -1;
+                }
+                only = p;
+            }
+        }
+        return only;
     }
 
     @Override

@@ -30,6 +30,14 @@ public final class PracticeYear {
     int[] visitOrdinal = new int[4096];
     byte[] visitPayer = new byte[4096];
 
+    /**
+     * Visit numbers sorted by payer (a stable counting sort, built on first use after a change): the
+     * visits of payer p are {@code visitsByPayer[payerStart[p] .. payerStart[p + 1])}, in visit order.
+     */
+    private int[] visitsByPayer = new int[4096];
+    private final int[] payerStart = new int[Byte.MAX_VALUE + 2];
+    private boolean payerIndexBuilt;
+
     final int[] attendedByMonth;
     final int[] newEpisodesByMonth;
     final int[] refusedByMonth;
@@ -61,6 +69,7 @@ public final class PracticeYear {
     void reset() {
         episodeCount = 0;
         visitCount = 0;
+        payerIndexBuilt = false;
         Arrays.fill(attendedByMonth, 0);
         Arrays.fill(newEpisodesByMonth, 0);
         Arrays.fill(refusedByMonth, 0);
@@ -98,6 +107,7 @@ public final class PracticeYear {
             visitOrdinal = Arrays.copyOf(visitOrdinal, n);
             visitPayer = Arrays.copyOf(visitPayer, n);
         }
+        payerIndexBuilt = false;
         int v = visitCount++;
         visitMonth[v] = month;
         visitEpisode[v] = episode;
@@ -144,6 +154,55 @@ public final class PracticeYear {
 
     /** @param v visit @return the payer of its episode */
     public int visitPayer(int v) { return visitPayer[v]; }
+
+    /**
+     * The visits of one payer, for claim loops that pay a single payer: visit numbers
+     * {@code visitsOfPayer()[payerVisitsFrom(p) .. payerVisitsFrom(p + 1))}, in visit order (so in month
+     * order, as a loop over every visit would meet them). Built in O(visits) on the first call after
+     * the year changed.
+     *
+     * @return the visit numbers sorted by payer (shared, not copied: callers only read)
+     */
+    public int[] visitsOfPayer() {
+        buildPayerIndex();
+        return visitsByPayer;
+    }
+
+    /**
+     * @param payer a payer index, 0..127 (payer + 1 gives the end of the last payer's run)
+     * @return where that payer's visits start in {@link #visitsOfPayer()}
+     */
+    public int payerVisitsFrom(int payer) {
+        buildPayerIndex();
+        return payerStart[payer];
+    }
+
+    private void buildPayerIndex() {
+        if (payerIndexBuilt) {
+            return;
+        }
+        final int n = visitCount;
+        if (visitsByPayer.length < n) {
+            visitsByPayer = new int[visitMonth.length];
+        }
+        final int[] start = payerStart;
+        Arrays.fill(start, 0);
+        for (int v = 0; v < n; v++) {
+            start[visitPayer[v] + 1]++;
+        }
+        for (int p = 1; p < start.length; p++) {
+            start[p] += start[p - 1];
+        }
+        // place each visit at its payer's next free slot, then shift the starts back (stable)
+        for (int v = 0; v < n; v++) {
+            visitsByPayer[start[visitPayer[v]]++] = v;
+        }
+        for (int p = start.length - 1; p > 0; p--) {
+            start[p] = start[p - 1];
+        }
+        start[0] = 0;
+        payerIndexBuilt = true;
+    }
 
     /** @param month 1..horizon @return attended visits that month, evaluations included */
     public int attendedVisits(int month) { return attendedByMonth[month]; }
