@@ -32,6 +32,10 @@ public record Bundled(CasePrices perEpisode, int outlierAfterVisits, Distributio
     /** Checks presence. */
     public Bundled {
         java.util.Objects.requireNonNull(perEpisode, "perEpisode");
+        perEpisode.check("perEpisode");
+        if (outlierPerVisit != null) {
+            TermChecks.amount("perVisit", outlierPerVisit);
+        }
         if (outlierAfterVisits < 0) {
             throw new IllegalArgumentException("afterVisits: expected a whole number >= 0, found " + outlierAfterVisits);
         }

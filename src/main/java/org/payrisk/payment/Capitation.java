@@ -2,7 +2,6 @@ package org.payrisk.payment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -51,10 +50,10 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
      * @param joinsPerMonth new members a month, drawn each month, a count
      */
     public record Churn(Distribution leaveRate, Distribution joinsPerMonth) {
-        /** Checks presence. */
+        /** Checks presence and ranges. */
         public Churn {
-            Objects.requireNonNull(leaveRate, "leaveRate");
-            Objects.requireNonNull(joinsPerMonth, "joinsPerMonth");
+            TermChecks.probability("leaveRate", leaveRate);
+            TermChecks.count("joinsPerMonth", joinsPerMonth);
         }
     }
 
@@ -67,6 +66,14 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
      *                         capitation paid as the expected cost
      */
     public record Corridor(double band, double share, double valuePerVisit, double expectedCostPmpm) {
+
+        /** Checks ranges. */
+        public Corridor {
+            TermChecks.share("band", band);
+            TermChecks.share("share", share);
+            TermChecks.amountOrNaN("valuePerVisit", valuePerVisit);
+            TermChecks.amountOrNaN("expectedCostPmpm", expectedCostPmpm);
+        }
 
         /**
          * A corridor around the capitation paid.
@@ -86,6 +93,13 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
      * @param valuePerVisit dollars per attended visit to value an episode's cost
      */
     public record StopLoss(double attachmentPerEpisode, double share, double valuePerVisit) {
+
+        /** Checks ranges. */
+        public StopLoss {
+            TermChecks.amount("attachmentPerEpisode", attachmentPerEpisode);
+            TermChecks.share("share", share);
+            TermChecks.amount("valuePerVisit", valuePerVisit);
+        }
     }
 
     /**
@@ -104,10 +118,16 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
     private static final long JOINS = RandomInputs.fieldKey("capitation.churn.joinsPerMonth");
     private static final long LEAVERS = RandomInputs.fieldKey("capitation.churn.leavers");
 
-    /** Checks presence; ranges are validated where the scenario is read. */
+    /**
+     * Checks presence and ranges ({@link TermChecks}); the settlement month may be 0 only for the
+     * simple contract, which settles nothing.
+     */
     public Capitation {
-        Objects.requireNonNull(pmpm, "pmpm");
-        Objects.requireNonNull(members, "members");
+        TermChecks.amount("pmpm", pmpm);
+        TermChecks.count("members", members);
+        if (settlementMonth != 0 || churn != null || corridor != null || stopLoss != null) {
+            TermChecks.month("settlementMonth", settlementMonth, RuleTerms.MAX_SETTLEMENT_MONTH);
+        }
     }
 
     @Override

@@ -37,6 +37,18 @@ public final class CasePrices {
     }
 
     /**
+     * Checks every price is an amount of money ({@link org.payrisk.dist.Limits#amount}).
+     *
+     * @param name the field holding the prices, for the message
+     * @throws IllegalArgumentException {@code name: expected ..., found ...}
+     */
+    void check(String name) {
+        for (Distribution d : prices) {
+            TermChecks.amount(name, d);
+        }
+    }
+
+    /**
      * @param price dollars per episode of every case, &gt;= 0
      * @param caseNames the practice's case names, by case index
      * @return one price for all cases

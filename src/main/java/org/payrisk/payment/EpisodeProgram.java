@@ -53,8 +53,17 @@ public record EpisodeProgram(EpisodeValuer feeSchedule, CasePrices target, Distr
     /** Checks presence and sizes; copies. */
     public EpisodeProgram {
         Objects.requireNonNull(feeSchedule, "feeSchedule");
-        Objects.requireNonNull(discount, "discount");
         Objects.requireNonNull(target, "target");
+        target.check("targetPrice");
+        TermChecks.probability("discount", discount);
+        if (qualityScore != null) {
+            TermChecks.probability("qualityScore", qualityScore);
+        }
+        TermChecks.share("qualityWeight", qualityWeight);
+        TermChecks.amount("stopGain", stopGain);
+        TermChecks.amount("stopLoss", stopLoss);
+        TermChecks.share("participantShare", participantShare);
+        TermChecks.month("settlementMonth", settlementMonth, RuleTerms.MAX_SETTLEMENT_MONTH);
         visitsPerMonthOfCase = visitsPerMonthOfCase.clone();
         if (target.size() != visitsPerMonthOfCase.length) {
             throw new IllegalArgumentException("targetPrice: expected one target per case");

@@ -2,7 +2,6 @@ package org.payrisk.payment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
 import org.payrisk.practice.PracticeYear;
@@ -33,11 +32,11 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
     /** Key of a contract's denial rate on its payer-keyed claims stream (shared with percentOfMedicare). */
     static final long DENIAL = RandomInputs.fieldKey("denialRate");
 
-    /** Checks presence; ranges are validated where the scenario is read. */
+    /** Checks presence and ranges ({@link TermChecks}), so a contract built in code is checked like one read. */
     public FeeForService {
-        Objects.requireNonNull(evaluation, "evaluation");
-        Objects.requireNonNull(perUnit, "perUnit");
-        Objects.requireNonNull(denialRate, "denialRate");
+        TermChecks.amount("evaluation", evaluation);
+        TermChecks.amount("perUnit", perUnit);
+        TermChecks.probability("denialRate", denialRate);
     }
 
     @Override

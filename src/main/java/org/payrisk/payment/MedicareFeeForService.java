@@ -84,6 +84,12 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     /** Largest MIPS payment adjustment, either way (+/-9%, 42 CFR 414.1405). */
     public static final double MIPS_LIMIT = 0.09;
 
+    /** Largest MIPS final score, points. */
+    public static final double MIPS_SCORE_MAX = 100;
+
+    /** Largest timed minutes of one visit: the rule prices a visit unit by unit, and a visit lasts at most a day. */
+    public static final double MAX_MINUTES_PER_VISIT = 1440;
+
     /** Mixed into the claims key for the per-episode stream (deductible and spending elsewhere). */
     /**
      * Keys of the per-trial terms on the unkeyed claims stream, by field name (the conversion-factor
@@ -121,12 +127,14 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     public record Kx(double threshold, Distribution medicalNecessityDocumented, double reviewThreshold,
                      Distribution reviewProbability, Distribution reviewTakeBack, Distribution spentElsewhere) {
 
-        /** Checks presence. */
+        /** Checks presence and ranges. */
         public Kx {
-            Objects.requireNonNull(medicalNecessityDocumented, "medicalNecessityDocumented");
-            Objects.requireNonNull(reviewProbability, "reviewProbability");
-            Objects.requireNonNull(reviewTakeBack, "reviewTakeBack");
-            Objects.requireNonNull(spentElsewhere, "spentElsewhere");
+            TermChecks.amount("threshold", threshold);
+            TermChecks.probability("medicalNecessityDocumented", medicalNecessityDocumented);
+            TermChecks.amount("reviewThreshold", reviewThreshold);
+            TermChecks.probability("reviewProbability", reviewProbability);
+            TermChecks.probability("reviewTakeBack", reviewTakeBack);
+            TermChecks.amount("spentElsewhere", spentElsewhere);
         }
 
         /** KX terms with nothing spent elsewhere. */
@@ -148,21 +156,26 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
 
         /** Checks presence and range. */
         public Deductible {
-            Objects.requireNonNull(alreadyMet, "alreadyMet");
-            if (!(amount >= 0) || Double.isInfinite(amount)) {
-                throw new IllegalArgumentException("deductible.amount: expected dollars >= 0, found " + amount);
-            }
+            TermChecks.probability("alreadyMet", alreadyMet);
+            TermChecks.amount("amount", amount);
         }
     }
 
     /** Checks presence and ranges; copies the mix. */
     public MedicareFeeForService {
         Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(assistantShare, "assistantShare");
-        Objects.requireNonNull(patientCollectionRate, "patientCollectionRate");
-        Objects.requireNonNull(denialRate, "denialRate");
-        Objects.requireNonNull(conversionFactorChange, "conversionFactorChange");
-        Objects.requireNonNull(mipsAdjustment, "mipsAdjustment");
+        if (minutesPerVisit != null) {
+            TermChecks.upTo("minutesPerVisit", minutesPerVisit, MAX_MINUTES_PER_VISIT, "timed minutes of a visit");
+        }
+        TermChecks.probability("assistantShare", assistantShare);
+        TermChecks.probability("patientCollectionRate", patientCollectionRate);
+        TermChecks.probability("denialRate", denialRate);
+        conversionFactorChange(conversionFactorChange);
+        TermChecks.within("mipsAdjustment", mipsAdjustment, -MIPS_LIMIT, MIPS_LIMIT, "a MIPS payment adjustment");
+        if (mipsScore != null) {
+            TermChecks.upTo("finalScore", mipsScore, MIPS_SCORE_MAX, "a MIPS final score in points");
+            TermChecks.within("finalScore", mipsScore, Double.NEGATIVE_INFINITY, MIPS_SCORE_MAX, "a MIPS final score in points");
+        }
         if (evaluationCode < 0 || evaluationCode >= schedule.codes().size()) {
             throw new IllegalArgumentException("evaluationCode: expected a code of the fee schedule");
         }
@@ -184,6 +197,14 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
                                  Distribution conversionFactorChange, Distribution mipsAdjustment, Kx kx) {
         this(schedule, evaluationCode, minutesPerVisit, codeMix, assistantShare, assistantRate, mpprRate, payerShare,
                 sequestration, patientCollectionRate, denialRate, conversionFactorChange, mipsAdjustment, kx, null, null);
+    }
+
+    /**
+     * Refuses a conversion-factor change that could draw below -1 (a negative price) or above 1 (more
+     * than doubling): both forms of Medicare pricing share this bound.
+     */
+    static Distribution conversionFactorChange(Distribution d) {
+        return TermChecks.within("conversionFactorChange", d, -1, 1, "a relative change of the conversion factor");
     }
 
     private static void probability(String name, double v) {

@@ -1,7 +1,6 @@
 package org.payrisk.payment;
 
 import java.util.List;
-import java.util.Objects;
 import org.payrisk.dist.Distribution;
 import org.payrisk.practice.PracticeYear;
 
@@ -22,13 +21,12 @@ public record PayForPerformance(double rate, Distribution qualityScore, double t
 
     /** Checks ranges. */
     public PayForPerformance {
-        Objects.requireNonNull(qualityScore, "qualityScore");
-        if (!(rate >= 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("rate: expected a finite number >= 0, found " + rate);
-        }
+        TermChecks.amount("rate", rate);
+        TermChecks.probability("qualityScore", qualityScore);
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold: expected a score in [0, 1], found " + threshold);
         }
+        TermChecks.month("settlementMonth", settlementMonth, RuleTerms.MAX_SETTLEMENT_MONTH);
     }
 
     @Override

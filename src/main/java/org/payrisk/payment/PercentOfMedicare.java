@@ -87,12 +87,16 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
             throw new IllegalArgumentException("kind: expected " + KIND + " or " + WORKERS_COMP + ", found " + kind);
         }
         Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(assistantShare, "assistantShare");
-        Objects.requireNonNull(conversionFactorChange, "conversionFactorChange");
-        Objects.requireNonNull(percent, "percent");
+        if (minutesPerVisit != null) {
+            TermChecks.upTo("minutesPerVisit", minutesPerVisit, MedicareFeeForService.MAX_MINUTES_PER_VISIT,
+                    "timed minutes of a visit");
+        }
+        TermChecks.probability("assistantShare", assistantShare);
+        MedicareFeeForService.conversionFactorChange(conversionFactorChange);
+        TermChecks.amount(WORKERS_COMP.equals(kind) ? "factorOfMedicare" : "percent", percent);
         Objects.requireNonNull(mppr, "mppr");
-        Objects.requireNonNull(patientCollectionRate, "patientCollectionRate");
-        Objects.requireNonNull(denialRate, "denialRate");
+        TermChecks.probability("patientCollectionRate", patientCollectionRate);
+        TermChecks.probability("denialRate", denialRate);
         if (evaluationCode < 0 || evaluationCode >= schedule.codes().size()) {
             throw new IllegalArgumentException("evaluationCode: expected a code of the fee schedule");
         }
@@ -100,11 +104,9 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
             throw new IllegalArgumentException("codeMix: expected one weight per fee schedule code");
         }
         codeMix = codeMix.clone();
-        for (double v : new double[] {assistantRate, mpprRate, patientShare}) {
-            if (!(v >= 0 && v <= 1)) {
-                throw new IllegalArgumentException("assistantRate, mpprRate, patientShare: expected shares in [0, 1], found " + v);
-            }
-        }
+        TermChecks.share("assistantRate", assistantRate);
+        TermChecks.share("mpprRate", mpprRate);
+        TermChecks.share("patientShare", patientShare);
     }
 
     @Override

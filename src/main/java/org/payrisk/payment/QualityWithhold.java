@@ -1,7 +1,6 @@
 package org.payrisk.payment;
 
 import java.util.List;
-import java.util.Objects;
 import org.payrisk.dist.Distribution;
 import org.payrisk.practice.PracticeYear;
 
@@ -20,10 +19,9 @@ public record QualityWithhold(double rate, Distribution qualityScore, int settle
 
     /** Checks ranges. */
     public QualityWithhold {
-        Objects.requireNonNull(qualityScore, "qualityScore");
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("rate: expected a share in [0, 1], found " + rate);
-        }
+        TermChecks.share("rate", rate);
+        TermChecks.probability("qualityScore", qualityScore);
+        TermChecks.month("settlementMonth", settlementMonth, RuleTerms.MAX_SETTLEMENT_MONTH);
     }
 
     @Override

@@ -20,8 +20,14 @@ public record RuleTerms(List<Overlay> overlays, Distribution paymentLagMonths) {
     /** No overlays, paid in the month of service. */
     public static final RuleTerms NONE = new RuleTerms(List.of(), null);
 
-    /** Copies the list. */
+    /** Latest month a settlement may be paid (100 years): keeps every cash-flow array small. */
+    public static final int MAX_SETTLEMENT_MONTH = 1200;
+
+    /** Checks the lag's range; copies the list. */
     public RuleTerms {
+        if (paymentLagMonths != null) {
+            TermChecks.amount("paymentLagMonths", paymentLagMonths);
+        }
         overlays = List.copyOf(overlays);
     }
 

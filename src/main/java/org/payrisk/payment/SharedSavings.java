@@ -2,7 +2,6 @@ package org.payrisk.payment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.payrisk.dist.Distribution;
 import org.payrisk.practice.PracticeYear;
 
@@ -33,9 +32,19 @@ public record SharedSavings(Distribution benchmarkPerEpisode, double minimumSavi
                             double minimumLossRate, double lossSharingRate, double stopGain, double stopLoss,
                             Distribution qualityScore, int settlementMonth) implements Overlay {
 
-    /** Checks presence. */
+    /** Checks presence and ranges ({@link TermChecks}). */
     public SharedSavings {
-        Objects.requireNonNull(benchmarkPerEpisode, "benchmarkPerEpisode");
+        TermChecks.amount("benchmarkPerEpisode", benchmarkPerEpisode);
+        TermChecks.share("minimumSavingsRate", minimumSavingsRate);
+        TermChecks.share("sharingRate", sharingRate);
+        TermChecks.share("minimumLossRate", minimumLossRate);
+        TermChecks.share("lossSharingRate", lossSharingRate);
+        TermChecks.amountOrUnlimited("stopGain", stopGain);
+        TermChecks.amountOrUnlimited("stopLoss", stopLoss);
+        if (qualityScore != null) {
+            TermChecks.probability("qualityScore", qualityScore);
+        }
+        TermChecks.month("settlementMonth", settlementMonth, RuleTerms.MAX_SETTLEMENT_MONTH);
     }
 
     @Override

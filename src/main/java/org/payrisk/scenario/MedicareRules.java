@@ -40,7 +40,7 @@ final class MedicareRules {
     static final double DEFAULT_SEQUESTRATION = 0.02;
     static final double DEFAULT_ASSISTANT_RATE = 0.85;
     static final double DEFAULT_REVIEW_THRESHOLD = 3000;
-    static final double MIPS_SCORE_MAX = 100;
+    static final double MIPS_SCORE_MAX = MedicareFeeForService.MIPS_SCORE_MAX;
 
     private final Fields f;
     private final DistributionReader dists;
@@ -97,23 +97,29 @@ final class MedicareRules {
             MapNode k = f.map(kxNode.get(), "KX terms { threshold, medicalNecessityDocumented, reviewThreshold, "
                     + "reviewProbability, reviewTakeBack, spentElsewhere }");
             f.allowOnly(k, Blocks.KX.keys());
-            kx = new MedicareFeeForService.Kx(f.number(f.required(k, "threshold"), Range.NON_NEGATIVE),
-                    dists.optional(k, "medicalNecessityDocumented", Range.PROBABILITY, Constant.of(1)),
-                    f.optionalNumber(k, "reviewThreshold", Range.NON_NEGATIVE, DEFAULT_REVIEW_THRESHOLD),
-                    dists.optional(k, "reviewProbability", Range.PROBABILITY, Constant.of(0)),
-                    dists.optional(k, "reviewTakeBack", Range.PROBABILITY, Constant.of(0)),
-                    dists.optional(k, "spentElsewhere", Range.NON_NEGATIVE, Constant.of(0)));
+            double threshold = f.number(f.required(k, "threshold"), Range.NON_NEGATIVE);
+            Distribution documented = dists.optional(k, "medicalNecessityDocumented", Range.PROBABILITY, Constant.of(1));
+            double review = f.optionalNumber(k, "reviewThreshold", Range.NON_NEGATIVE, DEFAULT_REVIEW_THRESHOLD);
+            Distribution reviewed = dists.optional(k, "reviewProbability", Range.PROBABILITY, Constant.of(0));
+            Distribution takeBack = dists.optional(k, "reviewTakeBack", Range.PROBABILITY, Constant.of(0));
+            Distribution elsewhere = dists.optional(k, "spentElsewhere", Range.NON_NEGATIVE, Constant.of(0));
+            kx = f.build(k, () -> new MedicareFeeForService.Kx(threshold, documented, review, reviewed, takeBack, elsewhere));
         }
         MedicareFeeForService.Deductible deductible = null;
         Optional<SourceNode> dNode = f.optional(r, "deductible");
         if (dNode.isPresent()) {
             MapNode d = f.map(dNode.get(), "the Part B deductible { amount, alreadyMet }");
             f.allowOnly(d, Blocks.DEDUCTIBLE.keys());
-            deductible = new MedicareFeeForService.Deductible(f.number(f.required(d, "amount"), Range.NON_NEGATIVE),
-                    dists.optional(d, "alreadyMet", Range.PROBABILITY, Constant.of(0)));
+            double amount = f.number(f.required(d, "amount"), Range.NON_NEGATIVE);
+            Distribution met = dists.optional(d, "alreadyMet", Range.PROBABILITY, Constant.of(0));
+            deductible = f.build(d, () -> new MedicareFeeForService.Deductible(amount, met));
         }
-        return new MedicareFeeForService(sched.fees(), evaluation, minutes, mix, assistant, assistantRate, mppr, payerShare,
-                sequestration, collection, denial, cf, mipsAdjustment, kx, mipsScore, deductible);
+        MedicareFeeForService.Kx kxTerms = kx;
+        MedicareFeeForService.Deductible partB = deductible;
+        Distribution adjustment = mipsAdjustment;
+        Distribution score = mipsScore;
+        return f.build(r, () -> new MedicareFeeForService(sched.fees(), evaluation, minutes, mix, assistant, assistantRate, mppr,
+                payerShare, sequestration, collection, denial, cf, adjustment, kxTerms, score, partB));
     }
 
     /** {@code mips: { finalScore }} or {@code mips: { lowVolumeExcluded: true }}: null score = excluded. */
@@ -206,8 +212,10 @@ final class MedicareRules {
         if (lNode.isPresent()) {
             limits = limits(lNode.get());
         }
-        return new PercentOfMedicare(kind, sched.fees(), evaluation, minutes, mix, assistant, assistantRate, cf, percent, mppr,
-                rate, patientShare, collection, denial, limits);
+        VisitLimits visitLimits = limits;
+        Mppr reduction = mppr;
+        return f.build(r, () -> new PercentOfMedicare(kind, sched.fees(), evaluation, minutes, mix, assistant, assistantRate, cf,
+                percent, reduction, rate, patientShare, collection, denial, visitLimits));
     }
 
     private VisitLimits limits(SourceNode node) throws ScenarioException {

@@ -43,9 +43,9 @@ final class PaymentRules {
     static final int OVERLAY_SETTLEMENT_DELAY = 6;
     static final int RECONCILIATION_SETTLEMENT_DELAY = 6;
     static final int CAPITATION_SETTLEMENT_DELAY = 3;
-    static final int MAX_MONTH = 1200;
+    static final int MAX_MONTH = org.payrisk.payment.RuleTerms.MAX_SETTLEMENT_MONTH;
     /** Largest timed minutes of one visit: the rule prices a visit unit by unit, and a visit lasts at most a day. */
-    static final double MAX_MINUTES_PER_VISIT = 1440;
+    static final double MAX_MINUTES_PER_VISIT = MedicareFeeForService.MAX_MINUTES_PER_VISIT;
 
     /** A rule and what surrounds it. */
     record Contract(PaymentRule rule, RuleTerms terms) {
@@ -100,7 +100,7 @@ final class PaymentRules {
         }
         Distribution lag = f.optional(m, "paymentLagMonths").isPresent()
                 ? dists.read(f.required(m, "paymentLagMonths"), Range.NON_NEGATIVE) : null;
-        return new Contract(rule, overlays.isEmpty() && lag == null ? RuleTerms.NONE : new RuleTerms(overlays, lag));
+        return new Contract(rule, overlays.isEmpty() && lag == null ? RuleTerms.NONE : f.build(m, () -> new RuleTerms(overlays, lag)));
     }
 
     private PaymentRule rule(String kind, SourceNode node) throws ScenarioException {
@@ -174,27 +174,30 @@ final class PaymentRules {
         if (c.isPresent()) {
             MapNode m = f.map(c.get(), "membership churn { leaveRate, joinsPerMonth }");
             f.allowOnly(m, Blocks.CHURN.keys());
-            churn = new Capitation.Churn(dists.read(f.required(m, "leaveRate"), Range.PROBABILITY),
-                    dists.optional(m, "joinsPerMonth", Range.COUNT, Constant.of(0)));
+            Distribution leave = dists.read(f.required(m, "leaveRate"), Range.PROBABILITY);
+            Distribution joins = dists.optional(m, "joinsPerMonth", Range.COUNT, Constant.of(0));
+            churn = f.build(m, () -> new Capitation.Churn(leave, joins));
         }
         Capitation.Corridor corridor = null;
         Optional<SourceNode> rc = f.optional(r, "riskCorridor");
         if (rc.isPresent()) {
             MapNode m = f.map(rc.get(), "a risk corridor { band, share, valuePerVisit, expectedCostPmpm }");
             f.allowOnly(m, Blocks.CORRIDOR.keys());
-            corridor = new Capitation.Corridor(f.number(f.required(m, "band"), Range.PROBABILITY),
-                    f.number(f.required(m, "share"), Range.PROBABILITY),
-                    f.optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN),
-                    f.optionalNumber(m, "expectedCostPmpm", Range.NON_NEGATIVE, Double.NaN));
+            double band = f.number(f.required(m, "band"), Range.PROBABILITY);
+            double share = f.number(f.required(m, "share"), Range.PROBABILITY);
+            double perVisit = f.optionalNumber(m, "valuePerVisit", Range.NON_NEGATIVE, Double.NaN);
+            double expected = f.optionalNumber(m, "expectedCostPmpm", Range.NON_NEGATIVE, Double.NaN);
+            corridor = f.build(m, () -> new Capitation.Corridor(band, share, perVisit, expected));
         }
         Capitation.StopLoss stop = null;
         Optional<SourceNode> sl = f.optional(r, "stopLoss");
         if (sl.isPresent()) {
             MapNode m = f.map(sl.get(), "stop-loss terms { attachmentPerEpisode, share, valuePerVisit }");
             f.allowOnly(m, Blocks.STOP_LOSS.keys());
-            stop = new Capitation.StopLoss(f.number(f.required(m, "attachmentPerEpisode"), Range.NON_NEGATIVE),
-                    f.number(f.required(m, "share"), Range.PROBABILITY),
-                    f.number(f.required(m, "valuePerVisit"), Range.NON_NEGATIVE));
+            double attachment = f.number(f.required(m, "attachmentPerEpisode"), Range.NON_NEGATIVE);
+            double share = f.number(f.required(m, "share"), Range.PROBABILITY);
+            double perVisit = f.number(f.required(m, "valuePerVisit"), Range.NON_NEGATIVE);
+            stop = f.build(m, () -> new Capitation.StopLoss(attachment, share, perVisit));
         }
         int month = settlementMonth(r, CAPITATION_SETTLEMENT_DELAY);
         if (churn == null && corridor == null && stop == null && !r.fields().containsKey("settlementMonth")) {
@@ -248,7 +251,8 @@ final class PaymentRules {
         for (int i = 0; i < perMonth.length; i++) {
             perMonth[i] = demand.cases().get(i).visitsPerMonth();
         }
-        return new EpisodeProgram(ffs, targets, discount, quality, weight, stopGain, stopLoss, share, month, perMonth);
+        return f.build(r, () -> new EpisodeProgram(ffs, targets, discount, quality, weight, stopGain, stopLoss, share, month,
+                perMonth));
     }
 
     /** One price per case (a mapping by case name) or one price for all. */
@@ -296,26 +300,31 @@ final class PaymentRules {
         switch (e.getKey()) {
             case "qualityWithhold":
                 f.allowOnly(o, Blocks.QUALITY_WITHHOLD.keys());
-                return new QualityWithhold(f.number(f.required(o, "rate"), Range.PROBABILITY),
-                        dists.read(f.required(o, "qualityScore"), Range.PROBABILITY),
-                        settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
-            case "payForPerformance":
+                double rate = f.number(f.required(o, "rate"), Range.PROBABILITY);
+                Distribution score = dists.read(f.required(o, "qualityScore"), Range.PROBABILITY);
+                int month = settlementMonth(o, OVERLAY_SETTLEMENT_DELAY);
+                return f.build(o, () -> new QualityWithhold(rate, score, month));
+            case "payForPerformance": {
                 f.allowOnly(o, Blocks.PAY_FOR_PERFORMANCE.keys());
-                return new PayForPerformance(f.number(f.required(o, "rate"), Range.NON_NEGATIVE),
-                        dists.read(f.required(o, "qualityScore"), Range.PROBABILITY),
-                        f.optionalNumber(o, "threshold", Range.PROBABILITY, 0),
-                        settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
+                double bonus = f.number(f.required(o, "rate"), Range.NON_NEGATIVE);
+                Distribution pScore = dists.read(f.required(o, "qualityScore"), Range.PROBABILITY);
+                double threshold = f.optionalNumber(o, "threshold", Range.PROBABILITY, 0);
+                int pMonth = settlementMonth(o, OVERLAY_SETTLEMENT_DELAY);
+                return f.build(o, () -> new PayForPerformance(bonus, pScore, threshold, pMonth));
+            }
             default: {
                 f.allowOnly(o, Blocks.SHARED_SAVINGS.keys());
                 double msr = f.optionalNumber(o, "minimumSavingsRate", Range.PROBABILITY, 0);
-                return new SharedSavings(dists.read(f.required(o, "benchmarkPerEpisode"), Range.NON_NEGATIVE), msr,
-                        f.number(f.required(o, "sharingRate"), Range.PROBABILITY),
-                        f.optionalNumber(o, "minimumLossRate", Range.PROBABILITY, msr),
-                        f.optionalNumber(o, "lossSharingRate", Range.PROBABILITY, 0),
-                        f.optionalNumber(o, "stopGain", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
-                        f.optionalNumber(o, "stopLoss", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY),
-                        dists.optional(o, "qualityScore", Range.PROBABILITY, null),
-                        settlementMonth(o, OVERLAY_SETTLEMENT_DELAY));
+                Distribution benchmark = dists.read(f.required(o, "benchmarkPerEpisode"), Range.NON_NEGATIVE);
+                double sharing = f.number(f.required(o, "sharingRate"), Range.PROBABILITY);
+                double mlr = f.optionalNumber(o, "minimumLossRate", Range.PROBABILITY, msr);
+                double lossSharing = f.optionalNumber(o, "lossSharingRate", Range.PROBABILITY, 0);
+                double stopGain = f.optionalNumber(o, "stopGain", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY);
+                double stopLoss = f.optionalNumber(o, "stopLoss", Range.NON_NEGATIVE, Double.POSITIVE_INFINITY);
+                Distribution sScore = dists.optional(o, "qualityScore", Range.PROBABILITY, null);
+                int sMonth = settlementMonth(o, OVERLAY_SETTLEMENT_DELAY);
+                return f.build(o, () -> new SharedSavings(benchmark, msr, sharing, mlr, lossSharing, stopGain, stopLoss, sScore,
+                        sMonth));
             }
         }
     }

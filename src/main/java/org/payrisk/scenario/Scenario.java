@@ -141,12 +141,26 @@ public record Scenario(String name, String description, int trials, long seed, P
             return List.of();
         }
         try {
-            byte[] bytes = source.bytes();
-            SourceNode root = new SourceParser(source.path().toString()).parse(bytes, source.isJson());
-            return ScenarioFields.inputs(root, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            return inputsOf(source.path().toString(), source.bytes(), source.isJson());
         } catch (ScenarioException e) {
             throw new IllegalStateException("a validated scenario's text no longer parses: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The inputs of a scenario text as {@link #inputs()} gives them, read leniently: the text is only
+     * parsed, never validated, so a report can list the inputs of an old run's scenario copy that
+     * this version's reader refuses (a field since renamed, a range since tightened).
+     *
+     * @param name the file's name, for messages
+     * @param bytes the scenario text
+     * @param json true for JSON, false for YAML
+     * @return the inputs in file order, defaults last
+     * @throws ScenarioException when the text is not YAML (or JSON) at all, located
+     */
+    public static List<ScenarioInput> inputsOf(String name, byte[] bytes, boolean json) throws ScenarioException {
+        SourceNode root = new SourceParser(name).parse(bytes, json);
+        return ScenarioFields.inputs(root, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** @return the names of the models, in order */

@@ -372,7 +372,7 @@ public final class ScenarioFields {
      * @param line one line of a scenario
      * @return the comment without {@code #}, trimmed; empty when none
      */
-    public static String trailingComment(String line) {
+    static String trailingComment(String line) {
         boolean single = false;
         boolean dbl = false;
         for (int i = 0; i < line.length(); i++) {

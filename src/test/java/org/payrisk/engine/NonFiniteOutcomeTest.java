@@ -14,18 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payrisk.cli.Main;
 import org.payrisk.dist.Constant;
+import org.payrisk.dist.Distribution;
 import org.payrisk.dist.Normal;
 import org.payrisk.payment.Capitation;
 import org.payrisk.payment.FeeForService;
 import org.payrisk.payment.PaymentModel;
 import org.payrisk.payment.PaymentRule;
+import org.payrisk.payment.UncheckedTerms;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.testing.Scenarios;
 
 /**
  * Deterministic tier: a trial whose outcome overflows to infinity or NaN stops the run with a user
- * error naming the model, the outcome and the trial, whatever input caused it. The models are built
- * in code, so the backstop is tested even for values that validation may refuse up front.
+ * error naming the model, the outcome and the trial, whatever input caused it. The payment records
+ * refuse out-of-range terms when built, so the overflowing models here are built without their checks
+ * ({@link UncheckedTerms}): the backstop is tested for inputs that validation may refuse up front.
  */
 class NonFiniteOutcomeTest {
 
@@ -43,7 +46,7 @@ class NonFiniteOutcomeTest {
 
     @Test
     void aHugePmpmFailsNamingModelMetricAndTrial() {
-        NonFiniteOutcomeException e = fail(new Capitation(Constant.of(1e308), Constant.of(1000)));
+        NonFiniteOutcomeException e = fail(unchecked(Constant.of(1e308), Constant.of(1000)));
         assertEquals("huge", e.model());
         assertEquals(0, e.trial(), "the first trial already overflows");
         assertTrue(e.getMessage().startsWith("trial 0 gave model `huge`'s net income in month 1 as Infinity, not a finite number"),
@@ -53,12 +56,28 @@ class NonFiniteOutcomeTest {
 
     @Test
     void aHugeSdOrPriceFailsToo() {
-        NonFiniteOutcomeException e = fail(new Capitation(Normal.of(5, 1e308), Constant.of(1000)));
+        NonFiniteOutcomeException e = fail(unchecked(Normal.of(5, 1e308), Constant.of(1000)));
         assertEquals("huge", e.model());
         assertTrue(e.getMessage().contains("(models[huge].default.capitation.pmpm drew "), "names the drawn input: " + e.getMessage());
-        NonFiniteOutcomeException f = fail(new FeeForService(Constant.of(1e308), Constant.of(1e308), Constant.of(0)));
+        NonFiniteOutcomeException f = fail(UncheckedTerms.build(
+                () -> new FeeForService(Constant.of(1e308), Constant.of(1e308), Constant.of(0))));
         assertEquals("huge", f.model());
         assertTrue(f.metric().startsWith("net income in month"), f.metric());
+    }
+
+    @Test
+    void theRecordsThemselvesRefuseSuchTerms() {
+        IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
+                () -> new Capitation(Constant.of(1e308), Constant.of(1000)));
+        assertTrue(c.getMessage().startsWith("pmpm: expected"), c.getMessage());
+        IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
+                () -> new FeeForService(Constant.of(1e308), Constant.of(30), Constant.of(0)));
+        assertTrue(f.getMessage().startsWith("evaluation: expected"), f.getMessage());
+    }
+
+    /** A capitation contract without its range checks: the record refuses such terms when checked. */
+    private static Capitation unchecked(Distribution pmpm, Distribution members) {
+        return UncheckedTerms.build(() -> new Capitation(pmpm, members));
     }
 
     /**

@@ -118,10 +118,10 @@ class MedicareFeeForServiceTest {
         double received = 0.8 * 0.98 * 0.96 + 0.2;
         double expected = 12 * (100.60 + 2 * FOLLOW_UP_3 * 0.85) * 0.975 * received;
         assertEquals(expected, MedicareFixtures.sum(rev), 1e-8);
-        // MIPS beyond the +/-9% limit is clamped
-        double[] clamped = new double[13];
-        rule(null, 0, 0, 0.5, null).accrue(y, MedicareFixtures.covers(true), MedicareFixtures.rng(), clamped);
-        assertEquals(12 * (100.60 + 2 * FOLLOW_UP_3) * (0.8 * 0.98 * 1.09 + 0.2), MedicareFixtures.sum(clamped), 1e-8);
+        // MIPS beyond the +/-9% limit is refused when the rule is built, naming the field
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> rule(null, 0, 0, 0.5, null));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("mipsAdjustment: expected "), e.getMessage());
     }
 
     @Test

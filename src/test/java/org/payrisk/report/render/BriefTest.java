@@ -225,7 +225,7 @@ class BriefTest {
         String md = RenderedRun.get().read("brief.md");
         assertTrue(md.contains("Fixed costs: $28,000 per month"), md);
         assertTrue(md.contains("Variable cost: $28 per attended visit (source note: per-visit clinician pay + supplies)"));
-        assertTrue(md.contains("New patients (episodes of care): negative binomial, mean 42, dispersion 15"));
+        assertTrue(md.contains("New patients (episodes of care): negativeBinomial(mean 42, dispersion 15)"), md);
         assertTrue(md.contains("Payer mix: medicare 55%, commercial 35%, medicaid 10%"));
         assertTrue(md.contains("$100.60 per evaluation"), "cents kept as written");
         assertTrue(md.contains("not a forecast"), "limits");

@@ -98,9 +98,9 @@ class ReportHtmlTest {
         assertTrue(rows.contains(List.of("practice.costs.fixedPerMonth", "28,000", "$ per month", "", "8")));
         assertTrue(rows.contains(List.of("practice.costs.perAttendedVisit", "28", "$ per attended visit",
                 "per-visit clinician pay + supplies", "8")));
-        assertTrue(rows.contains(List.of("demand.newEpisodesPerMonth", "negative binomial, mean 42, dispersion 15",
+        assertTrue(rows.contains(List.of("demand.newEpisodesPerMonth", "negativeBinomial(mean 42, dispersion 15)",
                 "episodes per month", "", "10")));
-        assertTrue(rows.contains(List.of("demand.cases[0].unitsPerVisit", "one of 2 (25%), 3 (50%), 4 (25%)",
+        assertTrue(rows.contains(List.of("demand.cases[0].unitsPerVisit", "discrete(values 2, 3, 4, weights 0.25, 0.5, 0.25)",
                 "15-minute units per visit", "", "19")));
         assertTrue(rows.contains(List.of("models[1].default.capitation.pmpm", "4.10", "$ per member per month", "", "35")));
         assertTrue(rows.contains(List.of("simulation.seed", "20261127", "", "", "3")));
@@ -108,8 +108,10 @@ class ReportHtmlTest {
                 "ASSUMPTION: claims paid about a month after the visit", "29")), rows.toString());
         assertTrue(rows.contains(List.of("cash.startingReserve", "10,000", "$",
                 "ASSUMPTION: a thin reserve, about a week of costs", "43")), rows.toString());
-        // 46 scalar, list or distribution inputs in the fixture scenario, each on its own row.
-        assertEquals(46, rows.size());
+        // The inputs the scenario leaves at their defaults show too, with the default value and no line.
+        assertTrue(rows.contains(List.of("warmUpMonths", "6", "months", "default", "0")), rows.toString());
+        // 46 scalar, list or distribution inputs in the fixture scenario, each on its own row, then 2 defaults.
+        assertEquals(48, rows.size());
     }
 
     @Test
