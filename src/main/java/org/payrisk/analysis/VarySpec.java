@@ -84,7 +84,10 @@ public record VarySpec(ScenarioPath path, String text, double[] values) {
             }
             out = new double[(int) count];
             for (int i = 0; i < count; i++) {
-                out[i] = from + (to - from) * i / (count - 1);
+                // 12 significant digits: the grid a user asked for (0.6:1.2:7 gives 0.9, not 0.8999999999999999),
+                // far finer than any input's meaning, and the value each point runs with is the one it prints
+                out[i] = new java.math.BigDecimal(from + (to - from) * i / (count - 1))
+                        .round(new java.math.MathContext(12)).doubleValue();
             }
             out[(int) count - 1] = to; // exactly TO, whatever the rounding of the step
         } else {

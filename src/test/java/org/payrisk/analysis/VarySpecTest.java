@@ -25,6 +25,13 @@ class VarySpecTest {
         assertArrayEquals(new double[] {-0.1, -0.3}, VarySpec.parse("--vary", "x=-0.1:-0.3:2").values());
     }
 
+    /** A range's points are the decimals a user asked for, not their binary near-misses. */
+    @Test
+    void rangePointsAreTheDecimalsAsked() throws AnalysisInputException {
+        double[] v = VarySpec.parse("--vary", "models[capitation].response.followUpVisits.scale=0.6:1.2:7").values();
+        assertEquals(List.of(0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2), java.util.Arrays.stream(v).boxed().toList());
+    }
+
     @Test
     void eachMalformedSpecSaysWhatWasExpected() {
         String[][] cases = {
