@@ -1,13 +1,5 @@
 package org.payrisk.analysis;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.payrisk.scenario.ScenarioPath;
+import org.payrisk.stats.CsvText;
+import org.payrisk.stats.CsvText.Cell;
 
 /**
  * The practices of a population, read from a profiles CSV: one row per practice, a column {@code id}
@@ -107,7 +101,7 @@ public record PracticeProfiles(Path file, List<Column> columns, List<Row> rows) 
      *     names the file, line, column, row and field, what was expected and what was found
      */
     public static PracticeProfiles read(Path file) throws AnalysisInputException {
-        List<List<Cell>> records = parse(file, readText(file));
+        List<List<Cell>> records = csv(file);
         if (records.isEmpty()) {
             throw new AnalysisInputException(file + ": expected a header row naming the columns (id, then field paths such "
                     + "as practice.clinicians), found no rows");
@@ -219,143 +213,11 @@ public record PracticeProfiles(Path file, List<Column> columns, List<Row> rows) 
         return file + ":" + c.line() + ":" + c.col();
     }
 
-    private static String readText(Path file) throws AnalysisInputException {
-        if (Files.isDirectory(file)) {
-            throw new AnalysisInputException(file + ": expected a profiles CSV file, found a directory");
-        }
-        if (!Files.exists(file)) {
-            throw new AnalysisInputException(file + ": no such file (--practices expects a profiles CSV file)");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new AnalysisInputException(file + ": expected a regular CSV file, found a special file (a device, pipe or "
-                    + "socket)");
-        }
-        byte[] bytes;
+    private static List<List<Cell>> csv(Path file) throws AnalysisInputException {
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new AnalysisInputException(file + ": expected a profiles file of at most " + MAX_BYTES / (1024 * 1024)
-                        + " MB, found " + size + " bytes");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new AnalysisInputException(file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new AnalysisInputException(file + ": cannot read the file: permission denied");
-        } catch (IOException e) {
-            throw new AnalysisInputException(file + ": cannot read the file: " + e.getMessage());
+            return CsvText.records(file, CsvText.read(file, MAX_BYTES, " (--practices expects a profiles CSV file)"), true);
+        } catch (CsvText.Problem e) {
+            throw new AnalysisInputException(e.getMessage());
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new AnalysisInputException(file + ": expected a UTF-8 text (CSV) file, found bytes that are not UTF-8 "
-                    + "(a spreadsheet? export it as CSV UTF-8)");
-        }
-    }
-
-    /** One field and where it starts. */
-    private record Cell(String text, int line, int col) {
-    }
-
-    /** RFC 4180 records with the position of each field; blank lines and {@code #} comment lines are skipped. */
-    private static List<List<Cell>> parse(Path file, String s) throws AnalysisInputException {
-        List<List<Cell>> rows = new ArrayList<>();
-        List<Cell> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int col = 1;
-        int fieldLine = 1;
-        int fieldCol = 1;
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        boolean lineStart = true;
-        int i = 0;
-        while (i < s.length()) {
-            char ch = s.charAt(i);
-            if (lineStart && !quoted && ch == '#') {
-                while (i < s.length() && s.charAt(i) != '\n') {
-                    i++;
-                }
-                i++;
-                line++;
-                col = 1;
-                fieldLine = line;
-                fieldCol = 1;
-                continue;
-            }
-            lineStart = false;
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i += 2;
-                        col += 2;
-                        continue;
-                    }
-                    quoted = false;
-                    i++;
-                    col++;
-                    continue;
-                }
-                field.append(ch);
-                i++;
-                if (ch == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-                continue;
-            }
-            if (ch == '"' && field.length() == 0 && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-                i++;
-                col++;
-                continue;
-            }
-            if (ch == ',') {
-                row.add(new Cell(field.toString(), fieldLine, fieldCol));
-                field.setLength(0);
-                wasQuoted = false;
-                i++;
-                col++;
-                fieldLine = line;
-                fieldCol = col;
-                continue;
-            }
-            if (ch == '\r' || ch == '\n') {
-                row.add(new Cell(field.toString(), fieldLine, fieldCol));
-                field.setLength(0);
-                wasQuoted = false;
-                if (!(row.size() == 1 && row.get(0).text().isBlank())) {
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-                i += ch == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n' ? 2 : 1;
-                line++;
-                col = 1;
-                fieldLine = line;
-                fieldCol = 1;
-                lineStart = true;
-                continue;
-            }
-            field.append(ch);
-            i++;
-            col++;
-        }
-        if (quoted) {
-            throw new AnalysisInputException(file + ":" + fieldLine + ":" + fieldCol + ": expected a closing double quote for "
-                    + "the field that starts here, found the end of the file");
-        }
-        if (field.length() > 0 || wasQuoted || !row.isEmpty()) {
-            row.add(new Cell(field.toString(), fieldLine, fieldCol));
-            if (!(row.size() == 1 && row.get(0).text().isBlank())) {
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 }

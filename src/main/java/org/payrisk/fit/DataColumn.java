@@ -1,18 +1,12 @@
 package org.payrisk.fit;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.payrisk.stats.CsvText;
+import org.payrisk.stats.CsvText.Cell;
 
 /**
  * One numeric column of a CSV file, with where each value came from, so a bad value can be named by
@@ -84,7 +78,7 @@ public record DataColumn(Path file, String column, double[] values, int[] lines,
      * @throws DataException when the file cannot be read, the column is missing, or a cell is not a number
      */
     public static DataColumn read(Path file, String column) throws DataException {
-        List<List<Cell>> rows = parse(file, readText(file));
+        List<List<Cell>> rows = csv(file);
         if (rows.isEmpty()) {
             throw new DataException(file + ": expected a header row naming the columns, found an empty file");
         }
@@ -153,130 +147,12 @@ public record DataColumn(Path file, String column, double[] values, int[] lines,
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
-    private static String readText(Path file) throws DataException {
-        if (Files.isDirectory(file)) {
-            throw new DataException(file + ": expected a CSV file, found a directory");
-        }
-        if (!Files.exists(file)) {
-            throw new DataException(file + ": no such file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(file + ": expected a regular CSV file, found a special file (a device, pipe or socket)");
-        }
-        byte[] bytes;
+    private static List<List<Cell>> csv(Path file) throws DataException {
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new DataException(file + ": expected a CSV file of at most " + MAX_BYTES / (1024 * 1024) + " MB, found "
-                        + size + " bytes");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new DataException(file + ": cannot read the file: permission denied");
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot read the file: " + e.getMessage());
+            return CsvText.records(file, CsvText.read(file, MAX_BYTES, ""), false);
+        } catch (CsvText.Problem e) {
+            throw new DataException(e.getMessage());
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new DataException(file + ": expected a UTF-8 text (CSV) file, found bytes that are not UTF-8 "
-                    + "(a spreadsheet? export it as CSV UTF-8)");
-        }
-    }
-
-    /** One field and where it starts. */
-    private record Cell(String text, int line, int col) {
-    }
-
-    /** RFC 4180 records; blank lines are skipped. */
-    private static List<List<Cell>> parse(Path file, String s) throws DataException {
-        List<List<Cell>> rows = new ArrayList<>();
-        List<Cell> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int col = 1;
-        int fieldLine = 1;
-        int fieldCol = 1;
-        int i = 0;
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        while (i < s.length()) {
-            char ch = s.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i += 2;
-                        col += 2;
-                        continue;
-                    }
-                    quoted = false;
-                    i++;
-                    col++;
-                    continue;
-                }
-                field.append(ch);
-                i++;
-                if (ch == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-                continue;
-            }
-            if (ch == '"' && field.length() == 0 && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-                i++;
-                col++;
-                continue;
-            }
-            if (ch == ',') {
-                row.add(new Cell(field.toString(), fieldLine, fieldCol));
-                field.setLength(0);
-                wasQuoted = false;
-                i++;
-                col++;
-                fieldLine = line;
-                fieldCol = col;
-                continue;
-            }
-            if (ch == '\r' || ch == '\n') {
-                row.add(new Cell(field.toString(), fieldLine, fieldCol));
-                field.setLength(0);
-                boolean blankLine = row.size() == 1 && row.get(0).text().isBlank() && !wasQuoted;
-                wasQuoted = false;
-                if (!blankLine) {
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-                i += ch == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n' ? 2 : 1;
-                line++;
-                col = 1;
-                fieldLine = line;
-                fieldCol = 1;
-                continue;
-            }
-            field.append(ch);
-            i++;
-            col++;
-        }
-        if (quoted) {
-            throw new DataException(file + ":" + fieldLine + ":" + fieldCol + ": a quoted field is never closed "
-                    + "(expected a closing \" before the end of the file)");
-        }
-        if (field.length() > 0 || !row.isEmpty() || wasQuoted) {
-            row.add(new Cell(field.toString(), fieldLine, fieldCol));
-            if (!(row.size() == 1 && row.get(0).text().isBlank() && !wasQuoted)) {
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     /** The nearest name within a Levenshtein distance of max(2, length / 3), case-insensitive, or null. */
