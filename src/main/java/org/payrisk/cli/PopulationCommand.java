@@ -51,12 +51,8 @@ final class PopulationCommand implements Callable<Integer> {
                     + "every value.")
     String vary;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "local (default) or spark (same population.json).")
-    String engineName = "local";
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark: local[*], local[N] or "
-            + "spark://HOST:PORT (default: spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Mixin
     RunFlags run;
@@ -71,12 +67,7 @@ final class PopulationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!engineName.equals("local") && !engineName.equals("spark")) {
-            throw new UserInputException("--engine: expected local or spark, found " + engineName);
-        }
-        if (master != null && !engineName.equals("spark")) {
-            throw new UserInputException("--master: applies only to --engine spark, found it with --engine " + engineName);
-        }
+        engineOptions.check();
         Scenario scenario = ScenarioLoader.load(scenarioFile);
         RunSettings settings = run.settings(scenario);
         PracticeProfiles profiles = PracticeProfiles.read(practices);
@@ -99,7 +90,7 @@ final class PopulationCommand implements Callable<Integer> {
             double engineStart = (System.nanoTime() - e0) / 1e9;
             Population.Result result;
             try {
-                Population.Runner runner = engineName.equals("spark") ? SparkEngines.populationRunner(engine)
+                Population.Runner runner = engineOptions.spark() ? SparkEngines.populationRunner(engine)
                         : Population.Runner.of(engine);
                 result = simulate(population, settings, runner);
             } catch (SparkUnavailableException e) {
@@ -130,14 +121,14 @@ final class PopulationCommand implements Callable<Integer> {
 
     /** The Spark engine is opened through SparkEngines, so a local population never needs Spark's classes. */
     private SimulationEngine openEngine() throws UserInputException {
-        if (engineName.equals("local")) {
+        if (!engineOptions.spark()) {
             return new LocalEngine();
         }
         if (!SparkEngines.onClassPath()) {
             throw new UserInputException(RunCommand.HOW_TO_GET_SPARK.replace(" run SCENARIO", " population SCENARIO"));
         }
         try {
-            return SparkEngines.open(master);
+            return SparkEngines.open(engineOptions.master);
         } catch (SparkUnavailableException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -91,13 +91,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no results table; errors only.")
     boolean quiet;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "local (default: this machine's cores) or spark "
-            + "(Apache Spark; same results). See README, Spark.")
-    String engineName = "local";
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark: local[*], local[N] or "
-            + "spark://HOST:PORT (default: spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Mixin
     DebugOption debugOption;
@@ -119,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Double rel = precision != null ? precision
                 : trials == null && scenario.precision().isPresent() ? scenario.precision().getAsDouble() : null;
-        if (rel != null && engineName.equals("spark")) {
+        if (rel != null && engineOptions.spark()) {
             throw new UserInputException("--precision: precision-targeted runs use the local engine for now; "
                     + "found --engine spark (run a fixed --trials N on Spark instead)");
         }
@@ -133,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--threads: expected a whole number in [1, " + MAX_THREADS + "], found " + t);
         }
         long s = seed != null ? seed : scenario.seed();
-        checkEngineOptions();
+        engineOptions.check();
         Uncertainty uncertainty = uncertainty(scenario, rel != null);
         // every outer draw is built and validated before the long run starts
         ParameterUncertainty.Plan plan = uncertainty == null ? null : ParameterUncertainty.plan(scenario, uncertainty, s);
@@ -228,25 +223,16 @@ final class RunCommand implements Callable<Integer> {
             + "jars from Maven on the class path (the first time it downloads them, about 250 MB), or submit the jar to a "
             + "Spark installation: spark-submit --class org.payrisk.cli.Main target/payrisk.jar run SCENARIO --engine spark";
 
-    private void checkEngineOptions() throws UserInputException {
-        if (!engineName.equals("local") && !engineName.equals("spark")) {
-            throw new UserInputException("--engine: expected local or spark, found " + engineName);
-        }
-        if (master != null && !engineName.equals("spark")) {
-            throw new UserInputException("--master: applies only to --engine spark, found it with --engine " + engineName);
-        }
-    }
-
     /** The Spark engine is opened through SparkEngines, so a run on the local engine never needs Spark's classes. */
     private SimulationEngine openEngine() throws UserInputException {
-        if (engineName.equals("local")) {
+        if (!engineOptions.spark()) {
             return new LocalEngine();
         }
         if (!SparkEngines.onClassPath()) {
             throw new UserInputException(HOW_TO_GET_SPARK);
         }
         try {
-            return SparkEngines.open(master);
+            return SparkEngines.open(engineOptions.master);
         } catch (SparkUnavailableException e) {
             throw new UserInputException(e.getMessage());
         }
