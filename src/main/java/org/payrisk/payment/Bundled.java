@@ -67,10 +67,13 @@ public record Bundled(CasePrices perEpisode, int outlierAfterVisits, Distributio
         }
         final double perVisit = outlierPrice(claimsKey, covered);
         final boolean[] covers = covered.flags();
-        final int n = year.visitCount();
-        for (int v = 0; v < n; v++) {
-            if (year.visitOrdinal(v) > outlierAfterVisits && covers[year.visitPayer(v)]) {
-                revenueByMonth[year.visitMonth(v)] += perVisit;
+        final int n = year.groupCount();
+        for (int g = 0; g < n; g++) {
+            // the group's visits have ordinals first .. last; those beyond outlierAfterVisits are paid
+            final int last = year.groupFirstOrdinal(g) + year.groupVisits(g) - 1;
+            final int beyond = last - Math.max(outlierAfterVisits, year.groupFirstOrdinal(g) - 1);
+            if (beyond > 0 && covers[year.groupPayer(g)]) {
+                revenueByMonth[year.groupMonth(g)] += beyond * perVisit;
             }
         }
     }

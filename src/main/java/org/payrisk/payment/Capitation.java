@@ -265,9 +265,9 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
     private double careCost(PracticeYear year, Coverage covered) {
         final int horizon = year.horizonMonths();
         final int[] coveredVisits = new int[horizon + 1];
-        for (int v = 0; v < year.visitCount(); v++) {
-            if (covered.covers(year.visitPayer(v))) {
-                coveredVisits[year.visitMonth(v)]++;
+        for (int g = 0; g < year.groupCount(); g++) {
+            if (covered.covers(year.groupPayer(g))) {
+                coveredVisits[year.groupMonth(g)] += year.groupVisits(g);
             }
         }
         double cost = 0;
@@ -283,9 +283,9 @@ public record Capitation(Distribution pmpm, Distribution members, Churn churn, C
 
     private double stopLossPayment(PracticeYear year, Coverage covered) {
         final int[] visits = new int[year.episodeCount()];
-        for (int v = 0; v < year.visitCount(); v++) {
-            if (covered.covers(year.visitPayer(v))) {
-                visits[year.visitEpisode(v)]++;
+        for (int g = 0; g < year.groupCount(); g++) {
+            if (covered.covers(year.groupPayer(g))) {
+                visits[year.groupEpisode(g)] += year.groupVisits(g);
             }
         }
         double pay = 0;

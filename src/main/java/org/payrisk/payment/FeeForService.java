@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
+import org.payrisk.dist.SmallBinomials;
 import org.payrisk.practice.PracticeYear;
 
 /**
@@ -56,40 +57,62 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         final double unitPrice = Math.max(0, ClaimRandom.draw(key, PER_UNIT, perUnit));
         final double denial = PaymentRule.clamp(ClaimRandom.draw(key, DENIAL, denialRate), 0, 1);
         final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
+        final boolean bySum = year.unitsBySum();
+        final SmallBinomials denied = claim != null && bySum ? new SmallBinomials(year.maxGroupFollowUps()).set(denial) : null;
         final boolean[] covers = covered.flags();
-        // A contract of one payer loops over that payer's visits only (the year's per-payer index, in
-        // visit order): the same visits in the same order as the full loop below, so the same sums bit
-        // for bit. A contract of several payers keeps the full loop, which meets its visits in visit
-        // order too.
+        // A contract of one payer loops over that payer's visit groups only (the year's per-payer
+        // index, in group order): the same groups in the same order as the full loop, which is what a
+        // contract of several payers keeps.
         final int only = onlyCoveredPayer(covers);
-        final int[] order = only >= 0 ? year.visitsOfPayer() : null;
-        final int from = only >= 0 ? year.payerVisitsFrom(only) : 0;
-        final int to = only >= 0 ? year.payerVisitsFrom(only + 1) : year.visitCount();
-        // Visits come in month order: sum a month in a register and add it once (no store-to-load
-        // dependency per visit).
-        int month = from < to ? year.visitMonth(order != null ? order[from] : from) : 0;
+        final int[] order = only >= 0 ? year.groupsOfPayer() : null;
+        final int from = only >= 0 ? year.payerGroupsFrom(only) : 0;
+        final int to = only >= 0 ? year.payerGroupsFrom(only + 1) : year.groupCount();
+        // Groups come in month order: sum a month in a register and add it once.
+        int month = from < to ? year.groupMonth(order != null ? order[from] : from) : 0;
         double monthSum = 0;
         for (int i = from; i < to; i++) {
-            final int v = order != null ? order[i] : i;
-            if (order == null && !covers[year.visitPayer(v)]) {
+            final int g = order != null ? order[i] : i;
+            if (order == null && !covers[year.groupPayer(g)]) {
                 continue;
             }
-            if (claim != null) {
-                claim.visit(v);
-                if (claim.nextDouble() < denial) {
-                    continue;
-                }
-            }
-            final double pay = year.isEvaluation(v) ? evalPrice : unitPrice * year.visitUnits(v);
-            final int m = year.visitMonth(v);
+            final int m = year.groupMonth(g);
             if (m != month) {
                 revenueByMonth[month] += monthSum;
                 month = m;
                 monthSum = 0;
             }
+            double pay;
+            if (claim == null) {
+                pay = (year.groupHasEvaluation(g) ? evalPrice : 0) + unitPrice * year.groupUnits(g);
+            } else if (bySum) {
+                // Each claim is denied independently with probability d: the evaluation by one draw,
+                // the follow-ups by their Binomial(k, d) count of denials, and the paid follow-ups'
+                // units drawn given the group's sum (PracticeYear.splitUnits). Exact in distribution
+                // to denying visit by visit, as the follow-ups' units are exchangeable.
+                claim.visit(g);
+                final boolean evaluationPaid = year.groupHasEvaluation(g) && claim.nextDouble() >= denial;
+                final int k = year.groupFollowUps(g);
+                final int paid = k == 0 ? 0 : k - denied.sample(k, claim.nextDouble());
+                final int units = paid == k ? year.groupUnits(g) : year.splitUnits(g, paid, claim.nextDouble());
+                pay = (evaluationPaid ? evalPrice : 0) + unitPrice * units;
+            } else {
+                // visits recorded one by one (the responsive path): deny claim by claim
+                final int first = year.groupFirstVisit(g);
+                for (int v = first; v < first + year.groupVisits(g); v++) {
+                    claim.visit(v);
+                    if (claim.nextDouble() >= denial) {
+                        final double visitPay = year.isEvaluation(v) ? evalPrice : unitPrice * year.visitUnits(v);
+                        monthSum += visitPay;
+                        if (spendByEpisode != null) {
+                            spendByEpisode[year.groupEpisode(g)] += visitPay;
+                        }
+                    }
+                }
+                continue;
+            }
             monthSum += pay;
             if (spendByEpisode != null) {
-                spendByEpisode[year.visitEpisode(v)] += pay;
+                spendByEpisode[year.groupEpisode(g)] += pay;
             }
         }
         if (from < to) {

@@ -5,10 +5,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
-import org.payrisk.dist.Binomial;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.payrisk.dist.Constant;
 import org.payrisk.dist.Discrete;
 import org.payrisk.dist.Distribution;
+import org.payrisk.dist.SmallBinomials;
 import org.payrisk.dist.TabulatedCountSampler;
 
 /**
@@ -28,7 +29,11 @@ import org.payrisk.dist.TabulatedCountSampler;
  *   <li>An ongoing episode schedules min(visitsPerMonth, follow-ups left) visits a month. The evaluation is
  *       always attended; the number of attended follow-ups among s scheduled is Binomial(s, 1 -
  *       cancellationRate); cancelled visits are lost, not rescheduled.</li>
- *   <li>Each attended follow-up of a counted month draws its billed units. Costs per month = fixed + per visit x attended
+ *   <li>Each attended follow-up of a counted month bills units drawn independently from its case's
+ *       law. When every case's law is a small integer table, an episode's k attended follow-ups of a
+ *       month draw their units sum in one step from the k-fold convolution ({@link UnitsLaw}: exact in
+ *       distribution), and a reader that needs single visits' units draws them given that sum
+ *       ({@link PracticeYear#visitUnits}). Costs per month = fixed + per visit x attended
  *       visits (evaluations included).</li>
  * </ol>
  * Counts drawn from continuous families are rounded at random to a neighbouring integer (mean
@@ -47,6 +52,15 @@ public final class PracticeSimulator {
     private final double[] payerShares;
     private final double[] caseShares;
     private final int[] visitsPerMonthOfCase;
+    /** Payer and case of a new episode: alias tables built once, bound to each trial's stream. */
+    private final SharedIndex payerIndex;
+    private final SharedIndex caseIndex;
+    /** Per case, its units law tabulated for sums; used when every case's law is ({@link #bySum}). */
+    private final UnitsLaw[] unitsLaws;
+    /** Whether episode-months draw their follow-ups' units sum in one step (else visit by visit). */
+    private final boolean bySum;
+    /** The trial's attendance: cancelled follow-ups among s scheduled are Binomial(s, cancellation rate). */
+    private final SmallBinomials cancelled;
 
     private int[] active = new int[256];
     private int[] left = new int[256];
@@ -56,6 +70,15 @@ public final class PracticeSimulator {
      * @param model the practice and its demand
      */
     public PracticeSimulator(PracticeModel model) {
+        this(model, true);
+    }
+
+    /**
+     * @param model the practice and its demand
+     * @param unitsBySum false to draw every follow-up's units on its own even where the case's law is
+     *        tabulated ({@link UnitsLaw}): the reference path that tests compare the sum path with
+     */
+    public PracticeSimulator(PracticeModel model, boolean unitsBySum) {
         this.model = model;
         Demand d = model.demand();
         double[] season = d.seasonality();
@@ -81,6 +104,16 @@ public final class PracticeSimulator {
             max = Math.max(max, visitsPerMonthOfCase[i]);
         }
         maxVisitsPerMonth = max;
+        payerIndex = new SharedIndex(payerShares);
+        caseIndex = new SharedIndex(caseShares);
+        unitsLaws = new UnitsLaw[nCases];
+        boolean all = true;
+        for (int i = 0; i < nCases; i++) {
+            unitsLaws[i] = UnitsLaw.of(d.cases().get(i).unitsPerVisit(), visitsPerMonthOfCase[i]);
+            all &= unitsLaws[i] != null;
+        }
+        bySum = unitsBySum && all;
+        cancelled = new SmallBinomials(maxVisitsPerMonth);
     }
 
     /** @return the model simulated */
@@ -95,38 +128,22 @@ public final class PracticeSimulator {
      * @param year the buffers to fill (its horizon must match the model's)
      */
     public void simulate(UniformRandomProvider rng, PracticeYear year) {
-        final Demand d = model.demand();
         final int horizon = model.horizonMonths();
         final double capacity = model.practice().monthlyCapacity();
         final double fixedCost = model.practice().fixedCostPerMonth();
         final double visitCost = model.practice().costPerAttendedVisit();
         year.reset();
 
-        double c = Math.min(1, Math.max(0, org.payrisk.dist.CopulaDraws.sample(d.cancellationRate(), rng)));
+        double c = Math.min(1, Math.max(0, org.payrisk.dist.CopulaDraws.sample(model.demand().cancellationRate(), rng)));
         year.cancellationRate = c;
-        final DiscreteSampler[] attendedOf = new DiscreteSampler[maxVisitsPerMonth + 1];
-        for (int s = 0; s <= maxVisitsPerMonth; s++) {
-            attendedOf[s] = Binomial.discreteSampler(rng, s, 1 - c);
-        }
-        final DiscreteSampler[] arrivals = new DiscreteSampler[12];
-        for (int k = 0; k < 12; k++) {
-            if (arrivalTables[k] != null) {
-                arrivals[k] = arrivalTables[k].bind(rng);
-            } else {
-                final ContinuousSampler draw = arrivalsByCalendarMonth[k].createSampler(rng);
-                final double scale = drawScaleByCalendarMonth[k];
-                arrivals[k] = () -> toCount(draw.sample() * scale, rng);
-            }
-        }
-        final DiscreteSampler payerOf = indexSampler(rng, payerShares);
-        final DiscreteSampler caseOf = indexSampler(rng, caseShares);
-        final int nCases = caseShares.length;
-        final DiscreteSampler[] followUpsOf = new DiscreteSampler[nCases];
-        final DiscreteSampler[] unitsOf = new DiscreteSampler[nCases];
-        for (int i = 0; i < nCases; i++) {
-            followUpsOf[i] = followUpTables[i] != null ? followUpTables[i].bind(rng)
-                    : countSampler(d.cases().get(i).followUpVisits(), rng);
-            unitsOf[i] = countSampler(d.cases().get(i).unitsPerVisit(), rng);
+        final SmallBinomials cancelled = this.cancelled.set(c);
+        final DiscreteSampler[] arrivals = arrivalSamplers(rng);
+        final DiscreteSampler payerOf = payerIndex.bind(rng);
+        final DiscreteSampler caseOf = caseIndex.bind(rng);
+        final DiscreteSampler[] followUpsOf = followUpSamplers(rng);
+        final DiscreteSampler[] unitsOf = new DiscreteSampler[unitsLaws.length]; // the per-visit path only
+        for (int i = 0; i < unitsLaws.length && !bySum; i++) {
+            unitsOf[i] = countSampler(model.demand().cases().get(i).unitsPerVisit(), rng);
         }
 
         int activeCount = 0;
@@ -167,33 +184,32 @@ public final class PracticeSimulator {
             for (int a = 0; a < activeCount; a++) {
                 final int e = active[a];
                 final int kase = year.episodeCase[e];
-                int s;
-                if (e >= firstNew) {
-                    ordinal[e] = 1;
-                    attendedThisMonth++;
-                    if (counted) {
-                        year.addVisit(month, e, 0, 1);
-                    }
-                    s = Math.min(visitsPerMonthOfCase[kase] - 1, left[e]);
-                } else {
-                    s = Math.min(visitsPerMonthOfCase[kase], left[e]);
-                }
+                final boolean evaluation = e >= firstNew; // always attended
+                final int s = Math.min(visitsPerMonthOfCase[kase] - (evaluation ? 1 : 0), left[e]);
                 left[e] -= s;
-                final int attended = attendedOf[s].sample();
-                attendedThisMonth += attended;
-                final DiscreteSampler units = unitsOf[kase];
+                final int attended = s - cancelled.sample(s, rng.nextDouble());
+                final int firstOrdinal = ordinal[e] + 1;
+                ordinal[e] += attended + (evaluation ? 1 : 0);
+                attendedThisMonth += attended + (evaluation ? 1 : 0);
                 if (counted) {
-                    long episodeUnits = 0;
-                    for (int k = 0; k < attended; k++) {
-                        int u = units.sample();
-                        year.addVisit(month, e, u, ++ordinal[e]);
-                        episodeUnits += u;
+                    // units only for counted months: warm-up visits are not billed inside the horizon
+                    int units = 0;
+                    if (bySum) {
+                        units = attended > 0 ? unitsLaws[kase].sum(attended, rng.nextDouble()) : 0;
+                        year.addGroup(month, e, firstOrdinal, evaluation, attended, units);
+                    } else {
+                        if (evaluation) {
+                            year.addVisit(month, e, 0, 1);
+                        }
+                        for (int k = 0; k < attended; k++) {
+                            int u = unitsOf[kase].sample();
+                            year.addVisit(month, e, u, firstOrdinal + (evaluation ? 1 : 0) + k);
+                            units += u;
+                        }
                     }
-                    unitsThisMonth += episodeUnits;
+                    unitsThisMonth += units;
                     year.attendedFollowUpsByCase[kase] += attended;
-                    year.followUpUnitsByCase[kase] += episodeUnits;
-                } else {
-                    ordinal[e] += attended; // warm-up visits are not billed inside the horizon: no units drawn
+                    year.followUpUnitsByCase[kase] += units;
                 }
                 if (left[e] > 0) {
                     active[keep++] = e;
@@ -209,6 +225,9 @@ public final class PracticeSimulator {
                 year.unitsByMonth[month] = unitsThisMonth;
                 year.costsByMonth[month] = fixedCost + visitCost * attendedThisMonth;
             }
+        }
+        if (bySum) {
+            year.unitsBySum(unitsLaws, rng.nextLong());
         }
     }
 
@@ -279,6 +298,24 @@ public final class PracticeSimulator {
         }
         final ContinuousSampler s = d.createSampler(rng);
         return () -> toCount(s.sample(), rng);
+    }
+
+    /** A placeholder stream for building shared tables; every trial binds its own. */
+    private static final UniformRandomProvider NO_RNG = () -> {
+        throw new IllegalStateException("shared tables are drawn through bind(rng)");
+    };
+
+    /** An index drawn with probabilities proportional to shares: one alias table, bound per trial. */
+    private static final class SharedIndex {
+        private final SharedStateDiscreteSampler table; // null for a single index
+
+        SharedIndex(double[] shares) {
+            table = shares.length == 1 ? null : AliasMethodDiscreteSampler.of(NO_RNG, shares);
+        }
+
+        DiscreteSampler bind(UniformRandomProvider rng) {
+            return table == null ? () -> 0 : table.withUniformRandomProvider(rng);
+        }
     }
 
     static DiscreteSampler indexSampler(UniformRandomProvider rng, double[] shares) {

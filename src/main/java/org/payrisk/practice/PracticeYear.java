@@ -1,6 +1,7 @@
 package org.payrisk.practice;
 
 import java.util.Arrays;
+import org.apache.commons.rng.core.source64.SplitMix64;
 
 /**
  * One simulated practice-year, in reusable primitive arrays (struct of arrays; no object per
@@ -9,7 +10,10 @@ import java.util.Arrays;
  * <p>Episodes are numbered 0..episodeCount()-1 in start order, including those that started during
  * warm-up. Visits are the attended visits of counted months (1..horizon) only, in chronological
  * order: month by month, so each episode's visits appear in the order they happened. A visit's
- * ordinal is its position among its episode's attended visits, the evaluation being 1.
+ * ordinal is its position among its episode's attended visits, the evaluation being 1. The visits
+ * of one episode in one month are consecutive and form a <em>group</em>; the simulator records
+ * groups with their follow-ups' units sum ({@link UnitsLaw}), and a per-visit reader's first call
+ * writes the visits out, drawing each one's units given its group's sum.
  *
  * <p>Not thread safe: one instance per worker thread, reused trial after trial.
  */
@@ -23,20 +27,41 @@ public final class PracticeYear {
     byte[] episodeCase = new byte[256];
     int[] episodeFollowUps = new int[256];
 
+    /**
+     * Visit groups: the attended visits of one episode in one counted month, which are consecutive
+     * visits (the evaluation, if in the group, first). A group knows its visits' count and units sum,
+     * which is all most payment rules read; per-visit readers get visits expanded from the groups.
+     */
+    int groupCount;
+    int[] groupMonth = new int[1024];
+    int[] groupEpisode = new int[1024];
+    int[] groupFirstOrdinal = new int[1024];
+    int[] groupFirstVisit = new int[1024];
+    boolean[] groupEvaluation = new boolean[1024];
+    int[] groupFollowUps = new int[1024];
+    int[] groupUnits = new int[1024];
+    byte[] groupPayer = new byte[1024];
+    private int maxGroupFollowUps;
+
+    /**
+     * Group numbers sorted by payer (a stable counting sort, built on first use after a change): the
+     * groups of payer p are {@code groupsByPayer[payerStart[p] .. payerStart[p + 1])}, in group order.
+     */
+    private int[] groupsByPayer = new int[1024];
+    private final int[] payerStart = new int[Byte.MAX_VALUE + 2];
+    private boolean payerIndexBuilt;
+
     int visitCount;
     int[] visitMonth = new int[4096];
     int[] visitEpisode = new int[4096];
     int[] visitUnits = new int[4096];
     int[] visitOrdinal = new int[4096];
     byte[] visitPayer = new byte[4096];
-
-    /**
-     * Visit numbers sorted by payer (a stable counting sort, built on first use after a change): the
-     * visits of payer p are {@code visitsByPayer[payerStart[p] .. payerStart[p + 1])}, in visit order.
-     */
-    private int[] visitsByPayer = new int[4096];
-    private final int[] payerStart = new int[Byte.MAX_VALUE + 2];
-    private boolean payerIndexBuilt;
+    /** False while visits exist only as groups (their per-visit units not drawn yet): see {@link #visitUnits}. */
+    private boolean visitsExpanded = true;
+    /** Per case, the units law whose sums the groups hold; null when visits were recorded one by one. */
+    private UnitsLaw[] unitsLaws;
+    private long unitsKey;
 
     final int[] attendedByMonth;
     final int[] newEpisodesByMonth;
@@ -68,8 +93,12 @@ public final class PracticeYear {
 
     void reset() {
         episodeCount = 0;
+        groupCount = 0;
+        maxGroupFollowUps = 0;
         visitCount = 0;
         payerIndexBuilt = false;
+        visitsExpanded = true;
+        unitsLaws = null;
         Arrays.fill(attendedByMonth, 0);
         Arrays.fill(newEpisodesByMonth, 0);
         Arrays.fill(refusedByMonth, 0);
@@ -98,15 +127,13 @@ public final class PracticeYear {
         return e;
     }
 
+    /**
+     * Records one attended visit (the per-visit path: the responsive simulator, and units laws too
+     * large to tabulate). Visits of one episode and month must come one after another; they form a
+     * group.
+     */
     void addVisit(int month, int episode, int units, int ordinal) {
-        if (visitCount == visitMonth.length) {
-            int n = visitCount * 2;
-            visitMonth = Arrays.copyOf(visitMonth, n);
-            visitEpisode = Arrays.copyOf(visitEpisode, n);
-            visitUnits = Arrays.copyOf(visitUnits, n);
-            visitOrdinal = Arrays.copyOf(visitOrdinal, n);
-            visitPayer = Arrays.copyOf(visitPayer, n);
-        }
+        growVisits(visitCount + 1);
         payerIndexBuilt = false;
         int v = visitCount++;
         visitMonth[v] = month;
@@ -114,6 +141,112 @@ public final class PracticeYear {
         visitUnits[v] = units;
         visitOrdinal[v] = ordinal;
         visitPayer[v] = episodePayer[episode];
+        int g = groupCount - 1;
+        if (g >= 0 && groupEpisode[g] == episode && groupMonth[g] == month) {
+            groupFollowUps[g]++;
+            groupUnits[g] += units;
+            maxGroupFollowUps = Math.max(maxGroupFollowUps, groupFollowUps[g]);
+        } else {
+            g = newGroup(month, episode, ordinal, v);
+            groupEvaluation[g] = ordinal == 1;
+            groupFollowUps[g] = ordinal == 1 ? 0 : 1;
+            groupUnits[g] = units;
+        }
+    }
+
+    /**
+     * Records one episode's attended visits of a month as a group, with only the sum of its
+     * follow-ups' units (the sum path: {@link #unitsBySum}).
+     *
+     * @param firstOrdinal the ordinal of the group's first visit
+     * @param evaluation whether the group starts with the episode's evaluation
+     * @param followUps attended follow-ups
+     * @param units their units sum, drawn from the case's {@link UnitsLaw}
+     */
+    void addGroup(int month, int episode, int firstOrdinal, boolean evaluation, int followUps, int units) {
+        int g = newGroup(month, episode, firstOrdinal, visitCount);
+        groupEvaluation[g] = evaluation;
+        groupFollowUps[g] = followUps;
+        groupUnits[g] = units;
+        maxGroupFollowUps = Math.max(maxGroupFollowUps, followUps);
+        visitCount += (evaluation ? 1 : 0) + followUps;
+        visitsExpanded = false;
+    }
+
+    /**
+     * Says that this year's groups hold units sums of these laws, so that per-visit units are drawn
+     * from them, on first use, from a stream seeded with {@code key}.
+     */
+    void unitsBySum(UnitsLaw[] lawByCase, long key) {
+        unitsLaws = lawByCase;
+        unitsKey = key;
+    }
+
+    private int newGroup(int month, int episode, int firstOrdinal, int firstVisit) {
+        if (groupCount == groupMonth.length) {
+            int n = groupCount * 2;
+            groupMonth = Arrays.copyOf(groupMonth, n);
+            groupEpisode = Arrays.copyOf(groupEpisode, n);
+            groupFirstOrdinal = Arrays.copyOf(groupFirstOrdinal, n);
+            groupFirstVisit = Arrays.copyOf(groupFirstVisit, n);
+            groupEvaluation = Arrays.copyOf(groupEvaluation, n);
+            groupFollowUps = Arrays.copyOf(groupFollowUps, n);
+            groupUnits = Arrays.copyOf(groupUnits, n);
+            groupPayer = Arrays.copyOf(groupPayer, n);
+        }
+        payerIndexBuilt = false;
+        int g = groupCount++;
+        groupMonth[g] = month;
+        groupEpisode[g] = episode;
+        groupFirstOrdinal[g] = firstOrdinal;
+        groupFirstVisit[g] = firstVisit;
+        groupPayer[g] = episodePayer[episode];
+        return g;
+    }
+
+    private void growVisits(int n) {
+        if (n > visitMonth.length) {
+            int size = Math.max(n, visitMonth.length * 2);
+            visitMonth = Arrays.copyOf(visitMonth, size);
+            visitEpisode = Arrays.copyOf(visitEpisode, size);
+            visitUnits = Arrays.copyOf(visitUnits, size);
+            visitOrdinal = Arrays.copyOf(visitOrdinal, size);
+            visitPayer = Arrays.copyOf(visitPayer, size);
+        }
+    }
+
+    /**
+     * Writes out the visits of the groups, drawing each follow-up's units given its group's sum
+     * ({@link UnitsLaw#split} with one visit at a time: exact, the visits' units then have the law
+     * of independent per-visit draws). Deterministic: its stream depends on the trial only.
+     */
+    private void expandVisits() {
+        growVisits(visitCount);
+        final SplitMix64 rng = new SplitMix64(unitsKey);
+        for (int g = 0; g < groupCount; g++) {
+            final int e = groupEpisode[g];
+            final UnitsLaw law = unitsLaws[episodeCase[e]];
+            int v = groupFirstVisit[g];
+            int ordinal = groupFirstOrdinal[g];
+            if (groupEvaluation[g]) {
+                setVisit(v++, g, 0, ordinal++);
+            }
+            int unitsLeft = groupUnits[g];
+            for (int left = groupFollowUps[g]; left > 0; left--) {
+                final int u = law.split(left, 1, unitsLeft, rng.nextDouble());
+                unitsLeft -= u;
+                setVisit(v++, g, u, ordinal++);
+            }
+        }
+        visitsExpanded = true;
+    }
+
+    private void setVisit(int v, int g, int units, int ordinal) {
+        visitMonth[v] = groupMonth[g];
+        visitEpisode[v] = groupEpisode[g];
+        visitUnits[v] = units;
+        visitOrdinal[v] = ordinal;
+        visitPayer[v] = groupPayer[g];
     }
 
     /** @return counted months */
@@ -134,45 +267,77 @@ public final class PracticeYear {
     /** @param e episode @return follow-up visits planned for it */
     public int episodeFollowUps(int e) { return episodeFollowUps[e]; }
 
-    /** @return attended visits in counted months */
-    public int visitCount() { return visitCount; }
+    /** @return visit groups (one episode's attended visits in one counted month), in visit order */
+    public int groupCount() { return groupCount; }
 
-    /** @param v visit @return its month, 1..horizon */
-    public int visitMonth(int v) { return visitMonth[v]; }
+    /** @param g group @return its month, 1..horizon */
+    public int groupMonth(int g) { return groupMonth[g]; }
 
-    /** @param v visit @return its episode */
-    public int visitEpisode(int v) { return visitEpisode[v]; }
+    /** @param g group @return its episode */
+    public int groupEpisode(int g) { return groupEpisode[g]; }
 
-    /** @param v visit @return billed 15-minute units (0 for an evaluation, billed as one untimed code) */
-    public int visitUnits(int v) { return visitUnits[v]; }
+    /** @param g group @return the payer of its episode */
+    public int groupPayer(int g) { return groupPayer[g]; }
 
-    /** @param v visit @return its ordinal among the episode's attended visits (1 = evaluation) */
-    public int visitOrdinal(int v) { return visitOrdinal[v]; }
+    /** @param g group @return the ordinal of its first visit among its episode's attended visits (1 = evaluation) */
+    public int groupFirstOrdinal(int g) { return groupFirstOrdinal[g]; }
 
-    /** @param v visit @return true for the episode's evaluation */
-    public boolean isEvaluation(int v) { return visitOrdinal[v] == 1; }
+    /** @param g group @return the number of its first visit; its visits are the next {@link #groupVisits} */
+    public int groupFirstVisit(int g) { return groupFirstVisit[g]; }
 
-    /** @param v visit @return the payer of its episode */
-    public int visitPayer(int v) { return visitPayer[v]; }
+    /** @param g group @return whether its first visit is the episode's evaluation */
+    public boolean groupHasEvaluation(int g) { return groupEvaluation[g]; }
+
+    /** @param g group @return its attended visits, the evaluation included */
+    public int groupVisits(int g) { return groupFollowUps[g] + (groupEvaluation[g] ? 1 : 0); }
+
+    /** @param g group @return its attended follow-ups */
+    public int groupFollowUps(int g) { return groupFollowUps[g]; }
+
+    /** @return the most attended follow-ups of any group */
+    public int maxGroupFollowUps() { return maxGroupFollowUps; }
+
+    /** @param g group @return the billed units of its follow-ups, summed */
+    public int groupUnits(int g) { return groupUnits[g]; }
 
     /**
-     * The visits of one payer, for claim loops that pay a single payer: visit numbers
-     * {@code visitsOfPayer()[payerVisitsFrom(p) .. payerVisitsFrom(p + 1))}, in visit order (so in month
-     * order, as a loop over every visit would meet them). Built in O(visits) on the first call after
-     * the year changed.
-     *
-     * @return the visit numbers sorted by payer (shared, not copied: callers only read)
+     * @return true when groups were drawn as sums (the simulator's default path), so a reader that
+     *         needs the units of some of a group's follow-ups draws them with {@link #splitUnits};
+     *         false when every visit was drawn with its own units (then read them per visit)
      */
-    public int[] visitsOfPayer() {
+    public boolean unitsBySum() { return unitsLaws != null; }
+
+    /**
+     * The units of {@code j} of group g's follow-ups, drawn given the group's sum: exact in
+     * distribution ({@link UnitsLaw#split}). Only when {@link #unitsBySum}.
+     *
+     * @param g group
+     * @param j how many of its follow-ups, 0..groupFollowUps(g)
+     * @param u a uniform draw in [0, 1)
+     * @return their units
+     */
+    public int splitUnits(int g, int j, double u) {
+        return unitsLaws[episodeCase[groupEpisode[g]]].split(groupFollowUps[g], j, groupUnits[g], u);
+    }
+
+    /**
+     * The groups of one payer, for claim loops that pay a single payer: group numbers
+     * {@code groupsOfPayer()[payerGroupsFrom(p) .. payerGroupsFrom(p + 1))}, in group order (so in
+     * month order, as a loop over every group would meet them). Built in O(groups) on the first call
+     * after the year changed.
+     *
+     * @return the group numbers sorted by payer (shared, not copied: callers only read)
+     */
+    public int[] groupsOfPayer() {
         buildPayerIndex();
-        return visitsByPayer;
+        return groupsByPayer;
     }
 
     /**
      * @param payer a payer index, 0..127 (payer + 1 gives the end of the last payer's run)
-     * @return where that payer's visits start in {@link #visitsOfPayer()}
+     * @return where that payer's groups start in {@link #groupsOfPayer()}
      */
-    public int payerVisitsFrom(int payer) {
+    public int payerGroupsFrom(int payer) {
         buildPayerIndex();
         return payerStart[payer];
     }
@@ -181,27 +346,60 @@ public final class PracticeYear {
         if (payerIndexBuilt) {
             return;
         }
-        final int n = visitCount;
-        if (visitsByPayer.length < n) {
-            visitsByPayer = new int[visitMonth.length];
+        final int n = groupCount;
+        if (groupsByPayer.length < n) {
+            groupsByPayer = new int[groupMonth.length];
         }
         final int[] start = payerStart;
         Arrays.fill(start, 0);
-        for (int v = 0; v < n; v++) {
-            start[visitPayer[v] + 1]++;
+        for (int g = 0; g < n; g++) {
+            start[groupPayer[g] + 1]++;
         }
         for (int p = 1; p < start.length; p++) {
             start[p] += start[p - 1];
         }
-        // place each visit at its payer's next free slot, then shift the starts back (stable)
-        for (int v = 0; v < n; v++) {
-            visitsByPayer[start[visitPayer[v]]++] = v;
+        // place each group at its payer's next free slot, then shift the starts back (stable)
+        for (int g = 0; g < n; g++) {
+            groupsByPayer[start[groupPayer[g]]++] = g;
         }
         for (int p = start.length - 1; p > 0; p--) {
             start[p] = start[p - 1];
         }
         start[0] = 0;
         payerIndexBuilt = true;
+    }
+
+    /** @return attended visits in counted months */
+    public int visitCount() { return visitCount; }
+
+    /** @param v visit @return its month, 1..horizon */
+    public int visitMonth(int v) { return visits().visitMonth[v]; }
+
+    /** @param v visit @return its episode */
+    public int visitEpisode(int v) { return visits().visitEpisode[v]; }
+
+    /**
+     * @param v visit
+     * @return billed 15-minute units (0 for an evaluation, billed as one untimed code); on the sum path
+     *         drawn given its group's sum on the first per-visit read
+     */
+    public int visitUnits(int v) { return visits().visitUnits[v]; }
+
+    /** @param v visit @return its ordinal among the episode's attended visits (1 = evaluation) */
+    public int visitOrdinal(int v) { return visits().visitOrdinal[v]; }
+
+    /** @param v visit @return true for the episode's evaluation */
+    public boolean isEvaluation(int v) { return visitOrdinal(v) == 1; }
+
+    /** @param v visit @return the payer of its episode */
+    public int visitPayer(int v) { return visits().visitPayer[v]; }
+
+    /** @return this year with its visits written out */
+    private PracticeYear visits() {
+        if (!visitsExpanded) {
+            expandVisits();
+        }
+        return this;
     }
 
     /** @param month 1..horizon @return attended visits that month, evaluations included */

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
  * Reduces per-trial outcomes to risk statistics. Every function reads its input in index order and
@@ -257,6 +259,11 @@ public final class Summaries {
      * @return the run summary
      */
     public static RunSummary run(TrialOutcomes outcomes, boolean sensitivity) {
+        // Every figure below is a pure function of the outcomes, so computing them at the same time
+        // (the sensitivities beside the models, each model's sorts on its own thread) gives the same
+        // summary on any number of cores; it only shortens the single-threaded end of a run.
+        CompletableFuture<Sensitivity> ranks = sensitivity
+                ? CompletableFuture.supplyAsync(() -> RankSensitivity.of(outcomes)) : CompletableFuture.<Sensitivity>completedFuture(null);
         int nModels = outcomes.models().size();
         double[][] net = new double[nModels][];
         for (int m = 0; m < nModels; m++) {
@@ -265,8 +272,7 @@ public final class Summaries {
         Histogram[] histograms = Histogram.shared(HISTOGRAM_BINS, net);
         MetricSummary costs = metric(outcomes.costsColumn());
         boolean ownCosts = outcomes.layout() != null;
-        List<ModelSummary> models = new ArrayList<>();
-        for (int m = 0; m < nModels; m++) {
+        List<ModelSummary> models = IntStream.range(0, nModels).parallel().mapToObj(m -> {
             List<MonthlyBand> bands = new ArrayList<>();
             for (int month = 1; month <= outcomes.months(); month++) {
                 bands.add(band(month, outcomes.monthlyNetColumn(m, month)));
@@ -277,9 +283,9 @@ public final class Summaries {
             for (int i = 0; i < grid.length; i++) {
                 grid[i] = Quantiles.type7(sorted, QUANTILE_GRID[i]);
             }
-            models.add(new ModelSummary(outcomes.models().get(m), metric(net[m]), metric(outcomes.revenueColumn(m)),
-                    ownCosts ? metric(outcomes.costsColumn(m)) : costs, bands, grid, histograms[m], CashSummary.of(outcomes, m)));
-        }
+            return new ModelSummary(outcomes.models().get(m), metric(net[m]), metric(outcomes.revenueColumn(m)),
+                    ownCosts ? metric(outcomes.costsColumn(m)) : costs, bands, grid, histograms[m], CashSummary.of(outcomes, m));
+        }).toList();
         List<PairedComparison> comparisons = new ArrayList<>();
         for (int i = 0; i < nModels; i++) {
             for (int j = i + 1; j < nModels; j++) {
@@ -291,6 +297,6 @@ public final class Summaries {
             activity.put(TrialOutcomes.ACTIVITY.get(k), activity(outcomes.activityColumn(k)));
         }
         return new RunSummary(outcomes.trials(), outcomes.months(), models, comparisons, activity,
-                sensitivity ? RankSensitivity.of(outcomes) : null, ResponseSummary.of(outcomes));
+                ranks.join(), ResponseSummary.of(outcomes));
     }
 }
