@@ -11,7 +11,7 @@ import org.payrisk.dist.Distribution;
  * <p>The units of k follow-ups are k independent draws U_1..U_k of the case's law p. Their sum
  * S_k has the k-fold convolution p^{*k}, which this class tabulates once per scenario for
  * k = 0..maxFollowUps and samples by inversion of its cumulative table, started from a guide table
- * (Chen and Asau 1974: one uniform, about one comparison). That is exact in distribution:
+ * (Chen and Asau 1974: one uniform, one look-up, usually one comparison). That is exact in distribution:
  * the sum drawn has the law of the sum of k per-visit draws (to the floating-point accuracy of the
  * convolution).
  *
@@ -29,6 +29,10 @@ public final class UnitsLaw {
 
     /** Largest convolution table, in doubles, over all k: larger laws are drawn visit by visit. */
     static final int MAX_TABLE = 1 << 20;
+
+    /** Guide cells: enough that few cells hold a step of the cdf, so a draw rarely compares twice. */
+    private static final int GUIDE_PER_VALUE = 8;
+    private static final int GUIDE_MIN = 64;
 
     private final int min;
     private final int max;
@@ -53,7 +57,7 @@ public final class UnitsLaw {
                 c[i] = total;
             }
             c[c.length - 1] = Double.POSITIVE_INFINITY; // the last value takes whatever rounding left
-            int[] g = new int[c.length];
+            int[] g = new int[Math.max(GUIDE_MIN, GUIDE_PER_VALUE * c.length)];
             int i = 0;
             for (int j = 0; j < g.length; j++) {
                 while (c[i] <= (double) j / g.length) {
@@ -133,7 +137,8 @@ public final class UnitsLaw {
      */
     public int sum(int k, double u) {
         final double[] c = cumulative[k];
-        int i = guide[k][(int) (u * c.length)];
+        final int[] g = guide[k];
+        int i = g[(int) (u * g.length)];
         while (u >= c[i]) {
             i++;
         }
