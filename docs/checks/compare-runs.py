@@ -14,8 +14,9 @@
 # Bonferroni over all tests. A column that is constant in both runs is compared for equality instead.
 #
 # Result for the units-by-sum kernel (2026-11-27; old = main at 0f6bfe2, new = the change; 20,000 trials,
-# seeds 1001 and 2002): 172 tests over the 12 shipped scenarios (30 models), all pass at a 1% family-wise
-# false-failure rate (per-test alpha 5.8e-5); smallest p 0.068 (medicare-private-practice-2026
+# seeds 1001 and 2002; rerun after fee-for-service went back to one keyed denial draw per visit): 172
+# tests over the 12 shipped scenarios (30 models), all pass at a 1% family-wise
+# false-failure rate (per-test alpha 5.8e-5); smallest p 0.069 (medicare-private-practice-2026
 # medicare-as-paid minCashBalance z).
 import csv
 import glob

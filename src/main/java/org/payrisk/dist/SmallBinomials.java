@@ -46,7 +46,7 @@ public final class SmallBinomials {
      */
     public SmallBinomials set(double p) {
         final double q = 1 - p;
-        pmf[0] = 1; // Binomial(0, p)
+        pmf[0] = 1; // Binomial(0, p); its guide row stays all 0s, as built
         for (int n = 1; n <= maxN; n++) {
             // pmf of n trials from n - 1: P_n(x) = q P_{n-1}(x) + p P_{n-1}(x - 1), from the top down
             pmf[n] = p * pmf[n - 1];

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Distribution;
-import org.payrisk.dist.SmallBinomials;
 import org.payrisk.practice.PracticeYear;
 
 /**
@@ -16,10 +15,19 @@ import org.payrisk.practice.PracticeYear;
  * {@code denialRate}, the last shared with {@link PercentOfMedicare}) and each visit's denial draw
  * come from the trial's claims stream ({@link ClaimRandom}) keyed by the names of the payers the
  * contract covers ({@link Coverage#key}), never from the
- * stream passed to the rule. So two models whose contracts cover the same payers with the same terms pay
+ * stream passed to the rule. A visit's denial is the first draw of that stream reset for the visit's
+ * number, as in {@link PercentOfMedicare}, so the same payers' denials coincide across the two forms.
+ * So two models whose contracts cover the same payers with the same terms pay
  * exactly the same claims in every trial (an episode program's fee-for-service part included), and
  * their paired difference shows the payment terms alone. With a denial rate of 0 no per-visit draw
  * is made.
+ *
+ * <p>The contract reads the year's visit groups (an episode's visits of one month, with their units
+ * sum): without denials a group pays its evaluation and its units sum. With denials, where the year
+ * holds only sums ({@link PracticeYear#unitsBySum}), the units of the follow-ups not denied are drawn
+ * given the group's sum ({@link PracticeYear#splitUnits}, one more draw from the stream of the
+ * group's last visit): exact in distribution, since denials do not depend on units and a group's
+ * follow-ups' units are exchangeable.
  *
  * @param evaluation dollars per evaluation, drawn once per trial, &gt;= 0
  * @param perUnit dollars per billed 15-minute unit, drawn once per trial, &gt;= 0
@@ -58,7 +66,6 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         final double denial = PaymentRule.clamp(ClaimRandom.draw(key, DENIAL, denialRate), 0, 1);
         final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
         final boolean bySum = year.unitsBySum();
-        final SmallBinomials denied = claim != null && bySum ? new SmallBinomials(year.maxGroupFollowUps()).set(denial) : null;
         final boolean[] covers = covered.flags();
         // A contract of one payer loops over that payer's visit groups only (the year's per-payer
         // index, in group order): the same groups in the same order as the full loop, which is what a
@@ -85,14 +92,22 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
             if (claim == null) {
                 pay = (year.groupHasEvaluation(g) ? evalPrice : 0) + unitPrice * year.groupUnits(g);
             } else if (bySum) {
-                // Each claim is denied independently with probability d: the evaluation by one draw,
-                // the follow-ups by their Binomial(k, d) count of denials, and the paid follow-ups'
-                // units drawn given the group's sum (PracticeYear.splitUnits). Exact in distribution
-                // to denying visit by visit, as the follow-ups' units are exchangeable.
-                claim.visit(g);
-                final boolean evaluationPaid = year.groupHasEvaluation(g) && claim.nextDouble() >= denial;
+                // deny visit by visit (the evaluation is the group's first visit when it has one),
+                // then draw the paid follow-ups' units given the group's sum
+                final int first = year.groupFirstVisit(g);
                 final int k = year.groupFollowUps(g);
-                final int paid = k == 0 ? 0 : k - denied.sample(k, claim.nextDouble());
+                final boolean evaluation = year.groupHasEvaluation(g);
+                boolean evaluationPaid = false;
+                int paid = 0;
+                for (int v = first; v < first + year.groupVisits(g); v++) {
+                    claim.visit(v);
+                    final boolean notDenied = claim.nextDouble() >= denial;
+                    if (evaluation && v == first) {
+                        evaluationPaid = notDenied;
+                    } else if (notDenied) {
+                        paid++;
+                    }
+                }
                 final int units = paid == k ? year.groupUnits(g) : year.splitUnits(g, paid, claim.nextDouble());
                 pay = (evaluationPaid ? evalPrice : 0) + unitPrice * units;
             } else {

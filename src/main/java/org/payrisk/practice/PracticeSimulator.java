@@ -49,15 +49,14 @@ public final class PracticeSimulator {
     private final double[] drawScaleByCalendarMonth;
     private final TabulatedCountSampler[] followUpTables;
     private final int maxVisitsPerMonth;
-    private final double[] payerShares;
     private final double[] caseShares;
     private final int[] visitsPerMonthOfCase;
     /** Payer and case of a new episode: alias tables built once, bound to each trial's stream. */
     private final SharedIndex payerIndex;
     private final SharedIndex caseIndex;
-    /** Per case, its units law tabulated for sums; used when every case's law is ({@link #bySum}). */
+    /** Per case, its units law tabulated for sums, or null when it cannot be (see {@link #bySum}). */
     private final UnitsLaw[] unitsLaws;
-    /** Whether episode-months draw their follow-ups' units sum in one step (else visit by visit). */
+    /** Whether episode-months draw their follow-ups' units sum in one step: when every case's law is tabulated. */
     private final boolean bySum;
     /** The trial's attendance: cancelled follow-ups among s scheduled are Binomial(s, cancellation rate). */
     private final SmallBinomials cancelled;
@@ -91,7 +90,6 @@ public final class PracticeSimulator {
             drawScaleByCalendarMonth[c] = scaled != null ? 1 : season[c];
             arrivalTables[c] = scaled != null ? TabulatedCountSampler.of(scaled) : null;
         }
-        payerShares = d.payerShares();
         int nCases = d.cases().size();
         caseShares = new double[nCases];
         visitsPerMonthOfCase = new int[nCases];
@@ -104,7 +102,7 @@ public final class PracticeSimulator {
             max = Math.max(max, visitsPerMonthOfCase[i]);
         }
         maxVisitsPerMonth = max;
-        payerIndex = new SharedIndex(payerShares);
+        payerIndex = new SharedIndex(d.payerShares());
         caseIndex = new SharedIndex(caseShares);
         unitsLaws = new UnitsLaw[nCases];
         boolean all = true;
@@ -141,9 +139,11 @@ public final class PracticeSimulator {
         final DiscreteSampler payerOf = payerIndex.bind(rng);
         final DiscreteSampler caseOf = caseIndex.bind(rng);
         final DiscreteSampler[] followUpsOf = followUpSamplers(rng);
-        final DiscreteSampler[] unitsOf = new DiscreteSampler[unitsLaws.length]; // the per-visit path only
-        for (int i = 0; i < unitsLaws.length && !bySum; i++) {
-            unitsOf[i] = countSampler(model.demand().cases().get(i).unitsPerVisit(), rng);
+        final DiscreteSampler[] unitsOf = new DiscreteSampler[unitsLaws.length];
+        if (!bySum) { // the per-visit path
+            for (int i = 0; i < unitsLaws.length; i++) {
+                unitsOf[i] = countSampler(model.demand().cases().get(i).unitsPerVisit(), rng);
+            }
         }
 
         int activeCount = 0;

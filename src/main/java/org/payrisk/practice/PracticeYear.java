@@ -41,7 +41,6 @@ public final class PracticeYear {
     int[] groupFollowUps = new int[1024];
     int[] groupUnits = new int[1024];
     byte[] groupPayer = new byte[1024];
-    private int maxGroupFollowUps;
 
     /**
      * Group numbers sorted by payer (a stable counting sort, built on first use after a change): the
@@ -94,7 +93,6 @@ public final class PracticeYear {
     void reset() {
         episodeCount = 0;
         groupCount = 0;
-        maxGroupFollowUps = 0;
         visitCount = 0;
         payerIndexBuilt = false;
         visitsExpanded = true;
@@ -145,7 +143,6 @@ public final class PracticeYear {
         if (g >= 0 && groupEpisode[g] == episode && groupMonth[g] == month) {
             groupFollowUps[g]++;
             groupUnits[g] += units;
-            maxGroupFollowUps = Math.max(maxGroupFollowUps, groupFollowUps[g]);
         } else {
             g = newGroup(month, episode, ordinal, v);
             groupEvaluation[g] = ordinal == 1;
@@ -164,11 +161,13 @@ public final class PracticeYear {
      * @param units their units sum, drawn from the case's {@link UnitsLaw}
      */
     void addGroup(int month, int episode, int firstOrdinal, boolean evaluation, int followUps, int units) {
+        if (!evaluation && followUps == 0) {
+            return; // every scheduled visit cancelled: no visit, no group (as on the per-visit path)
+        }
         int g = newGroup(month, episode, firstOrdinal, visitCount);
         groupEvaluation[g] = evaluation;
         groupFollowUps[g] = followUps;
         groupUnits[g] = units;
-        maxGroupFollowUps = Math.max(maxGroupFollowUps, followUps);
         visitCount += (evaluation ? 1 : 0) + followUps;
         visitsExpanded = false;
     }
@@ -293,9 +292,6 @@ public final class PracticeYear {
 
     /** @param g group @return its attended follow-ups */
     public int groupFollowUps(int g) { return groupFollowUps[g]; }
-
-    /** @return the most attended follow-ups of any group */
-    public int maxGroupFollowUps() { return maxGroupFollowUps; }
 
     /** @param g group @return the billed units of its follow-ups, summed */
     public int groupUnits(int g) { return groupUnits[g]; }

@@ -27,7 +27,10 @@ import org.payrisk.dist.Distribution;
  */
 public final class UnitsLaw {
 
-    /** Largest convolution table, in doubles, over all k: larger laws are drawn visit by visit. */
+    /**
+     * Most cells of the tables over all k (each cell a probability, a cumulative probability and 8
+     * guide entries: 48 bytes; at most about 50 MB for one case): larger laws are drawn visit by visit.
+     */
     static final int MAX_TABLE = 1 << 20;
 
     /** Guide cells: enough that few cells hold a step of the cdf, so a draw rarely compares twice. */
@@ -81,7 +84,8 @@ public final class UnitsLaw {
         if (units instanceof Constant c && c.isIntegerValued() && c.value() >= 0) {
             min = (int) c.value();
             p = new double[] {1};
-        } else if (units instanceof Discrete d && d.isIntegerValued() && d.supportMin() >= 0) {
+        } else if (units instanceof Discrete d && d.isIntegerValued() && d.supportMin() >= 0
+                && d.supportMax() - d.supportMin() < MAX_TABLE) {
             min = (int) d.supportMin();
             p = new double[(int) d.supportMax() - min + 1];
             double[] values = d.values();
@@ -123,6 +127,12 @@ public final class UnitsLaw {
         return new UnitsLaw(min, min + width, conv);
     }
 
+    /** @return P(S_k = a), the k-fold convolution at a (for tests) */
+    double probability(int k, int a) {
+        int i = a - k * min;
+        return i < 0 || i >= convolution[k].length ? 0 : convolution[k][i];
+    }
+
     /** @return most follow-ups whose sum is tabulated */
     public int maxFollowUps() {
         return convolution.length - 1;
@@ -138,6 +148,8 @@ public final class UnitsLaw {
     public int sum(int k, double u) {
         final double[] c = cumulative[k];
         final int[] g = guide[k];
+        // (int) (u * length) can round up to the next cell for u within an ulp below a cell edge; the
+        // draw is then off only if a step of the cdf lies in that ulp: exact to floating-point accuracy
         int i = g[(int) (u * g.length)];
         while (u >= c[i]) {
             i++;

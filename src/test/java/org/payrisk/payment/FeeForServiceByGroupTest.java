@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 import org.payrisk.dist.Constant;
@@ -23,7 +24,8 @@ import org.payrisk.testing.Scenarios;
  * billed units: a z-test of the difference of means with the Monte Carlo standard errors
  * (|z| &lt; 4.42, false-failure rate 1e-5 each) and a two-sample Kolmogorov-Smirnov test (commons-math3
  * 3.6.1, rejected at p &lt; 1e-5; the statistic is discrete here, which makes the test conservative).
- * 4 checks: about 4e-5 for the class. A denial rate of 0.25 makes partial denials common.
+ * 6 checks: about 6e-5 for the class. A denial rate of 0.25 makes partial denials common. Both
+ * claim loops are covered: a contract of one payer (the per-payer group index) and of both.
  */
 class FeeForServiceByGroupTest {
 
@@ -50,17 +52,22 @@ class FeeForServiceByGroupTest {
                 "")).practice();
         FeeForService ffs = new FeeForService(Constant.of(95), Constant.of(25.5), Constant.of(0.25));
         Coverage onlyA = Coverage.of(new boolean[] {true, false}, List.of("a", "b"));
-        double[][] bySum = sample(new PracticeSimulator(model, true), ffs, onlyA, 11);
-        double[][] byVisit = sample(new PracticeSimulator(model, false), ffs, onlyA, 22);
-        String[] what = {"revenue of payer a's contract", "billed units of the year"};
-        for (int i = 0; i < 2; i++) {
-            double z = (mean(bySum[i]) - mean(byVisit[i])) / Math.sqrt(variance(bySum[i]) / N + variance(byVisit[i]) / N);
+        Coverage both = Coverage.of(new boolean[] {true, true}, List.of("a", "b"));
+        double[][] bySum = sample(new PracticeSimulator(model, true), ffs, onlyA, both, 11);
+        double[][] byVisit = sample(new PracticeSimulator(model, false), ffs, onlyA, both, 22);
+        String[] what = {"revenue of payer a's contract", "billed units of the year", "revenue of a contract of both payers"};
+        for (int i = 0; i < 3; i++) {
+            double z = (StatUtils.mean(bySum[i]) - StatUtils.mean(byVisit[i])) / Math.sqrt(StatUtils.variance(bySum[i]) / N + StatUtils.variance(byVisit[i]) / N);
             assertTrue(Math.abs(z) < Z, what[i] + ": means differ by z = " + z);
             double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(bySum[i], byVisit[i]);
             assertTrue(p > 1e-5, what[i] + ": Kolmogorov-Smirnov p = " + p);
         }
     }
 
+    /**
+     * Deterministic bookkeeping: without denials, each month pays its evaluations and its visits'
+     * units (both sides read the same year, so this checks the group loop, not the units law).
+     */
     @Test
     void withoutDenialsAGroupPaysItsSumExactly() {
         PracticeModel model = Scenarios.parse(String.join("\n",
@@ -93,38 +100,68 @@ class FeeForServiceByGroupTest {
         }
     }
 
-    /** Per trial: the contract's revenue over the year, and the year's billed units. */
-    private static double[][] sample(PracticeSimulator sim, FeeForService ffs, Coverage covered, long seed) {
+    /** Per trial: the one-payer contract's revenue over the year, the year's billed units, the two-payer contract's revenue. */
+    private static double[][] sample(PracticeSimulator sim, FeeForService ffs, Coverage one, Coverage two, long seed) {
         TrialStreams streams = new TrialStreams(seed);
         PracticeYear year = new PracticeYear(12);
-        double[][] out = new double[2][N];
-        double[] revenue = new double[13];
+        double[][] out = new double[3][N];
         for (int t = 0; t < N; t++) {
             sim.simulate(streams.stream(t, 0), year);
-            java.util.Arrays.fill(revenue, 0);
-            ffs.accrue(year, covered, null, streams.stream(t, 1).nextLong(), revenue, new Settlements());
-            for (int m = 1; m <= 12; m++) {
-                out[0][t] += revenue[m];
-            }
+            long claimsKey = streams.stream(t, 1).nextLong();
+            out[0][t] = yearRevenue(ffs, year, one, claimsKey);
             out[1][t] = year.totalUnits();
+            out[2][t] = yearRevenue(ffs, year, two, claimsKey);
         }
         return out;
     }
 
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
+    private static double yearRevenue(FeeForService ffs, PracticeYear year, Coverage covered, long claimsKey) {
+        double[] revenue = new double[13];
+        ffs.accrue(year, covered, null, claimsKey, revenue, new Settlements());
+        double sum = 0;
+        for (int m = 1; m <= 12; m++) {
+            sum += revenue[m];
         }
-        return s / x.length;
+        return sum;
     }
 
-    private static double variance(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
+    /**
+     * Deterministic: a visit is denied exactly when the first draw of the contract's claims stream
+     * reset for the visit's number is below the rate, as percentOfMedicare decides it, so the same
+     * payers' denials coincide across the two forms. With one unit per visit the paid units are the
+     * paid follow-ups, so the revenue is known claim by claim.
+     */
+    @Test
+    void deniesTheVisitsWhoseKeyedDrawIsBelowTheRate() {
+        PracticeModel model = Scenarios.parse(String.join("\n",
+                "name: groups",
+                "horizonMonths: 12",
+                "practice: { clinicians: 1, visitsPerClinicianDay: 9, workdaysPerMonth: 20,",
+                "            costs: { fixedPerMonth: 500, perAttendedVisit: 20 } }",
+                "demand:",
+                "  newEpisodesPerMonth: { poisson: { mean: 12 } }",
+                "  cancellationRate: 0.1",
+                "  payers: { a: 0.6, b: 0.4 }",
+                "  cases: [ { name: k, share: 1, followUpVisits: { poisson: { mean: 10 } }, visitsPerMonth: 4,",
+                "             unitsPerVisit: { discrete: { values: [1], weights: [1] } } } ]",
+                "models: [ { name: m, default: { feeForService: { evaluation: 1, perUnit: 1 } } } ]",
+                "")).practice();
+        PracticeSimulator sim = new PracticeSimulator(model);
+        PracticeYear year = new PracticeYear(12);
+        Coverage onlyB = Coverage.of(new boolean[] {false, true}, List.of("a", "b"));
+        FeeForService ffs = new FeeForService(Constant.of(1000), Constant.of(1), Constant.of(0.3));
+        for (int trial = 0; trial < 20; trial++) {
+            sim.simulate(new TrialStreams(9).stream(trial, 0), year);
+            long claimsKey = 77L + trial;
+            ClaimRandom claim = new ClaimRandom(claimsKey ^ onlyB.key());
+            double expected = 0;
+            for (int v = 0; v < year.visitCount(); v++) {
+                claim.visit(v);
+                if (onlyB.covers(year.visitPayer(v)) && claim.nextDouble() >= 0.3) {
+                    expected += year.isEvaluation(v) ? 1000 : 1;
+                }
+            }
+            assertEquals(expected, yearRevenue(ffs, year, onlyB, claimsKey), 1e-9, "trial " + trial);
         }
-        return s / (x.length - 1);
     }
 }

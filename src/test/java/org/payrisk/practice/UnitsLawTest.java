@@ -20,11 +20,12 @@ import org.payrisk.dist.Normal;
  * the units of j of them drawn given the sum have their conditional law.
  *
  * <p>Reference values are computed independently here, by enumerating every k-tuple of per-visit
- * units (no convolution): the deterministic tier compares the tables with them to 1e-13. The
+ * units (no convolution): the deterministic tier compares the convolution table with them to 1e-13
+ * and checks the inverse at the middle of each step. The
  * statistical tier draws N = 200,000 values per check with a fixed seed (20261127, not chosen to pass)
  * and applies a chi-square goodness-of-fit test against the enumerated law (cells with an expected
  * count below 5 pooled), rejected above the 1 - 1e-5 quantile of the chi-square law (commons-math3
- * 3.6.1): false-failure rate 1e-5 per check, 7 checks, about 7e-5 for the class.
+ * 3.6.1): false-failure rate 1e-5 per check, 8 checks, about 8e-5 for the class.
  */
 class UnitsLawTest {
 
@@ -48,6 +49,9 @@ class UnitsLawTest {
             UnitsLaw t = UnitsLaw.of(law, 8);
             for (int k = 1; k <= 4; k++) {
                 Map<Integer, Double> exact = sumLaw(law, k, -1, -1);
+                for (int a = 0; a <= 40; a++) {
+                    assertEquals(exact.getOrDefault(a, 0.0), t.probability(k, a), 1e-13, law + " k " + k + ": P(S = " + a + ")");
+                }
                 for (int a = 0; a <= 40; a++) {
                     // the inverse of the cumulative table at the cdf's steps gives each value with its probability
                     double p = exact.getOrDefault(a, 0.0);
@@ -93,23 +97,35 @@ class UnitsLawTest {
                 "  newEpisodesPerMonth: { poisson: { mean: 25 } }",
                 "  cancellationRate: 0.1",
                 "  payers: { a: 1 }",
-                "  cases: [ { name: k, share: 1, followUpVisits: { poisson: { mean: 12 } }, visitsPerMonth: 6,",
-                "             unitsPerVisit: { discrete: { values: [0, 3, 7], weights: [0.2, 0.5, 0.3] } } } ]",
+                "  cases:",
+                "    - { name: k, share: 0.5, followUpVisits: { poisson: { mean: 12 } }, visitsPerMonth: 6,",
+                "        unitsPerVisit: { discrete: { values: [0, 3, 7], weights: [0.2, 0.5, 0.3] } } }",
+                "    - { name: other, share: 0.5, followUpVisits: { poisson: { mean: 12 } }, visitsPerMonth: 6,",
+                "        unitsPerVisit: { discrete: { values: [1, 2], weights: [0.5, 0.5] } } }",
                 "models: [ { name: m, default: { feeForService: { evaluation: 1, perUnit: 1 } } } ]",
                 "")).practice();
         PracticeSimulator sim = new PracticeSimulator(model);
         PracticeYear year = new PracticeYear(12);
         org.payrisk.dist.TrialStreams streams = new org.payrisk.dist.TrialStreams(20261127L);
         int[] single = new int[N];
+        int[] last = new int[N];
         int[] pair = new int[N];
         int singles = 0;
+        int lasts = 0;
         int pairs = 0;
-        for (int t = 0; singles < N || pairs < N; t++) {
+        for (int t = 0; singles < N || lasts < N || pairs < N; t++) {
             sim.simulate(streams.stream(t, 0), year);
             for (int g = 0; g < year.groupCount(); g++) {
+                if (year.episodeCase(year.groupEpisode(g)) != 0) {
+                    continue; // only case k's law is tested; case other's visits must not be drawn from it
+                }
                 int v = year.groupFirstVisit(g) + (year.groupHasEvaluation(g) ? 1 : 0);
+                int end = year.groupFirstVisit(g) + year.groupVisits(g) - 1;
                 if (year.groupFollowUps(g) >= 1 && singles < N) {
                     single[singles++] = year.visitUnits(v);
+                }
+                if (year.groupFollowUps(g) >= 3 && lasts < N) {
+                    last[lasts++] = year.visitUnits(end);
                 }
                 if (year.groupFollowUps(g) >= 2 && pairs < N) {
                     pair[pairs++] = 10 * year.visitUnits(v) + year.visitUnits(v + 1);
@@ -119,9 +135,10 @@ class UnitsLawTest {
         Map<Integer, Double> law = Map.of(0, 0.2, 3, 0.5, 7, 0.3);
         Map<Integer, Double> pairLaw = new TreeMap<>();
         law.forEach((a, pa) -> law.forEach((b, pb) -> pairLaw.put(10 * a + b, pa * pb)));
-        int[] at = {0, 0};
+        int[] at = {0, 0, 0};
         chiSquare(new TreeMap<>(law), () -> single[at[0]++], "a group's first follow-up");
-        chiSquare(pairLaw, () -> pair[at[1]++], "a group's first two follow-ups, jointly");
+        chiSquare(new TreeMap<>(law), () -> last[at[1]++], "a group's last follow-up (of 3 or more)");
+        chiSquare(pairLaw, () -> pair[at[2]++], "a group's first two follow-ups, jointly");
     }
 
     /**
