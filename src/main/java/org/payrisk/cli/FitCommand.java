@@ -118,9 +118,7 @@ final class FitCommand implements Callable<Integer> {
         } catch (DataException e) {
             throw new UserInputException(e.getMessage());
         }
-        for (String note : RunDirectory.recover(target)) {
-            spec.commandLine().getErr().println("payrisk: note: " + note);
-        }
+        Outputs.recover(spec, target);
         RunDirectory dir = RunDirectory.stage(target, force, keep);
         boolean committed = false;
         List<String> files = new ArrayList<>();

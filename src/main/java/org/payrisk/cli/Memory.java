@@ -1,7 +1,10 @@
 package org.payrisk.cli;
 
 import java.lang.management.ManagementFactory;
+import org.payrisk.engine.EngineInput;
 import org.payrisk.engine.TrialBlocks;
+import org.payrisk.engine.TrialKernel;
+import org.payrisk.scenario.Scenario;
 import org.payrisk.stats.StreamingSummary;
 import org.payrisk.stats.Summaries;
 import org.payrisk.stats.TrialOutcomes;
@@ -108,6 +111,17 @@ final class Memory {
     static long g1RegionFor(long heap) {
         long r = Long.highestOneBit(Math.max(1, heap / 2048));
         return Math.max(1 << 20, Math.min(32 << 20, r));
+    }
+
+    /**
+     * Refuses a run of {@code scenario} that would not fit in the heap, before any work: its models,
+     * the per-trial inputs its kernel records and its horizon, at {@code trials} and {@code threads}.
+     *
+     * @throws UserInputException naming the -Xmx to use
+     */
+    static void check(Scenario scenario, long seed, int trials, int threads) throws UserInputException {
+        check(scenario.models().size(), new TrialKernel(EngineInput.of(scenario), seed).inputs().size(), trials,
+                scenario.practice().horizonMonths(), threads);
     }
 
     /**

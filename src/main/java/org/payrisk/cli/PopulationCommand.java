@@ -2,8 +2,6 @@ package org.payrisk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -13,11 +11,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.payrisk.analysis.Population;
 import org.payrisk.analysis.PracticeProfiles;
 import org.payrisk.analysis.VarySpec;
-import org.payrisk.engine.EngineInput;
 import org.payrisk.engine.LocalEngine;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
-import org.payrisk.engine.TrialKernel;
 import org.payrisk.report.RunDirectory;
 import org.payrisk.report.render.PopulationReport;
 import org.payrisk.scenario.Scenario;
@@ -77,11 +73,8 @@ final class PopulationCommand implements Callable<Integer> {
                 "the profiles file " + practices, Path.of("").toAbsolutePath(), "the current folder");
         RunDirectory.checkTarget(target, run.force, keep);
         Population population = Population.of(scenario, profiles, spec1); // every row checked before anything runs
-        Memory.check(scenario.models().size(), new TrialKernel(EngineInput.of(scenario), settings.seed()).inputs().size(),
-                settings.trials(), scenario.practice().horizonMonths(), settings.threads());
-        for (String note : RunDirectory.recover(target)) {
-            spec.commandLine().getErr().println("payrisk: note: " + note);
-        }
+        Memory.check(scenario, settings.seed(), settings.trials(), settings.threads());
+        Outputs.recover(spec, target);
         RunDirectory dir = RunDirectory.stage(target, run.force, keep);
         boolean committed = false;
         try {

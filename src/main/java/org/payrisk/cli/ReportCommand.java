@@ -57,9 +57,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path run = dir.toAbsolutePath().normalize();
-        for (String note : RunDirectory.recover(run)) {
-            spec.commandLine().getErr().println("payrisk: note: " + note);
-        }
+        Outputs.recover(spec, run);
         Path summary = run.resolve("summary.json");
         if (Files.exists(summary) && !Files.isRegularFile(summary)) {
             throw new UserInputException(summary + ": expected the run's summary.json file, found "

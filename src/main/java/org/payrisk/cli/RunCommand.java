@@ -14,11 +14,9 @@ import org.payrisk.analysis.ParameterUncertainty;
 import org.payrisk.analysis.PrecisionRun;
 import org.payrisk.analysis.RunAnalyses;
 import org.payrisk.analysis.Stopping;
-import org.payrisk.engine.EngineInput;
 import org.payrisk.engine.LocalEngine;
 import org.payrisk.engine.RunSettings;
 import org.payrisk.engine.SimulationEngine;
-import org.payrisk.engine.TrialKernel;
 import org.payrisk.report.RunDirectory;
 import org.payrisk.report.RunPipeline;
 import org.payrisk.scenario.Scenario;
@@ -142,11 +140,8 @@ final class RunCommand implements Callable<Integer> {
         RunDirectory.checkTarget(target, force, keep);
         // a precision-targeted run cannot know its trial count: it checks its first batch, and a run
         // that outgrows the heap later ends with exit 2 and the same -Xmx advice
-        Memory.check(scenario.models().size(), new TrialKernel(EngineInput.of(scenario), s).inputs().size(),
-                rel != null ? Math.min(n, PrecisionRun.BATCH) : n, scenario.practice().horizonMonths(), t);
-        for (String note : RunDirectory.recover(target)) {
-            spec.commandLine().getErr().println("payrisk: note: " + note);
-        }
+        Memory.check(scenario, s, rel != null ? Math.min(n, PrecisionRun.BATCH) : n, t);
+        Outputs.recover(spec, target);
         RunDirectory dir = RunDirectory.stage(target, force, keep);
         boolean committed = false;
         try {

@@ -75,12 +75,8 @@ final class SolveCommand implements Callable<Integer> {
         Map<Path, String> keep = Map.of(scenarioFile, "the scenario file " + scenarioFile,
                 Path.of("").toAbsolutePath(), "the current folder");
         RunDirectory.checkTarget(out, run.force, keep);
-        Memory.check(scenario.models().size(),
-                new org.payrisk.engine.TrialKernel(org.payrisk.engine.EngineInput.of(scenario), settings.seed()).inputs().size(),
-                settings.trials(), scenario.practice().horizonMonths(), settings.threads());
-        for (String note : RunDirectory.recover(out)) {
-            spec.commandLine().getErr().println("payrisk: note: " + note);
-        }
+        Memory.check(scenario, settings.seed(), settings.trials(), settings.threads());
+        Outputs.recover(spec, out);
         // solve before staging: a target without a root writes nothing
         Solve.Result result = solve(scenario, path, bracket, t, settings);
         double simSeconds = (System.nanoTime() - t0) / 1e9;

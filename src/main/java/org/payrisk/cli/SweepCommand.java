@@ -67,12 +67,8 @@ final class SweepCommand implements Callable<Integer> {
                 Path.of("").toAbsolutePath(), "the current folder");
         RunDirectory.checkTarget(target, run.force, keep);
         Sweep sweep = Sweep.of(scenario, params); // every point validated before anything runs
-        Memory.check(scenario.models().size(),
-                new org.payrisk.engine.TrialKernel(org.payrisk.engine.EngineInput.of(scenario), settings.seed()).inputs().size(),
-                settings.trials(), scenario.practice().horizonMonths(), settings.threads());
-        for (String note : RunDirectory.recover(target)) {
-            spec.commandLine().getErr().println("payrisk: note: " + note);
-        }
+        Memory.check(scenario, settings.seed(), settings.trials(), settings.threads());
+        Outputs.recover(spec, target);
         RunDirectory dir = RunDirectory.stage(target, run.force, keep);
         boolean committed = false;
         try {

@@ -168,10 +168,6 @@ public final class PracticeSimulator {
                 }
                 scheduled += need;
                 int e = year.addEpisode(month, payer, kase, f);
-                if (counted) {
-                    year.episodesByCase[kase]++;
-                    year.followUpsByCase[kase] += f;
-                }
                 ensureEpisodeScratch(e + 1, activeCount + 1);
                 left[e] = f;
                 ordinal[e] = 0;
@@ -208,8 +204,7 @@ public final class PracticeSimulator {
                         }
                     }
                     unitsThisMonth += units;
-                    year.attendedFollowUpsByCase[kase] += attended;
-                    year.followUpUnitsByCase[kase] += units;
+                    year.recordFollowUps(kase, attended, units);
                 }
                 if (left[e] > 0) {
                     active[keep++] = e;
@@ -219,11 +214,7 @@ public final class PracticeSimulator {
             activeCount = keep;
 
             if (counted) {
-                year.attendedByMonth[month] = attendedThisMonth;
-                year.newEpisodesByMonth[month] = accepted;
-                year.refusedByMonth[month] = arriving - accepted;
-                year.unitsByMonth[month] = unitsThisMonth;
-                year.costsByMonth[month] = fixedCost + visitCost * attendedThisMonth;
+                year.closeMonth(month, attendedThisMonth, accepted, arriving - accepted, 0, unitsThisMonth, fixedCost, visitCost);
             }
         }
         if (bySum) {

@@ -109,6 +109,7 @@ public final class PracticeYear {
         Arrays.fill(followUpUnitsByCase, 0);
     }
 
+    /** Adds an episode; one starting in a counted month (1..horizon) also counts in its case's totals. */
     int addEpisode(int start, int payer, int caseIndex, int followUps) {
         if (episodeCount == episodeStart.length) {
             int n = episodeCount * 2;
@@ -122,7 +123,32 @@ public final class PracticeYear {
         episodePayer[e] = (byte) payer;
         episodeCase[e] = (byte) caseIndex;
         episodeFollowUps[e] = followUps;
+        if (start >= 1) {
+            episodesByCase[caseIndex]++;
+            followUpsByCase[caseIndex] += followUps;
+        }
         return e;
+    }
+
+    /** Adds a counted month's attended follow-ups of one episode of case {@code kase} and their units. */
+    void recordFollowUps(int kase, int attended, long units) {
+        attendedFollowUpsByCase[kase] += attended;
+        followUpUnitsByCase[kase] += units;
+    }
+
+    /**
+     * Records a counted month's totals; its costs are {@code fixedCost + visitCost x attended}.
+     *
+     * @param declined episodes that declined care that month (responsive practices; else 0)
+     */
+    void closeMonth(int month, int attended, int accepted, int refused, int declined, long units,
+                    double fixedCost, double visitCost) {
+        attendedByMonth[month] = attended;
+        newEpisodesByMonth[month] = accepted;
+        refusedByMonth[month] = refused;
+        declinedByMonth[month] = declined;
+        unitsByMonth[month] = units;
+        costsByMonth[month] = fixedCost + visitCost * attended;
     }
 
     /**

@@ -122,10 +122,6 @@ public final class ResponseSimulator {
                 scheduled += need;
                 accepted++;
                 int e = year.addEpisode(month, payer, kase, f);
-                if (counted) {
-                    year.episodesByCase[kase]++;
-                    year.followUpsByCase[kase] += f;
-                }
                 ensureScratch(e + 1, activeCount + 1);
                 left[e] = f;
                 ordinal[e] = 0;
@@ -174,8 +170,7 @@ public final class ResponseSimulator {
                 attendedThisMonth += attended;
                 if (counted) {
                     unitsThisMonth += episodeUnits;
-                    year.attendedFollowUpsByCase[kase] += attended;
-                    year.followUpUnitsByCase[kase] += episodeUnits;
+                    year.recordFollowUps(kase, attended, episodeUnits);
                 }
                 if (left[e] > 0) {
                     active[keep++] = e;
@@ -185,12 +180,7 @@ public final class ResponseSimulator {
             activeCount = keep;
 
             if (counted) {
-                year.attendedByMonth[month] = attendedThisMonth;
-                year.newEpisodesByMonth[month] = accepted;
-                year.refusedByMonth[month] = refused;
-                year.declinedByMonth[month] = declined;
-                year.unitsByMonth[month] = unitsThisMonth;
-                year.costsByMonth[month] = fixedCost + visitCost * attendedThisMonth;
+                year.closeMonth(month, attendedThisMonth, accepted, refused, declined, unitsThisMonth, fixedCost, visitCost);
             }
         }
     }

@@ -34,22 +34,12 @@ class FeeForServiceByGroupTest {
 
     @Test
     void paysTheSameLawAsDenyingVisitByVisit() {
-        PracticeModel model = Scenarios.parse(String.join("\n",
-                "name: groups",
-                "horizonMonths: 12",
-                "practice: { clinicians: 2, visitsPerClinicianDay: 9, workdaysPerMonth: 20,",
-                "            costs: { fixedPerMonth: 500, perAttendedVisit: 20 } }",
-                "demand:",
-                "  newEpisodesPerMonth: { poisson: { mean: 25 } }",
-                "  cancellationRate: { beta: { mean: 0.15, sd: 0.05 } }",
-                "  payers: { a: 0.7, b: 0.3 }",
-                "  cases:",
-                "    - { name: k, share: 0.6, followUpVisits: { negativeBinomial: { mean: 9, dispersion: 3 } }, visitsPerMonth: 6,",
-                "        unitsPerVisit: { discrete: { values: [2, 3, 4], weights: [0.25, 0.5, 0.25] } } }",
-                "    - { name: n, share: 0.4, followUpVisits: { poisson: { mean: 14 } }, visitsPerMonth: 8,",
-                "        unitsPerVisit: { discrete: { values: [1, 5], weights: [0.6, 0.4] } } }",
-                "models: [ { name: m, default: { feeForService: { evaluation: 1, perUnit: 1 } } } ]",
-                "")).practice();
+        PracticeModel model = Scenarios.practice(2, "{ poisson: { mean: 25 } }", "{ beta: { mean: 0.15, sd: 0.05 } }",
+                "{ a: 0.7, b: 0.3 }",
+                "{ name: k, share: 0.6, followUpVisits: { negativeBinomial: { mean: 9, dispersion: 3 } }, visitsPerMonth: 6,"
+                        + " unitsPerVisit: { discrete: { values: [2, 3, 4], weights: [0.25, 0.5, 0.25] } } }",
+                "{ name: n, share: 0.4, followUpVisits: { poisson: { mean: 14 } }, visitsPerMonth: 8,"
+                        + " unitsPerVisit: { discrete: { values: [1, 5], weights: [0.6, 0.4] } } }");
         FeeForService ffs = new FeeForService(Constant.of(95), Constant.of(25.5), Constant.of(0.25));
         Coverage onlyA = Coverage.of(new boolean[] {true, false}, List.of("a", "b"));
         Coverage both = Coverage.of(new boolean[] {true, true}, List.of("a", "b"));
@@ -70,19 +60,9 @@ class FeeForServiceByGroupTest {
      */
     @Test
     void withoutDenialsAGroupPaysItsSumExactly() {
-        PracticeModel model = Scenarios.parse(String.join("\n",
-                "name: groups",
-                "horizonMonths: 12",
-                "practice: { clinicians: 1, visitsPerClinicianDay: 9, workdaysPerMonth: 20,",
-                "            costs: { fixedPerMonth: 500, perAttendedVisit: 20 } }",
-                "demand:",
-                "  newEpisodesPerMonth: { poisson: { mean: 12 } }",
-                "  cancellationRate: 0.1",
-                "  payers: { a: 1 }",
-                "  cases: [ { name: k, share: 1, followUpVisits: { poisson: { mean: 10 } }, visitsPerMonth: 4,",
-                "             unitsPerVisit: { discrete: { values: [2, 3], weights: [0.5, 0.5] } } } ]",
-                "models: [ { name: m, default: { feeForService: { evaluation: 1, perUnit: 1 } } } ]",
-                "")).practice();
+        PracticeModel model = Scenarios.practice(1, "{ poisson: { mean: 12 } }", "0.1", "{ a: 1 }",
+                "{ name: k, share: 1, followUpVisits: { poisson: { mean: 10 } }, visitsPerMonth: 4,"
+                        + " unitsPerVisit: { discrete: { values: [2, 3], weights: [0.5, 0.5] } } }");
         PracticeSimulator sim = new PracticeSimulator(model);
         PracticeYear year = new PracticeYear(12);
         sim.simulate(new TrialStreams(5).stream(0, 0), year);
@@ -133,19 +113,9 @@ class FeeForServiceByGroupTest {
      */
     @Test
     void deniesTheVisitsWhoseKeyedDrawIsBelowTheRate() {
-        PracticeModel model = Scenarios.parse(String.join("\n",
-                "name: groups",
-                "horizonMonths: 12",
-                "practice: { clinicians: 1, visitsPerClinicianDay: 9, workdaysPerMonth: 20,",
-                "            costs: { fixedPerMonth: 500, perAttendedVisit: 20 } }",
-                "demand:",
-                "  newEpisodesPerMonth: { poisson: { mean: 12 } }",
-                "  cancellationRate: 0.1",
-                "  payers: { a: 0.6, b: 0.4 }",
-                "  cases: [ { name: k, share: 1, followUpVisits: { poisson: { mean: 10 } }, visitsPerMonth: 4,",
-                "             unitsPerVisit: { discrete: { values: [1], weights: [1] } } } ]",
-                "models: [ { name: m, default: { feeForService: { evaluation: 1, perUnit: 1 } } } ]",
-                "")).practice();
+        PracticeModel model = Scenarios.practice(1, "{ poisson: { mean: 12 } }", "0.1", "{ a: 0.6, b: 0.4 }",
+                "{ name: k, share: 1, followUpVisits: { poisson: { mean: 10 } }, visitsPerMonth: 4,"
+                        + " unitsPerVisit: { discrete: { values: [1], weights: [1] } } }");
         PracticeSimulator sim = new PracticeSimulator(model);
         PracticeYear year = new PracticeYear(12);
         Coverage onlyB = Coverage.of(new boolean[] {false, true}, List.of("a", "b"));

@@ -88,22 +88,11 @@ class UnitsLawTest {
 
     @Test
     void visitsWrittenOutFromGroupsBillIndependentUnitsOfTheCasesLaw() {
-        PracticeModel model = org.payrisk.testing.Scenarios.parse(String.join("\n",
-                "name: expand",
-                "horizonMonths: 12",
-                "practice: { clinicians: 2, visitsPerClinicianDay: 9, workdaysPerMonth: 20,",
-                "            costs: { fixedPerMonth: 500, perAttendedVisit: 20 } }",
-                "demand:",
-                "  newEpisodesPerMonth: { poisson: { mean: 25 } }",
-                "  cancellationRate: 0.1",
-                "  payers: { a: 1 }",
-                "  cases:",
-                "    - { name: k, share: 0.5, followUpVisits: { poisson: { mean: 12 } }, visitsPerMonth: 6,",
-                "        unitsPerVisit: { discrete: { values: [0, 3, 7], weights: [0.2, 0.5, 0.3] } } }",
-                "    - { name: other, share: 0.5, followUpVisits: { poisson: { mean: 12 } }, visitsPerMonth: 6,",
-                "        unitsPerVisit: { discrete: { values: [1, 2], weights: [0.5, 0.5] } } }",
-                "models: [ { name: m, default: { feeForService: { evaluation: 1, perUnit: 1 } } } ]",
-                "")).practice();
+        PracticeModel model = org.payrisk.testing.Scenarios.practice(2, "{ poisson: { mean: 25 } }", "0.1", "{ a: 1 }",
+                "{ name: k, share: 0.5, followUpVisits: { poisson: { mean: 12 } }, visitsPerMonth: 6,"
+                        + " unitsPerVisit: { discrete: { values: [0, 3, 7], weights: [0.2, 0.5, 0.3] } } }",
+                "{ name: other, share: 0.5, followUpVisits: { poisson: { mean: 12 } }, visitsPerMonth: 6,"
+                        + " unitsPerVisit: { discrete: { values: [1, 2], weights: [0.5, 0.5] } } }");
         PracticeSimulator sim = new PracticeSimulator(model);
         PracticeYear year = new PracticeYear(12);
         org.payrisk.dist.TrialStreams streams = new org.payrisk.dist.TrialStreams(20261127L);
