@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.payrisk.practice.CaseType;
+import org.payrisk.practice.Demand;
 import org.payrisk.scenario.SourceNode.ListNode;
 import org.payrisk.scenario.SourceNode.MapNode;
 import org.payrisk.scenario.SourceNode.NumberNode;
@@ -185,6 +187,25 @@ final class Fields {
             }
             throw error(node, msg.substring(colon + 2));
         }
+    }
+
+    /**
+     * A case name used as a mapping key (a per-case price or acceptance share): refused when blank or
+     * not a case of {@code demand.cases}, with a did-you-mean.
+     *
+     * @return the case's index in {@code demand}
+     */
+    int caseKey(String key, SourceNode value, Demand demand) throws ScenarioException {
+        nameKey(key, value, value.path(), "a case name of demand.cases");
+        int index = demand.caseIndex(key);
+        if (index < 0) {
+            List<String> caseNames = demand.cases().stream().map(CaseType::name).toList();
+            String nearest = Names.nearest(key, caseNames);
+            throw error(value, "unknown case `" + key + "`"
+                    + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
+                    + " Cases in demand.cases: " + String.join(", ", caseNames) + ".");
+        }
+        return index;
     }
 
     /** Refuses an empty or blank name used as a mapping key (a payer, a case, a CPT code). */

@@ -261,13 +261,7 @@ final class PaymentRules {
         List<Distribution> prices = new ArrayList<>();
         if (priceNode instanceof MapNode pm && !DistributionReader.isFamilyMapping(pm)) {
             for (var e : pm.fields().entrySet()) {
-                f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a case name of demand.cases");
-                if (demand.caseIndex(e.getKey()) < 0) {
-                    String nearest = Names.nearest(e.getKey(), caseNames);
-                    throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
-                            + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
-                            + " Cases in demand.cases: " + String.join(", ", caseNames) + ".");
-                }
+                f.caseKey(e.getKey(), e.getValue(), demand);
             }
             for (CaseType c : demand.cases()) {
                 SourceNode n = pm.fields().get(c.name());

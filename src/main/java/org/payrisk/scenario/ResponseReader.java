@@ -87,16 +87,8 @@ final class ResponseReader {
         Optional<SourceNode> ac = f.optional(r, "acceptance");
         if (ac.isPresent()) {
             MapNode m = f.map(ac.get(), "shares accepted by case, such as { knee: 0.9 }");
-            List<String> caseNames = demand.cases().stream().map(CaseType::name).toList();
             for (var e : m.fields().entrySet()) {
-                f.nameKey(e.getKey(), e.getValue(), e.getValue().path(), "a case name of demand.cases");
-                if (demand.caseIndex(e.getKey()) < 0) {
-                    String nearest = Names.nearest(e.getKey(), caseNames);
-                    throw f.error(e.getValue(), "unknown case `" + e.getKey() + "`"
-                            + (nearest != null ? "; did you mean `" + nearest + "`?" : ".")
-                            + " Cases in demand.cases: " + String.join(", ", caseNames) + ".");
-                }
-                acceptance[demand.caseIndex(e.getKey())] = f.number(e.getValue(), Range.PROBABILITY);
+                acceptance[f.caseKey(e.getKey(), e.getValue(), demand)] = f.number(e.getValue(), Range.PROBABILITY);
             }
         }
         Distribution units = null;
