@@ -33,11 +33,6 @@ public final class SmallBinomials {
         pmf = new double[maxN + 1];
     }
 
-    /** @return the largest n drawn */
-    public int maxN() {
-        return maxN;
-    }
-
     /**
      * Rewrites the table for probability {@code p}.
      *

@@ -309,11 +309,9 @@ public final class PracticeSimulator {
         }
     }
 
+    /** An index sampler for shares whose table is used for one trial only (the common-patients path). */
     static DiscreteSampler indexSampler(UniformRandomProvider rng, double[] shares) {
-        if (shares.length == 1) {
-            return () -> 0;
-        }
-        return AliasMethodDiscreteSampler.of(rng, shares);
+        return new SharedIndex(shares).bind(rng);
     }
 
     /**

@@ -133,11 +133,6 @@ public final class UnitsLaw {
         return i < 0 || i >= convolution[k].length ? 0 : convolution[k][i];
     }
 
-    /** @return most follow-ups whose sum is tabulated */
-    public int maxFollowUps() {
-        return convolution.length - 1;
-    }
-
     /**
      * Draws the units sum of k follow-ups.
      *
