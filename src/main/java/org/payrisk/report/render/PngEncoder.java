@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -60,8 +61,6 @@ final class PngEncoder {
         chunk(out, "IHDR", header, header.length);
 
         int rowBytes = 1 + 3 * w;
-        byte[] previous = new byte[rowBytes];
-        byte[] row = new byte[rowBytes];
         byte[] filtered = new byte[rowBytes];
         byte[] buffer = new byte[64 * 1024];
         ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h / 2);
@@ -69,24 +68,35 @@ final class PngEncoder {
         try {
             for (int y = 0; y < h; y++) {
                 int p = y * w;
-                for (int x = 0, b = 1; x < w; x++, b += 3) {
-                    int rgb = pixels[p + x];
-                    row[b] = (byte) (rgb >>> 16);
-                    row[b + 1] = (byte) (rgb >>> 8);
-                    row[b + 2] = (byte) rgb;
-                }
+                int above = p - w;  // first pixel of the row above; the row above the first row is all zeros
+                // "Up" filter straight from the packed pixels: each colour byte minus the one above it. A pixel
+                // equal to the one above gives three zero bytes, so the row starts zeroed and only the pixels
+                // that differ are written (in charts, most pixels equal the one above them).
+                Arrays.fill(filtered, (byte) 0);
                 filtered[0] = FILTER_UP;
-                for (int b = 1; b < rowBytes; b++) {
-                    filtered[b] = (byte) (row[b] - previous[b]);
+                if (y == 0) {
+                    for (int x = 0, b = 1; x < w; x++, b += 3) {
+                        int rgb = pixels[p + x];
+                        filtered[b] = (byte) (rgb >>> 16);
+                        filtered[b + 1] = (byte) (rgb >>> 8);
+                        filtered[b + 2] = (byte) rgb;
+                    }
+                } else {
+                    for (int x = 0, b = 1; x < w; x++, b += 3) {
+                        int rgb = pixels[p + x];
+                        int up = pixels[above + x];
+                        if (rgb != up) {
+                            filtered[b] = (byte) ((rgb >>> 16) - (up >>> 16));
+                            filtered[b + 1] = (byte) ((rgb >>> 8) - (up >>> 8));
+                            filtered[b + 2] = (byte) (rgb - up);
+                        }
+                    }
                 }
                 deflater.setInput(filtered, 0, rowBytes);
                 while (!deflater.needsInput()) {
                     int n = deflater.deflate(buffer);
                     idat.write(buffer, 0, n);
                 }
-                byte[] swap = previous;
-                previous = row;
-                row = swap;
             }
             deflater.finish();
             while (!deflater.finished()) {
