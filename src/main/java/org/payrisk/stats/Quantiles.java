@@ -1,5 +1,7 @@
 package org.payrisk.stats;
 
+import org.apache.commons.numbers.arrays.Selection;
+
 /**
  * Sample quantiles by the linear interpolation estimator (Hyndman and Fan 1996, definition 7; the
  * default of R's {@code quantile} and numpy's {@code percentile}): with the values sorted
@@ -7,6 +9,40 @@ package org.payrisk.stats;
  */
 public final class Quantiles {
     private Quantiles() {
+    }
+
+    /**
+     * The type-7 quantiles of values in any order, without sorting them all: the order statistics
+     * each quantile reads (x[floor h] and x[floor h + 1]) are put in place by selection (Commons
+     * Numbers {@link Selection}, which orders as {@link java.util.Arrays#sort(double[])} does), so each
+     * result is exactly {@link #type7(double[], double)} of the sorted values, in O(n) instead of
+     * O(n log n).
+     *
+     * @param values at least one value (not modified)
+     * @param p probabilities in [0, 1]
+     * @return the type-7 quantile at each probability, in order
+     */
+    public static double[] type7OfUnsorted(double[] values, double... p) {
+        int n = values.length;
+        if (n < 1) {
+            throw new IllegalArgumentException("n: expected at least one value, found " + n);
+        }
+        int[] k = new int[2 * p.length];
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                throw new IllegalArgumentException("p: expected a probability in [0, 1], found " + p[i]);
+            }
+            int lo = Math.min((int) Math.floor((n - 1) * p[i]), n - 1);
+            k[2 * i] = lo;
+            k[2 * i + 1] = Math.min(lo + 1, n - 1);
+        }
+        double[] partial = values.clone();
+        Selection.select(partial, k);
+        double[] q = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            q[i] = type7(partial, p[i]);
+        }
+        return q;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.payrisk.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -172,30 +173,55 @@ public final class RankSensitivity {
                 idx[j++] = t;
             }
         }
-        mergeSort(idx, new int[m], 0, m, x);
+        radixSort(idx, x);
         return idx;
     }
 
-    /** Stable merge sort of indices by their value; equal values keep index order. */
-    private static void mergeSort(int[] a, int[] tmp, int from, int to, double[] key) {
-        if (to - from < 2) {
+    /**
+     * Stable sort of indices by their value: least-significant-digit radix sort, one byte a pass, of
+     * an order-preserving 64-bit key of each value (a pass whose byte is the same for every key is
+     * skipped). 0.0 and -0.0 get the same key, since {@code <=} counts them equal, so equal values keep
+     * index order. The values must not be NaN.
+     */
+    static void radixSort(int[] a, double[] value) {
+        final int m = a.length;
+        if (m < 2) {
             return;
         }
-        int mid = (from + to) >>> 1;
-        mergeSort(a, tmp, from, mid, key);
-        mergeSort(a, tmp, mid, to, key);
-        if (key[a[mid - 1]] <= key[a[mid]]) {
-            return;
+        long[] key = new long[m];
+        for (int i = 0; i < m; i++) {
+            long bits = Double.doubleToRawLongBits(value[a[i]] + 0.0); // -0.0 + 0.0 is 0.0
+            key[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE); // unsigned order of keys = order of values
         }
-        System.arraycopy(a, from, tmp, from, to - from);
-        int i = from;
-        int j = mid;
-        for (int p = from; p < to; p++) {
-            if (j >= to || (i < mid && key[tmp[i]] <= key[tmp[j]])) {
-                a[p] = tmp[i++];
-            } else {
-                a[p] = tmp[j++];
+        int[] idx = a;
+        int[] idxOut = new int[m];
+        long[] keyOut = new long[m];
+        int[] start = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(start, 0);
+            for (int i = 0; i < m; i++) {
+                start[(int) (key[i] >>> shift & 0xFF) + 1]++;
             }
+            if (start[(int) (key[0] >>> shift & 0xFF) + 1] == m) {
+                continue;
+            }
+            for (int d = 0; d < 256; d++) {
+                start[d + 1] += start[d];
+            }
+            for (int i = 0; i < m; i++) {
+                int to = start[(int) (key[i] >>> shift & 0xFF)]++;
+                idxOut[to] = idx[i];
+                keyOut[to] = key[i];
+            }
+            int[] i2 = idx;
+            idx = idxOut;
+            idxOut = i2;
+            long[] k2 = key;
+            key = keyOut;
+            keyOut = k2;
+        }
+        if (idx != a) {
+            System.arraycopy(idx, 0, a, 0, m);
         }
     }
 

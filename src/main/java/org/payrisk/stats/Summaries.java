@@ -188,10 +188,8 @@ public final class Summaries {
         int n = values.length;
         double mean = mean(values, 0, n);
         double sd = sd(values, 0, n, mean);
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return new ActivitySummary(mean, sd, sd / Math.sqrt(n), Quantiles.type7(sorted, 0.05),
-                Quantiles.type7(sorted, 0.5), Quantiles.type7(sorted, 0.95));
+        double[] q = Quantiles.type7OfUnsorted(values, 0.05, 0.5, 0.95);
+        return new ActivitySummary(mean, sd, sd / Math.sqrt(n), q[0], q[1], q[2]);
     }
 
     /**
@@ -201,10 +199,8 @@ public final class Summaries {
      */
     public static MonthlyBand band(int month, double[] values) {
         double mean = mean(values, 0, values.length);
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return new MonthlyBand(month, mean, Quantiles.type7(s, 0.05), Quantiles.type7(s, 0.25),
-                Quantiles.type7(s, 0.5), Quantiles.type7(s, 0.75), Quantiles.type7(s, 0.95));
+        double[] q = Quantiles.type7OfUnsorted(values, 0.05, 0.25, 0.5, 0.75, 0.95);
+        return new MonthlyBand(month, mean, q[0], q[1], q[2], q[3], q[4]);
     }
 
     /**

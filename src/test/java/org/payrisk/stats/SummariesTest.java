@@ -24,6 +24,31 @@ class SummariesTest {
     }
 
     @Test
+    void quantilesBySelectionAreThoseOfTheSortedValuesBitForBit() {
+        // Selection puts only the order statistics a quantile reads in place; every result must be
+        // exactly the full sort's, with ties, signed zeros, NaN (sorted last), and sizes 1 to 300.
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        double[] p = {0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1};
+        double[] pool = {-0.0, 0.0, 1.5, -2.25, Double.NaN, 1e300, -1e-300};
+        for (int n = 1; n <= 300; n++) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                int kind = r.nextInt(4);
+                x[i] = kind == 0 ? pool[r.nextInt(pool.length)] : kind == 1 ? r.nextInt(5) : r.nextGaussian() * 1e4;
+            }
+            double[] before = x.clone();
+            double[] sorted = x.clone();
+            Arrays.sort(sorted);
+            double[] q = Quantiles.type7OfUnsorted(x, p);
+            for (int i = 0; i < p.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(Quantiles.type7(sorted, p[i])), Double.doubleToRawLongBits(q[i]),
+                        "n = " + n + ", p = " + p[i] + ": " + Quantiles.type7(sorted, p[i]) + " against " + q[i]);
+            }
+            assertArrayEquals(before, x, "the values are not modified");
+        }
+    }
+
+    @Test
     void metricHasExactMomentsTailsAndLossProbability() {
         double[] v = new double[100];
         for (int i = 0; i < 100; i++) {
