@@ -19,6 +19,8 @@ import org.payrisk.dist.TrialStreams;
 public final class ClaimRandom implements UniformRandomProvider {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** Salt of the denial draws' sequence (the fractional bits of sqrt(2), an arbitrary odd constant). */
+    private static final long DENIAL_SALT = 0x6A09E667F3BCC909L;
 
     private final long key;
     private long state;
@@ -32,6 +34,31 @@ public final class ClaimRandom implements UniformRandomProvider {
     /** @param v the visit about to be drawn for, &gt;= 0 */
     void visit(int v) {
         state = mix(key + GOLDEN * (v + 1L));
+    }
+
+    /**
+     * The seed of a key's denial draws ({@link #denialDraw}): the key mixed with a salt of its own, so
+     * the draws are independent of every visit's stream ({@link #visit}) on the same key.
+     *
+     * @param key the trial's claims key XOR a {@link Coverage#key}
+     * @return the seed
+     */
+    static long denialSeed(long key) {
+        return mix(key ^ DENIAL_SALT);
+    }
+
+    /**
+     * The uniform draw that decides whether visit {@code v}'s claim is denied (denied when it is below
+     * the denial rate): output v + 1 of the SplitMix64 sequence of {@code seed}, one mix per visit.
+     * Every form that denies claims on the same key (fee-for-service, percentOfMedicare) uses it, so
+     * the same payers' denials coincide.
+     *
+     * @param seed {@link #denialSeed} of the contract's key
+     * @param v the visit, &gt;= 0
+     * @return a uniform draw in [0, 1)
+     */
+    static double denialDraw(long seed, int v) {
+        return (mix(seed + GOLDEN * (v + 1L)) >>> 11) * 0x1.0p-53;
     }
 
     /**

@@ -15,8 +15,9 @@ import org.payrisk.practice.PracticeYear;
  * {@code denialRate}, the last shared with {@link PercentOfMedicare}) and each visit's denial draw
  * come from the trial's claims stream ({@link ClaimRandom}) keyed by the names of the payers the
  * contract covers ({@link Coverage#key}), never from the
- * stream passed to the rule. A visit's denial is the first draw of that stream reset for the visit's
- * number, as in {@link PercentOfMedicare}, so the same payers' denials coincide across the two forms.
+ * stream passed to the rule. A visit's denial is decided by its draw of that key's denial sequence
+ * ({@link ClaimRandom#denialDraw}, one hash per visit), as in {@link PercentOfMedicare}, so the same
+ * payers' denials coincide across the two forms.
  * So two models whose contracts cover the same payers with the same terms pay
  * exactly the same claims in every trial (an episode program's fee-for-service part included), and
  * their paired difference shows the payment terms alone. With a denial rate of 0 no per-visit draw
@@ -25,8 +26,8 @@ import org.payrisk.practice.PracticeYear;
  * <p>The contract reads the year's visit groups (an episode's visits of one month, with their units
  * sum): without denials a group pays its evaluation and its units sum. With denials, where the year
  * holds only sums ({@link PracticeYear#unitsBySum}), the units of the follow-ups not denied are drawn
- * given the group's sum ({@link PracticeYear#splitUnits}, one more draw from the stream of the
- * group's last visit): exact in distribution, since denials do not depend on units and a group's
+ * given the group's sum ({@link PracticeYear#splitUnits}, the first draw of the keyed stream reset
+ * for the group's last visit): exact in distribution, since denials do not depend on units and a group's
  * follow-ups' units are exchangeable.
  *
  * @param evaluation dollars per evaluation, drawn once per trial, &gt;= 0
@@ -65,6 +66,7 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         final double unitPrice = Math.max(0, ClaimRandom.draw(key, PER_UNIT, perUnit));
         final double denial = PaymentRule.clamp(ClaimRandom.draw(key, DENIAL, denialRate), 0, 1);
         final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
+        final long denials = ClaimRandom.denialSeed(key);
         final boolean bySum = year.unitsBySum();
         final boolean[] covers = covered.flags();
         // A contract of one payer loops over that payer's visit groups only (the year's per-payer
@@ -99,23 +101,26 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
                 final boolean evaluation = year.groupHasEvaluation(g);
                 boolean evaluationPaid = false;
                 int paid = 0;
-                for (int v = first; v < first + year.groupVisits(g); v++) {
-                    claim.visit(v);
-                    final boolean notDenied = claim.nextDouble() >= denial;
+                final int end = first + year.groupVisits(g);
+                for (int v = first; v < end; v++) {
+                    final boolean notDenied = ClaimRandom.denialDraw(denials, v) >= denial;
                     if (evaluation && v == first) {
                         evaluationPaid = notDenied;
                     } else if (notDenied) {
                         paid++;
                     }
                 }
-                final int units = paid == k ? year.groupUnits(g) : year.splitUnits(g, paid, claim.nextDouble());
+                int units = year.groupUnits(g);
+                if (paid < k) {
+                    claim.visit(end - 1);
+                    units = year.splitUnits(g, paid, claim.nextDouble());
+                }
                 pay = (evaluationPaid ? evalPrice : 0) + unitPrice * units;
             } else {
                 // visits recorded one by one (the responsive path): deny claim by claim
                 final int first = year.groupFirstVisit(g);
                 for (int v = first; v < first + year.groupVisits(g); v++) {
-                    claim.visit(v);
-                    if (claim.nextDouble() >= denial) {
+                    if (ClaimRandom.denialDraw(denials, v) >= denial) {
                         final double visitPay = year.isEvaluation(v) ? evalPrice : unitPrice * year.visitUnits(v);
                         monthSum += visitPay;
                         if (spendByEpisode != null) {

@@ -33,8 +33,8 @@ import org.payrisk.practice.PracticeYear;
  * The contract's own terms come from the claims key mixed with the names of the payers covered (as
  * the simple fee-for-service form), each from its field's stream: denialRate (the simple form's
  * field, so the same payers' denials coincide), percent, patientCollectionRate,
- * limits.reauthorizationDenial; per visit, from that keyed stream reset
- * for the visit, one {@code nextDouble} for the denial; per episode, from a third stream (the keyed
+ * limits.reauthorizationDenial; per visit, the denial from that key's denial sequence
+ * ({@link ClaimRandom#denialDraw}, as the simple form draws it); per episode, from a third stream (the keyed
  * key mixed with an episode salt) reset at episode x 64 + request: the first authorisation's size
  * (request 0), then per re-authorisation request one {@code nextDouble} for the denial and, when
  * granted, the size. Thread safe (immutable; per-trial scratch is local).
@@ -125,6 +125,7 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
 
         final long key = claimsKey ^ covered.key();
         final ClaimRandom own = new ClaimRandom(key);
+        final long denials = ClaimRandom.denialSeed(key);
         final double denial = PaymentRule.clamp(MedicareFeeForService.term(own, DENIAL, denialRate), 0, 1);
         final double pct = Math.max(0, MedicareFeeForService.term(own, PERCENT, percent));
         final double collected = PaymentRule.clamp(MedicareFeeForService.term(own, COLLECTION, patientCollectionRate), 0, 1);
@@ -188,11 +189,8 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
                 continue;
             }
             final double allowed = shape.allowed(mppr, mpprRate) * cf;
-            if (denial > 0) {
-                own.visit(v);
-                if (own.nextDouble() < denial) {
-                    continue;
-                }
+            if (denial > 0 && ClaimRandom.denialDraw(denials, v) < denial) {
+                continue;
             }
             revenueByMonth[month] += allowed * (payerFactor + patientFactor);
             if (spendByEpisode != null) {

@@ -106,10 +106,10 @@ class FeeForServiceByGroupTest {
     }
 
     /**
-     * Deterministic: a visit is denied exactly when the first draw of the contract's claims stream
-     * reset for the visit's number is below the rate, as percentOfMedicare decides it, so the same
-     * payers' denials coincide across the two forms. With one unit per visit the paid units are the
-     * paid follow-ups, so the revenue is known claim by claim.
+     * Deterministic: a visit is denied exactly when its draw of the contract's denial sequence
+     * ({@link ClaimRandom#denialDraw}, which percentOfMedicare uses too, so the same payers' denials
+     * coincide across the two forms) is below the rate. With one unit per visit the paid units are
+     * the paid follow-ups, so the revenue is known claim by claim.
      */
     @Test
     void deniesTheVisitsWhoseKeyedDrawIsBelowTheRate() {
@@ -123,15 +123,24 @@ class FeeForServiceByGroupTest {
         for (int trial = 0; trial < 20; trial++) {
             sim.simulate(new TrialStreams(9).stream(trial, 0), year);
             long claimsKey = 77L + trial;
-            ClaimRandom claim = new ClaimRandom(claimsKey ^ onlyB.key());
+            long seed = ClaimRandom.denialSeed(claimsKey ^ onlyB.key());
             double expected = 0;
             for (int v = 0; v < year.visitCount(); v++) {
-                claim.visit(v);
-                if (onlyB.covers(year.visitPayer(v)) && claim.nextDouble() >= 0.3) {
+                if (onlyB.covers(year.visitPayer(v)) && ClaimRandom.denialDraw(seed, v) >= 0.3) {
                     expected += year.isEvaluation(v) ? 1000 : 1;
                 }
             }
             assertEquals(expected, yearRevenue(ffs, year, onlyB, claimsKey), 1e-9, "trial " + trial);
         }
+    }
+
+    /**
+     * The denial draws are SplitMix64's outputs (Steele, Lea and Flood 2014) as uniforms on 53 bits:
+     * from seed 0 the published first outputs are 0xE220A8397B1DCDAF and 0x6E789E6AA1B965F4.
+     */
+    @Test
+    void denialDrawsAreSplitMix64Outputs() {
+        assertEquals((0xE220A8397B1DCDAFL >>> 11) * 0x1.0p-53, ClaimRandom.denialDraw(0, 0), 0);
+        assertEquals((0x6E789E6AA1B965F4L >>> 11) * 0x1.0p-53, ClaimRandom.denialDraw(0, 1), 0);
     }
 }
