@@ -50,7 +50,7 @@ final class PngEncoder {
         // The raster of a TYPE_INT_RGB image is one int per pixel, 0x00RRGGBB, rows packed without padding.
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream(w * h / 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         out.writeBytes(SIGNATURE);
         byte[] header = new byte[13];
         putInt(header, 0, w);
@@ -61,55 +61,74 @@ final class PngEncoder {
         chunk(out, "IHDR", header, header.length);
 
         int rowBytes = 1 + 3 * w;
+        // "Up" filter straight from the packed pixels: each colour byte minus the one above it (the row
+        // above the first row counts as zeros). A pixel equal to the one above filters to three zero
+        // bytes, and in charts most pixels equal the one above: a row equal to the row above is
+        // deflated from a row of zeros, and any other row writes only its pixels that differ into a
+        // row kept zero between rows (what a row wrote is cleared after it), so no loop runs over
+        // every byte of every row (which costs most with the C1 compiler that short runs use).
+        byte[] zeros = new byte[rowBytes];
+        zeros[0] = FILTER_UP;
         byte[] filtered = new byte[rowBytes];
+        filtered[0] = FILTER_UP;
+        int[] written = new int[w];
         byte[] buffer = new byte[64 * 1024];
-        ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h / 2);
         Deflater deflater = new Deflater(DEFLATE_LEVEL);
         try {
             for (int y = 0; y < h; y++) {
                 int p = y * w;
-                int above = p - w;  // first pixel of the row above; the row above the first row is all zeros
-                // "Up" filter straight from the packed pixels: each colour byte minus the one above it. A pixel
-                // equal to the one above gives three zero bytes, so the row starts zeroed and only the pixels
-                // that differ are written (in charts, most pixels equal the one above them).
-                Arrays.fill(filtered, (byte) 0);
-                filtered[0] = FILTER_UP;
-                if (y == 0) {
-                    for (int x = 0, b = 1; x < w; x++, b += 3) {
-                        int rgb = pixels[p + x];
-                        filtered[b] = (byte) (rgb >>> 16);
-                        filtered[b + 1] = (byte) (rgb >>> 8);
-                        filtered[b + 2] = (byte) rgb;
-                    }
-                } else {
-                    for (int x = 0, b = 1; x < w; x++, b += 3) {
-                        int rgb = pixels[p + x];
-                        int up = pixels[above + x];
-                        if (rgb != up) {
-                            filtered[b] = (byte) ((rgb >>> 16) - (up >>> 16));
-                            filtered[b + 1] = (byte) ((rgb >>> 8) - (up >>> 8));
-                            filtered[b + 2] = (byte) (rgb - up);
-                        }
+                int above = p - w;
+                if (y > 0 && Arrays.equals(pixels, p, p + w, pixels, above, p)) {
+                    deflate(deflater, zeros, rowBytes, buffer, out);
+                    continue;
+                }
+                int n = 0;
+                for (int x = 0; x < w; x++) {
+                    int rgb = pixels[p + x];
+                    int up = y == 0 ? 0 : pixels[above + x];
+                    if (rgb != up) {
+                        int b = 1 + 3 * x;
+                        filtered[b] = (byte) ((rgb >>> 16) - (up >>> 16));
+                        filtered[b + 1] = (byte) ((rgb >>> 8) - (up >>> 8));
+                        filtered[b + 2] = (byte) (rgb - up);
+                        written[n++] = b;
                     }
                 }
-                deflater.setInput(filtered, 0, rowBytes);
-                while (!deflater.needsInput()) {
-                    int n = deflater.deflate(buffer);
-                    idat.write(buffer, 0, n);
+                deflate(deflater, filtered, rowBytes, buffer, out);
+                for (int i = 0; i < n; i++) {
+                    int b = written[i];
+                    filtered[b] = 0;
+                    filtered[b + 1] = 0;
+                    filtered[b + 2] = 0;
                 }
             }
             deflater.finish();
             while (!deflater.finished()) {
                 int n = deflater.deflate(buffer);
-                idat.write(buffer, 0, n);
+                if (n > 0) {
+                    chunk(out, "IDAT", buffer, n);
+                }
             }
         } finally {
             deflater.end();
         }
-        byte[] data = idat.toByteArray();
-        chunk(out, "IDAT", data, data.length);
         chunk(out, "IEND", new byte[0], 0);
         return out.toByteArray();
+    }
+
+    /**
+     * Feeds one filtered row to the deflater and writes what it gives out as IDAT chunks (a PNG's image
+     * data may be split over any number of consecutive IDAT chunks; one per filled buffer saves
+     * collecting the whole stream first).
+     */
+    private static void deflate(Deflater deflater, byte[] row, int length, byte[] buffer, ByteArrayOutputStream out) {
+        deflater.setInput(row, 0, length);
+        while (!deflater.needsInput()) {
+            int n = deflater.deflate(buffer);
+            if (n > 0) {
+                chunk(out, "IDAT", buffer, n);
+            }
+        }
     }
 
     /** Writes one chunk: length, type, data, and the CRC-32 of type and data. */

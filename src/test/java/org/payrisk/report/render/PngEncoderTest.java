@@ -44,6 +44,51 @@ class PngEncoderTest {
     }
 
     @Test
+    void repeatedRowsAndSparseChangesDecodeToTheSamePixels() throws IOException {
+        // The encoder's two shortcuts: a row equal to the row above is written as zeros, and another
+        // row writes only its changed pixels and clears them after. Rows here repeat, change a few
+        // pixels, change back, and change everywhere, so a stale byte left by either shortcut shows.
+        SplittableRandom random = new SplittableRandom(2);
+        BufferedImage image = new BufferedImage(97, 60, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[97];
+        java.util.Arrays.fill(row, 0xFFFFFF);
+        for (int y = 0; y < 60; y++) {
+            int kind = y % 6;
+            if (kind == 1) {
+                row[random.nextInt(97)] = random.nextInt(1 << 24);
+            } else if (kind == 3) {
+                java.util.Arrays.fill(row, 0xFFFFFF);
+            } else if (kind == 5) {
+                for (int x = 0; x < 97; x++) {
+                    row[x] = random.nextInt(1 << 24);
+                }
+            }
+            image.setRGB(0, y, 97, 1, row, 0, 97);
+        }
+        assertSamePixels(image, decode(PngEncoder.encode(image)), "repeated and sparse rows");
+    }
+
+    @Test
+    void imageDataLargerThanOneChunkIsSplitOverSeveralIdatChunks() throws IOException {
+        SplittableRandom random = new SplittableRandom(3);
+        BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 300; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        byte[] png = PngEncoder.encode(image);
+        int idat = 0;
+        for (int i = 0; i + 4 <= png.length; i++) {
+            if (png[i] == 'I' && png[i + 1] == 'D' && png[i + 2] == 'A' && png[i + 3] == 'T') {
+                idat++;
+            }
+        }
+        assertTrue(idat > 1, "noise of 270 KB does not fit one 64 KB chunk: " + idat + " IDAT chunks");
+        assertSamePixels(image, decode(png), "300x300 noise");
+    }
+
+    @Test
     void aDrawnChartDecodesToTheSamePixelsAndTheSameBytesTwice() throws IOException {
         SummaryJson.Document summary = SummaryJson.read(RenderedRun.get().dir.resolve("summary.json"));
         RiskCharts.ChartSpec spec = RiskCharts.all(summary).get(0);
