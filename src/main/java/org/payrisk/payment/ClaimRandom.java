@@ -8,10 +8,12 @@ import org.payrisk.dist.TrialStreams;
  * The random numbers of one claim: before each visit the stream is reset to a state that depends only
  * on its key and the visit's index (the trial's claims key, the same in every payment model; or a key
  * mixed from it and the payers a contract covers, for draws that belong to that contract) (SplitMix64:
- * Steele, Lea and Flood 2014), so a visit's timed minutes, billed codes, assistant and denial draws
- * do not depend on which model pays it or on the other visits. Two models with the same Medicare
- * terms therefore pay identical claims, and their paired difference shows the payment model alone
- * (common random numbers down to the claim).
+ * Steele, Lea and Flood 2014), so a visit's timed minutes, billed codes, assistant and (for the
+ * Medicare form) denial draws do not depend on which model pays it or on the other visits. Two models
+ * with the same Medicare terms therefore pay identical claims, and their paired difference shows the
+ * payment model alone (common random numbers down to the claim). A fee-for-service or
+ * percentOfMedicare claim's denial is drawn apart, from its key's denial sequence
+ * ({@link #denialDraw}: one hash per visit).
  *
  * <p>Per-trial scratch, one per rule call; not thread safe. Samplers built on it must keep no state
  * between draws (commons-rng's ziggurat, alias, Cheng beta, inverse-transform samplers do not).
@@ -19,7 +21,7 @@ import org.payrisk.dist.TrialStreams;
 public final class ClaimRandom implements UniformRandomProvider {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    /** Salt of the denial draws' sequence (the fractional bits of sqrt(2), an arbitrary odd constant). */
+    /** Salt of the denial draws' sequence: an arbitrary constant (about the fractional bits of sqrt(2)). */
     private static final long DENIAL_SALT = 0x6A09E667F3BCC909L;
 
     private final long key;

@@ -34,7 +34,7 @@ import org.payrisk.practice.PracticeYear;
  * the simple fee-for-service form), each from its field's stream: denialRate (the simple form's
  * field, so the same payers' denials coincide), percent, patientCollectionRate,
  * limits.reauthorizationDenial; per visit, the denial from that key's denial sequence
- * ({@link ClaimRandom#denialDraw}, as the simple form draws it); per episode, from a third stream (the keyed
+ * ({@link ClaimRandom#denialDraw}, as the simple form draws it); per episode, from another stream (the keyed
  * key mixed with an episode salt) reset at episode x 64 + request: the first authorisation's size
  * (request 0), then per re-authorisation request one {@code nextDouble} for the denial and, when
  * granted, the size. Thread safe (immutable; per-trial scratch is local).

@@ -158,7 +158,7 @@ public final class RankSensitivity {
 
     // ---------------------------------------------------------------- ranks
 
-    /** Indices of the finite values of x, ordered by (value, index). */
+    /** Indices of the values of x that are not NaN (infinities included), ordered by (value, index). */
     static int[] sortedFinite(double[] x) {
         int m = 0;
         for (double v : x) {
@@ -180,8 +180,8 @@ public final class RankSensitivity {
     /**
      * Stable sort of indices by their value: least-significant-digit radix sort, one byte a pass, of
      * an order-preserving 64-bit key of each value (a pass whose byte is the same for every key is
-     * skipped). 0.0 and -0.0 get the same key, since {@code <=} counts them equal, so equal values keep
-     * index order. The values must not be NaN.
+     * skipped). 0.0 and -0.0 get the same key (they are equal values, as {@code ==} and the ranks' tie
+     * test count them), so equal values keep index order. The values must not be NaN.
      */
     static void radixSort(int[] a, double[] value) {
         final int m = a.length;

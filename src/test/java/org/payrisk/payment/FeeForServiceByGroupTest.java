@@ -15,7 +15,7 @@ import org.payrisk.practice.PracticeYear;
 import org.payrisk.testing.Scenarios;
 
 /**
- * Fee-for-service on visit groups (units sums, a Binomial count of denied follow-ups, the paid
+ * Fee-for-service on visit groups (units sums, denials claim by claim, the paid
  * follow-ups' units drawn given the sum) pays what paying visit by visit pays, in distribution.
  *
  * <p>Statistical tier: two independent samples of N = 20,000 practice-years, one simulated and paid

@@ -268,6 +268,54 @@ class MedicareAsPaidTest {
         }
     }
 
+    @Test
+    void percentOfMedicareDeniesExactlyTheClaimsFeeForServiceDeniesOnTheSamePayers() {
+        // Both forms decide a claim's denial by ClaimRandom.denialDraw on the claims key mixed with the
+        // payers covered, so the same claims are denied. Every follow-up here has the same allowed
+        // amount (one code, 3 units, no assistant) and so has every evaluation, so a month's revenue is
+        // A_eval x (evaluations paid) + A_follow x (follow-ups paid); with the paid counts of the keyed
+        // draws, the two amounts fitted over 12 months must reproduce every month exactly.
+        PracticeYear y = MedicareFixtures.year();
+        Coverage payer = MedicareFixtures.covers(true);
+        double rate = 0.3;
+        PercentOfMedicare p = new PercentOfMedicare("percentOfMedicare", schedule(), 0, null, new double[] {0, 1},
+                Constant.of(0), 0.85, Constant.of(0), Constant.of(1), Mppr.NONE, 0.5, 0, Constant.of(1), Constant.of(rate), null);
+        for (long claimsKey = 1; claimsKey <= 5; claimsKey++) {
+            long seed = ClaimRandom.denialSeed(claimsKey ^ payer.key());
+            double[] evaluations = new double[13];
+            double[] followUps = new double[13];
+            int denied = 0;
+            for (int v = 0; v < y.visitCount(); v++) {
+                if (ClaimRandom.denialDraw(seed, v) >= rate) {
+                    (y.isEvaluation(v) ? evaluations : followUps)[y.visitMonth(v)]++;
+                } else {
+                    denied++;
+                }
+            }
+            assertTrue(denied > 0 && denied < y.visitCount(), "some claims denied, some paid");
+            double[] revenue = new double[13];
+            p.accrueValued(y, payer, MedicareFixtures.rng(), claimsKey, revenue, null);
+            // least squares of revenue on (evaluations, follow-ups) over months 1..12, then exact residuals
+            double see = 0, sef = 0, sff = 0, sey = 0, sfy = 0;
+            for (int m = 1; m <= 12; m++) {
+                see += evaluations[m] * evaluations[m];
+                sef += evaluations[m] * followUps[m];
+                sff += followUps[m] * followUps[m];
+                sey += evaluations[m] * revenue[m];
+                sfy += followUps[m] * revenue[m];
+            }
+            double det = see * sff - sef * sef;
+            assertTrue(Math.abs(det) > 1e-9, "the paid counts identify both amounts");
+            double amountEval = (sey * sff - sfy * sef) / det;
+            double amountFollow = (sfy * see - sey * sef) / det;
+            assertTrue(amountEval > 0 && amountFollow > 0, "positive allowed amounts");
+            for (int m = 1; m <= 12; m++) {
+                assertEquals(amountEval * evaluations[m] + amountFollow * followUps[m], revenue[m], 1e-6,
+                        "claims key " + claimsKey + ", month " + m + ": the claims paid are those the keyed draws leave");
+            }
+        }
+    }
+
     // ---- visit limits ----------------------------------------------------------------------------
 
     @Test

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Test;
 class RankSensitivitySortTest {
 
     @Test
+    void equalValuesKeepTrialOrder() {
+        // every key the same (every radix pass skipped) and one pass only: the order comes back in place
+        assertArrayEquals(new int[] {0, 1, 2}, RankSensitivity.sortedFinite(new double[] {0.0, -0.0, 0.0}));
+        assertArrayEquals(new int[] {1, 2, 0, 3}, RankSensitivity.sortedFinite(new double[] {3.0, 2.0, 2.0, 3.0}));
+        assertArrayEquals(new int[] {1, 0, 2}, RankSensitivity.sortedFinite(new double[] {5.0, 4.0, 5.0}));
+    }
+
+    @Test
     void sortedFiniteIsTheStableOrderByValueThenTrial() {
         SplittableRandom r = new SplittableRandom(11);
         double[] pool = {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,

@@ -65,8 +65,8 @@ final class PngEncoder {
         // above the first row counts as zeros). A pixel equal to the one above filters to three zero
         // bytes, and in charts most pixels equal the one above: a row equal to the row above is
         // deflated from a row of zeros, and any other row writes only its pixels that differ into a
-        // row kept zero between rows (what a row wrote is cleared after it), so no loop runs over
-        // every byte of every row (which costs most with the C1 compiler that short runs use).
+        // row kept zero between rows (what a row wrote is cleared after it), so no loop writes every
+        // byte of every row (which costs most with the C1 compiler that short runs use).
         byte[] zeros = new byte[rowBytes];
         zeros[0] = FILTER_UP;
         byte[] filtered = new byte[rowBytes];
@@ -117,9 +117,10 @@ final class PngEncoder {
     }
 
     /**
-     * Feeds one filtered row to the deflater and writes what it gives out as IDAT chunks (a PNG's image
-     * data may be split over any number of consecutive IDAT chunks; one per filled buffer saves
-     * collecting the whole stream first).
+     * Feeds one filtered row to the deflater and writes whatever it gives out (at most one buffer, 64 KB,
+     * at a time) as an IDAT chunk: a PNG's image data may be split over any number of consecutive IDAT
+     * chunks, and writing them as they come saves collecting and copying the whole stream. The
+     * chunking depends only on the pixels and the runtime's zlib, so the bytes stay deterministic.
      */
     private static void deflate(Deflater deflater, byte[] row, int length, byte[] buffer, ByteArrayOutputStream out) {
         deflater.setInput(row, 0, length);
