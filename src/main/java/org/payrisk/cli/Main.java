@@ -72,6 +72,11 @@ public final class Main implements Runnable {
      */
     public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        if (args.length > 0 && "run".equals(args[0]) && !java.util.Arrays.asList(args).contains("--no-report")) {
+            // A run that will render its report: warm the report's code up on the core that is idle
+            // while picocli and the scenario are read (README, Performance). It writes nothing.
+            org.payrisk.report.render.ReportRenderer.warmUpInBackground();
+        }
         PrintWriter out = Terminal.writer(rawOut);
         PrintWriter err = Terminal.writer(rawErr);
         CommandLine cl = new CommandLine(new Main());

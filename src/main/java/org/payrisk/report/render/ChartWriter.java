@@ -15,6 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.MeetOrSlice;
 import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.SVGGraphics2D;
@@ -63,27 +68,10 @@ final class ChartWriter {
         int h = ChartStyle.HEIGHT;
         Rectangle2D area = new Rectangle2D.Double(0, 0, w, h);
 
-        BufferedImage image = new BufferedImage(w * ChartStyle.PNG_SCALE, h * ChartStyle.PNG_SCALE,
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.scale(ChartStyle.PNG_SCALE, ChartStyle.PNG_SCALE);
-            spec.chart().draw(g, area);
-        } finally {
-            g.dispose();
-        }
         Path pngFile = chartsDir.resolve(spec.slug() + ".png");
-        AtomicFiles.write(pngFile, PngEncoder.encode(image));
+        AtomicFiles.write(pngFile, PngEncoder.encode(drawPng(spec.chart(), area)));
 
-        SVGGraphics2D svg = new SVGGraphics2D(w, h);
-        svg.setDefsKeyPrefix(spec.slug() + "-");
-        // Two decimals of a pixel are finer than any screen or printer; full doubles triple the file size.
-        svg.setGeomDoubleConverter(ChartWriter::twoDecimals);
-        spec.chart().draw(svg, area);
+        SVGGraphics2D svg = drawSvg(spec.chart(), spec.slug(), area);
         ViewBox box = new ViewBox(0, 0, w, h);
         String file = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + svg.getSVGElement(null, true, box, null, null) + "\n";
@@ -93,6 +81,59 @@ final class ChartWriter {
         String inline = withoutUnusedNamespaces(svg.getSVGElement("chart-" + spec.slug(), false, box,
                 PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET));
         return new WrittenChart(pngFile, svgFile, inline);
+    }
+
+    /** The chart drawn at {@link ChartStyle#PNG_SCALE} times the logical size, anti-aliased. */
+    private static BufferedImage drawPng(JFreeChart chart, Rectangle2D area) {
+        BufferedImage image = new BufferedImage((int) area.getWidth() * ChartStyle.PNG_SCALE,
+                (int) area.getHeight() * ChartStyle.PNG_SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.scale(ChartStyle.PNG_SCALE, ChartStyle.PNG_SCALE);
+            chart.draw(g, area);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** The chart drawn as SVG, its definition ids prefixed with {@code slug}. */
+    private static SVGGraphics2D drawSvg(JFreeChart chart, String slug, Rectangle2D area) {
+        SVGGraphics2D svg = new SVGGraphics2D(area.getWidth(), area.getHeight());
+        svg.setDefsKeyPrefix(slug + "-");
+        // Two decimals of a pixel are finer than any screen or printer; full doubles triple the file size.
+        svg.setGeomDoubleConverter(ChartWriter::twoDecimals);
+        chart.draw(svg, area);
+        return svg;
+    }
+
+    /**
+     * Draws a small chart of the report's kind (title, subtitle, money and percent axes, two lines,
+     * legend) to a PNG and an SVG in memory and throws them away, so that loading and initialising the
+     * chart, font and image code, and compiling its hottest parts, is done before the first real
+     * chart. Writes nothing and changes no output.
+     */
+    static void warmUp() {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int k = 0; k < 2; k++) {
+            XYSeries series = new XYSeries("Model " + k + " (income $)");
+            for (int i = 0; i <= 40; i++) {
+                series.add(i * 1_000.0, 0.5 + 0.4 * Math.sin(i / 6.0 + k));
+            }
+            data.addSeries(series);
+        }
+        XYPlot plot = new XYPlot(data, ChartStyle.moneyAxis("Net income per year"),
+                ChartStyle.percentAxis("Share of years"), new XYLineAndShapeRenderer(true, false));
+        ChartStyle.style(plot);
+        JFreeChart chart = ChartStyle.chart("Warm-up: 1-in-20 years below $12,345", plot, true,
+                "Median $45,678; 10,000 simulated years");
+        Rectangle2D area = new Rectangle2D.Double(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        PngEncoder.encode(drawPng(chart, area));
+        drawSvg(chart, "warm-up", area).getSVGElement();
     }
 
     /**

@@ -104,6 +104,25 @@ public final class ReportRenderer {
         return new RenderResult(written, (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Starts, on a background daemon thread, the work a process's first render pays once: loading and
+     * initialising the chart, font, image and template code and compiling its hottest parts, on a
+     * small chart drawn in memory. Writes nothing and changes no output; any failure is swallowed (the
+     * real render meets the same problem and reports it).
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                ChartWriter.warmUp();
+                Templates.compileAll();
+            } catch (Throwable e) { // NOPMD: a warm-up must never reach the user's terminal
+                // nothing to do
+            }
+        }, "payrisk-report-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The charts under file names claimed from {@code slugs}, in order. */
     private static List<RiskCharts.ChartSpec> claim(Set<String> slugs, List<RiskCharts.ChartSpec> wanted) {
         List<RiskCharts.ChartSpec> out = new ArrayList<>();

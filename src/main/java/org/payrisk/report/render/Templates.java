@@ -51,6 +51,13 @@ final class Templates {
         return render(MARKDOWN, template, scope);
     }
 
+    /** Compiles the report's templates into the factories' caches (a warm-up; renders nothing). */
+    static void compileAll() {
+        HTML.compile("report.mustache");
+        HTML.compile("brief.html.mustache");
+        MARKDOWN.compile("brief.md.mustache");
+    }
+
     private static String render(MustacheFactory factory, String template, Object scope) {
         StringWriter out = new StringWriter();
         try {

@@ -52,6 +52,31 @@ class RenderTest {
     }
 
     @Test
+    void aRenderBesideTheWarmUpWritesTheSameFilesAndTheWarmUpWritesNone() throws Exception {
+        // The warm-up a run starts (ReportRenderer.warmUpInBackground) draws in memory only: a render
+        // while it may still be going gives the same bytes as any other render, and the warm-up itself
+        // leaves no file anywhere in the run folder.
+        RenderedRun first = RenderedRun.get();
+        ChartWriter.warmUp(); // runs to the end on this thread without throwing
+        Path again = FixtureRun.copyTo(tmp.resolve("beside-warm-up"));
+        List<Path> before;
+        try (Stream<Path> all = Files.walk(again)) {
+            before = all.sorted().toList();
+        }
+        ReportRenderer.warmUpInBackground();
+        RenderResult r = ReportRenderer.render(again);
+        for (Path written : first.result.files()) {
+            Path rel = first.dir.relativize(written);
+            assertArrayEquals(Files.readAllBytes(written), Files.readAllBytes(again.resolve(rel)), rel.toString());
+        }
+        try (Stream<Path> all = Files.walk(again)) {
+            List<Path> after = all.filter(p -> !before.contains(p)).sorted().toList();
+            List<Path> rendered = r.files().stream().sorted().toList();
+            assertEquals(rendered, after.stream().filter(Files::isRegularFile).toList(), "only the render's files are new");
+        }
+    }
+
+    @Test
     void atomicWriteReplacesTheTargetAndCleansUpOnFailure() throws IOException {
         Path target = tmp.resolve("out/file.txt");
         AtomicFiles.writeString(target, "one");
