@@ -59,6 +59,7 @@ public final class ReportRenderer {
     public static RenderResult render(Path runDir) throws IOException {
         long start = System.nanoTime();
         Objects.requireNonNull(runDir, "runDir");
+        awaitWarmUp();
         if (!Files.isDirectory(runDir)) {
             throw new ReportInputException(runDir, Files.exists(runDir) ? "not a directory" : "no such directory");
         }
@@ -104,23 +105,64 @@ public final class ReportRenderer {
         return new RenderResult(written, (System.nanoTime() - start) / 1e9);
     }
 
-    /**
-     * Starts, on a background daemon thread, the work a process's first render pays once: loading and
-     * initialising the chart, font, image and template code and compiling its hottest parts, on a
-     * small chart drawn in memory. Writes nothing and changes no output; any failure is swallowed (the
-     * real render meets the same problem and reports it).
-     */
-    public static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
+    /** The last warm-up started, or null; {@link #render} waits for it (see {@link #warmUpInBackground}). */
+    private static volatile WarmUp warmUp;
+
+    /** A warm-up thread and what it threw, if anything. */
+    private static final class WarmUp extends Thread {
+        private volatile Throwable failure;
+
+        WarmUp() {
+            super("payrisk-report-warm-up");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
             try {
                 ChartWriter.warmUp();
                 Templates.compileAll();
-            } catch (Throwable e) { // NOPMD: a warm-up must never reach the user's terminal
-                // nothing to do
+            } catch (Throwable e) { // kept for the render, never printed here
+                failure = e;
             }
-        }, "payrisk-report-warm-up");
-        t.setDaemon(true);
-        t.start();
+        }
+    }
+
+    /**
+     * Starts, on a background daemon thread, the work a process's first render pays once: loading and
+     * initialising the chart, font, image and template code and compiling its hottest parts, on a
+     * small chart drawn in memory ({@code ChartWriter.warmUp} takes no path and writes nothing). A run
+     * calls it at its start, so this work overlaps reading the scenario. The next {@link #render} waits
+     * for it (by then it has long finished) and, if it failed with an error such as a missing font
+     * library, throws that original error rather than the vaguer one a second attempt would give.
+     * Never throws: a thread that cannot be started is no warm-up.
+     */
+    public static void warmUpInBackground() {
+        try {
+            WarmUp t = new WarmUp();
+            t.start();
+            warmUp = t;
+        } catch (Throwable e) { // e.g. no native thread left: the render simply starts cold
+            warmUp = null;
+        }
+    }
+
+    /** Waits for a warm-up started earlier; rethrows an error it met (a runtime exception is left to the render to meet). */
+    private static void awaitWarmUp() throws java.io.InterruptedIOException {
+        WarmUp t = warmUp;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the report's warm-up");
+        }
+        warmUp = null;
+        if (t.failure instanceof Error err) {
+            throw err;
+        }
     }
 
     /** The charts under file names claimed from {@code slugs}, in order. */

@@ -52,27 +52,21 @@ class RenderTest {
     }
 
     @Test
-    void aRenderBesideTheWarmUpWritesTheSameFilesAndTheWarmUpWritesNone() throws Exception {
-        // The warm-up a run starts (ReportRenderer.warmUpInBackground) draws in memory only: a render
-        // while it may still be going gives the same bytes as any other render, and the warm-up itself
-        // leaves no file anywhere in the run folder.
+    void theWarmUpRunsCleanlyAndARenderAfterItWritesTheSameFiles() throws Exception {
+        // Each part of the warm-up runs to the end on this thread (a wrong template name would throw
+        // here instead of being kept on the warm-up thread); then a render after a background warm-up
+        // (which the render waits for) gives the bytes of any other render of the run. The warm-up
+        // takes no path, so it has nowhere to write.
+        ChartWriter.warmUp();
+        Templates.compileAll();
         RenderedRun first = RenderedRun.get();
-        ChartWriter.warmUp(); // runs to the end on this thread without throwing
-        Path again = FixtureRun.copyTo(tmp.resolve("beside-warm-up"));
-        List<Path> before;
-        try (Stream<Path> all = Files.walk(again)) {
-            before = all.sorted().toList();
-        }
+        Path again = FixtureRun.copyTo(tmp.resolve("after-warm-up"));
         ReportRenderer.warmUpInBackground();
         RenderResult r = ReportRenderer.render(again);
+        assertEquals(first.result.files().size(), r.files().size());
         for (Path written : first.result.files()) {
             Path rel = first.dir.relativize(written);
             assertArrayEquals(Files.readAllBytes(written), Files.readAllBytes(again.resolve(rel)), rel.toString());
-        }
-        try (Stream<Path> all = Files.walk(again)) {
-            List<Path> after = all.filter(p -> !before.contains(p)).sorted().toList();
-            List<Path> rendered = r.files().stream().sorted().toList();
-            assertEquals(rendered, after.stream().filter(Files::isRegularFile).toList(), "only the render's files are new");
         }
     }
 
