@@ -134,7 +134,8 @@ public final class ReportRenderer {
      * small chart drawn in memory ({@code ChartWriter.warmUp} takes no path and writes nothing). A run
      * calls it at its start, so this work overlaps reading the scenario. The next {@link #render} waits
      * for it (by then it has long finished) and, if it failed with an error such as a missing font
-     * library, throws that original error rather than the vaguer one a second attempt would give.
+     * library (not running out of memory), throws that original error rather than the vaguer one a
+     * second attempt would give.
      * Never throws: a thread that cannot be started is no warm-up.
      */
     public static void warmUpInBackground() {
@@ -147,7 +148,10 @@ public final class ReportRenderer {
         }
     }
 
-    /** Waits for a warm-up started earlier; rethrows an error it met (a runtime exception is left to the render to meet). */
+    /**
+     * Waits for a warm-up started earlier; rethrows an error it met, except running out of memory (a
+     * runtime exception is left to the render to meet).
+     */
     private static void awaitWarmUp() throws java.io.InterruptedIOException {
         WarmUp t = warmUp;
         if (t == null) {
@@ -160,7 +164,10 @@ public final class ReportRenderer {
             throw new java.io.InterruptedIOException("interrupted while waiting for the report's warm-up");
         }
         warmUp = null;
-        if (t.failure instanceof Error err) {
+        // An error of the machine's set-up (no font library, no fonts) is the render's error too, and the
+        // warm-up saw it first. Running out of memory is left out: the warm-up ran beside the simulation,
+        // at the run's memory peak, and the render may well have room.
+        if (t.failure instanceof Error err && !(err instanceof VirtualMachineError)) {
             throw err;
         }
     }
