@@ -135,11 +135,16 @@ public final class Summaries {
      * @return its summary
      */
     public static MetricSummary metric(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return metric(values, sorted);
+    }
+
+    /** {@link #metric(double[])} given the values also sorted (a caller that sorts them anyway). */
+    private static MetricSummary metric(double[] values, double[] sorted) {
         int n = values.length;
         double mean = mean(values, 0, n);
         double sd = sd(values, 0, n, mean);
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
         double[] q = new double[PERCENTILES.length];
         for (int i = 0; i < q.length; i++) {
             q[i] = Quantiles.type7(sorted, PERCENTILES[i] / 100.0);
@@ -279,7 +284,7 @@ public final class Summaries {
             for (int i = 0; i < grid.length; i++) {
                 grid[i] = Quantiles.type7(sorted, QUANTILE_GRID[i]);
             }
-            return new ModelSummary(outcomes.models().get(m), metric(net[m]), metric(outcomes.revenueColumn(m)),
+            return new ModelSummary(outcomes.models().get(m), metric(net[m], sorted), metric(outcomes.revenueColumn(m)),
                     ownCosts ? metric(outcomes.costsColumn(m)) : costs, bands, grid, histograms[m], CashSummary.of(outcomes, m));
         }).toList();
         List<PairedComparison> comparisons = new ArrayList<>();
