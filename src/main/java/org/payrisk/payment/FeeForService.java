@@ -93,42 +93,32 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
             double pay;
             if (claim == null) {
                 pay = (year.groupHasEvaluation(g) ? evalPrice : 0) + unitPrice * year.groupUnits(g);
-            } else if (bySum) {
-                // deny visit by visit (the evaluation is the group's first visit when it has one),
-                // then draw the paid follow-ups' units given the group's sum
+            } else {
+                // deny claim by claim (the evaluation is the group's first visit when it has one)
                 final int first = year.groupFirstVisit(g);
-                final int k = year.groupFollowUps(g);
+                final int end = first + year.groupVisits(g);
                 final boolean evaluation = year.groupHasEvaluation(g);
                 boolean evaluationPaid = false;
                 int paid = 0;
-                final int end = first + year.groupVisits(g);
+                int paidUnits = 0; // where visits carry their own units (not bySum)
                 for (int v = first; v < end; v++) {
                     final boolean notDenied = ClaimRandom.denialDraw(denials, v) >= denial;
                     if (evaluation && v == first) {
                         evaluationPaid = notDenied;
                     } else if (notDenied) {
                         paid++;
+                        if (!bySum) {
+                            paidUnits += year.visitUnits(v);
+                        }
                     }
                 }
-                int units = year.groupUnits(g);
-                if (paid < k) {
+                // with sums only, the paid follow-ups' units are drawn given the group's sum
+                int units = bySum ? year.groupUnits(g) : paidUnits;
+                if (bySum && paid < year.groupFollowUps(g)) {
                     claim.visit(end - 1);
                     units = year.splitUnits(g, paid, claim.nextDouble());
                 }
                 pay = (evaluationPaid ? evalPrice : 0) + unitPrice * units;
-            } else {
-                // visits recorded one by one (the responsive path): deny claim by claim
-                final int first = year.groupFirstVisit(g);
-                for (int v = first; v < first + year.groupVisits(g); v++) {
-                    if (ClaimRandom.denialDraw(denials, v) >= denial) {
-                        final double visitPay = year.isEvaluation(v) ? evalPrice : unitPrice * year.visitUnits(v);
-                        monthSum += visitPay;
-                        if (spendByEpisode != null) {
-                            spendByEpisode[year.groupEpisode(g)] += visitPay;
-                        }
-                    }
-                }
-                continue;
             }
             monthSum += pay;
             if (spendByEpisode != null) {

@@ -139,12 +139,7 @@ public final class PracticeSimulator {
         final DiscreteSampler payerOf = payerIndex.bind(rng);
         final DiscreteSampler caseOf = caseIndex.bind(rng);
         final DiscreteSampler[] followUpsOf = followUpSamplers(rng);
-        final DiscreteSampler[] unitsOf = new DiscreteSampler[unitsLaws.length];
-        if (!bySum) { // the per-visit path
-            for (int i = 0; i < unitsLaws.length; i++) {
-                unitsOf[i] = countSampler(model.demand().cases().get(i).unitsPerVisit(), rng);
-            }
-        }
+        final DiscreteSampler[] unitsOf = bySum ? null : unitsSamplers(rng); // the per-visit path only
 
         int activeCount = 0;
         // visits the ongoing episodes schedule next month, summed while they are visited this month
@@ -243,6 +238,15 @@ public final class PracticeSimulator {
         for (int i = 0; i < out.length; i++) {
             out[i] = followUpTables[i] != null ? followUpTables[i].bind(rng)
                     : countSampler(model.demand().cases().get(i).followUpVisits(), rng);
+        }
+        return out;
+    }
+
+    /** The per-visit units samplers of one trial, by case, bound to {@code rng} (no draw). */
+    private DiscreteSampler[] unitsSamplers(UniformRandomProvider rng) {
+        final DiscreteSampler[] out = new DiscreteSampler[caseShares.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = countSampler(model.demand().cases().get(i).unitsPerVisit(), rng);
         }
         return out;
     }
