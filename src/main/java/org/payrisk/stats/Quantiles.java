@@ -24,15 +24,9 @@ public final class Quantiles {
      */
     public static double[] type7OfUnsorted(double[] values, double... p) {
         int n = values.length;
-        if (n < 1) {
-            throw new IllegalArgumentException("n: expected at least one value, found " + n);
-        }
         int[] k = new int[2 * p.length];
         for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0 && p[i] <= 1)) {
-                throw new IllegalArgumentException("p: expected a probability in [0, 1], found " + p[i]);
-            }
-            int lo = Math.min((int) Math.floor((n - 1) * p[i]), n - 1);
+            int lo = lowIndex(n, p[i]); // at most n - 1, since p <= 1
             k[2 * i] = lo;
             k[2 * i + 1] = Math.min(lo + 1, n - 1);
         }
@@ -64,20 +58,24 @@ public final class Quantiles {
      * @return the quantile
      */
     public static double type7(double[] sorted, int from, int n, double p) {
+        int lo = lowIndex(n, p);
+        if (lo >= n - 1) {
+            return sorted[from + n - 1];
+        }
+        double frac = (n - 1) * p - lo;
+        double a = sorted[from + lo];
+        double b = sorted[from + lo + 1];
+        return frac == 0 ? a : a + frac * (b - a);
+    }
+
+    /** floor((n - 1) p), the index of the lower order statistic a type-7 quantile reads; checks n and p. */
+    private static int lowIndex(int n, double p) {
         if (n < 1) {
             throw new IllegalArgumentException("n: expected at least one value, found " + n);
         }
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("p: expected a probability in [0, 1], found " + p);
         }
-        double h = (n - 1) * p;
-        int lo = (int) Math.floor(h);
-        if (lo >= n - 1) {
-            return sorted[from + n - 1];
-        }
-        double frac = h - lo;
-        double a = sorted[from + lo];
-        double b = sorted[from + lo + 1];
-        return frac == 0 ? a : a + frac * (b - a);
+        return (int) Math.floor((n - 1) * p);
     }
 }
