@@ -1,6 +1,7 @@
 package org.payrisk.payment;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.util.NumberFactory;
 import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.TrialStreams;
 
@@ -60,7 +61,7 @@ public final class ClaimRandom implements UniformRandomProvider {
      * @return a uniform draw in [0, 1)
      */
     static double denialDraw(long seed, int v) {
-        return (mix(seed + GOLDEN * (v + 1L)) >>> 11) * 0x1.0p-53;
+        return NumberFactory.makeDouble(mix(seed + GOLDEN * (v + 1L))); // the top 53 bits, as nextDouble
     }
 
     /**
