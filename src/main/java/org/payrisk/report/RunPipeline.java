@@ -140,8 +140,8 @@ public final class RunPipeline {
         boolean exact = Summaries.isExact(settings.trials());
         TrialOutcomes outcomes = null;
         RunSummary summary;
-        try (TrialsCsv.Stream csv = trialsCsv == null ? null : new TrialsCsv.Stream(input.modelNames(),
-                new TrialKernel(input, settings.seed()).inputs(), trialsCsv)) {
+        List<String> inputs = new TrialKernel(input, settings.seed()).inputs();
+        try (TrialsCsv.Stream csv = trialsCsv == null ? null : new TrialsCsv.Stream(input.modelNames(), inputs, trialsCsv)) {
             Consumer<TrialOutcomes> toCsv = csv == null ? b -> { } : b -> {
                 try {
                     csv.append(b);
@@ -151,7 +151,6 @@ public final class RunPipeline {
             };
             try {
                 if (exact) {
-                    List<String> inputs = new TrialKernel(input, settings.seed()).inputs();
                     BlockMerger all = new BlockMerger(input.modelNames(), inputs, settings.trials(), months, toCsv);
                     engine.runBlocks(scenario, settings, progress, all::accept);
                     outcomes = all.result();
