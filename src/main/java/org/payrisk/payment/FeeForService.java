@@ -24,7 +24,9 @@ import org.payrisk.practice.PracticeYear;
  * is made.
  *
  * <p>The contract reads the year's visit groups (an episode's visits of one month, with their units
- * sum): without denials a group pays its evaluation and its units sum. With denials, where the year
+ * sum): without denials a group pays its evaluation and its units sum. With denials, claims are denied
+ * one by one and a group pays its evaluation if not denied plus the units of its paid follow-ups: read
+ * visit by visit where visits carry their own units (the responsive path), and where the year
  * holds only sums ({@link PracticeYear#unitsBySum}), the units of the follow-ups not denied are drawn
  * given the group's sum ({@link PracticeYear#splitUnits}, the first draw of the keyed stream reset
  * for the group's last visit): exact in distribution, since denials do not depend on units and a group's
