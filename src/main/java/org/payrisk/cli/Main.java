@@ -22,9 +22,6 @@ import picocli.CommandLine.Command;
 @Command(name = "payrisk", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = {"Monte Carlo income risk of a therapy practice under fee-for-service, capitation, "
                 + "bundled and value-based payment.", ""},
-        subcommands = {RunCommand.class, ValidateCommand.class, InitCommand.class, ReportCommand.class, FitCommand.class,
-                SweepCommand.class, SolveCommand.class, PopulationCommand.class, SchemaCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success; 2 bad input (scenario, flags, paths) or a problem of the machine you "
                 + "can fix (disk full, permissions, a special file, too little memory); 1 internal error, a bug "
                 + "(add --debug for the stack trace).",
@@ -45,6 +42,11 @@ public final class Main implements Runnable {
             "file too large", "too many open files", "stale file handle", "file name too long", "not a directory",
             "is a directory", "no such device", "device or resource busy", "no such file or directory",
             "invalid argument", "cross-device link", "too many links", "no space");
+
+    /** The subcommands, in the order the help lists them ({@link #commandLine} adds them). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ValidateCommand.class, InitCommand.class,
+            ReportCommand.class, FitCommand.class, SweepCommand.class, SolveCommand.class, PopulationCommand.class,
+            SchemaCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,7 +82,7 @@ public final class Main implements Runnable {
         }
         PrintWriter out = Terminal.writer(rawOut);
         PrintWriter err = Terminal.writer(rawErr);
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setOut(out);
         cl.setErr(err);
@@ -102,6 +104,34 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The command line for {@code args}. picocli builds a command's model by reading every option's
+     * annotations by reflection, which made building all ten subcommands about a third of a short run's
+     * start-up (some 80 ms of 230 on the 2-core machine, measured without the class-data archive). So
+     * when the first argument names a subcommand other than {@code help}, only that one is added;
+     * anything else (no argument, {@code --help}, {@code --version}, {@code help}, a misspelt command,
+     * an {@code @file} of arguments) gets all of them, for the help text and picocli's suggestions.
+     *
+     * @param args the arguments
+     * @return the {@code payrisk} command line with its subcommands
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        Class<?> only = null;
+        for (Class<?> c : SUBCOMMANDS) {
+            if (args.length > 0 && c != CommandLine.HelpCommand.class
+                    && args[0].equals(c.getAnnotation(Command.class).name())) {
+                only = c;
+            }
+        }
+        for (Class<?> c : SUBCOMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(c);
+            }
+        }
+        return cl;
     }
 
     /** Prints what went wrong, in one paragraph, and picks the exit status. */

@@ -206,6 +206,25 @@ class CliTest {
     }
 
     @Test
+    void aNamedCommandBuildsOnlyItselfAndEverythingElseBuildsThemAll() {
+        List<String> all = List.of("run", "validate", "init", "report", "fit", "sweep", "solve", "population", "schema",
+                "help");
+        for (String name : all) {
+            List<String> built = List.copyOf(Main.commandLine(new String[] {name, "x"}).getSubcommands().keySet());
+            assertEquals(name.equals("help") ? all : List.of(name), built, name);
+        }
+        for (String[] args : new String[][] {{}, {"--help"}, {"-V"}, {"rn"}, {"@args.txt"}, {"--debug", "run"}}) {
+            assertEquals(all, List.copyOf(Main.commandLine(args).getSubcommands().keySet()), List.of(args).toString());
+        }
+        // a command's own help and errors read as when every command was built
+        Result h = payrisk("run", "--help");
+        assertEquals(0, h.status());
+        assertTrue(h.out().startsWith("Usage: payrisk run "), h.out());
+        assertBadInput(payrisk("run", "--trails", "5", SCENARIO), "Possible solutions: --trials");
+        assertBadInput(payrisk("rn", SCENARIO), "Unmatched arguments from index 0: 'rn'");
+    }
+
+    @Test
     void aNumberFlagFollowsTheScenarioFilesRule() throws IOException {
         String text = Files.readString(Path.of(SCENARIO));
         for (String n : List.of("010", "+5", "1e3", "1_000", "0x10", "1.5", "-5", "1000.0", "00", "1e30", "12abc", "0")) {
