@@ -102,6 +102,23 @@ class PngEncoderTest {
     }
 
     @Test
+    void aCanvasGivesEachChartTheZeroPixelsOfANewImage() {
+        ChartWriter.Canvas canvas = new ChartWriter.Canvas();
+        BufferedImage first = canvas.cleared(5, 3);
+        java.awt.Graphics2D g = first.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 5, 3);
+        g.dispose();
+        assertEquals(0xFFFFFF, first.getRGB(4, 2) & 0xFFFFFF, "drawn on");
+        BufferedImage second = canvas.cleared(5, 3);
+        assertTrue(second == first, "the same size reuses the image");
+        assertSamePixels(new BufferedImage(5, 3, BufferedImage.TYPE_INT_RGB), second, "cleared");
+        BufferedImage other = canvas.cleared(6, 3);
+        assertEquals(6, other.getWidth());
+        assertEquals(BufferedImage.TYPE_INT_RGB, other.getType());
+    }
+
+    @Test
     void refusesImagesWithAnotherPixelLayout() {
         BufferedImage argb = new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB);
         assertThrows(IllegalArgumentException.class, () -> PngEncoder.encode(argb));
