@@ -31,12 +31,12 @@ public final class ClaimRandom implements UniformRandomProvider {
     /** @param key the trial's claims key */
     public ClaimRandom(long key) {
         this.key = key;
-        this.state = mix(key);
+        this.state = TrialStreams.mix(key);
     }
 
     /** @param v the visit about to be drawn for, &gt;= 0 */
     void visit(int v) {
-        state = mix(key + GOLDEN * (v + 1L));
+        state = TrialStreams.mix(key + GOLDEN * (v + 1L));
     }
 
     /**
@@ -47,7 +47,7 @@ public final class ClaimRandom implements UniformRandomProvider {
      * @return the seed
      */
     static long denialSeed(long key) {
-        return mix(key ^ DENIAL_SALT);
+        return TrialStreams.mix(key ^ DENIAL_SALT);
     }
 
     /**
@@ -61,18 +61,18 @@ public final class ClaimRandom implements UniformRandomProvider {
      * @return a uniform draw in [0, 1)
      */
     static double denialDraw(long seed, int v) {
-        return NumberFactory.makeDouble(mix(seed + GOLDEN * (v + 1L))); // the top 53 bits, as nextDouble
+        return NumberFactory.makeDouble(TrialStreams.mix(seed + GOLDEN * (v + 1L))); // the top 53 bits, as nextDouble
     }
 
     /**
      * Resets the stream to a per-trial term's own stream, keyed by the term's field: the stream of
-     * {@code new ClaimRandom(mix(key ^ fieldKey))}, which is what {@link RandomInputs#stream} gives
+     * {@code new ClaimRandom(TrialStreams.mix(key ^ fieldKey))}, which is what {@link RandomInputs#stream} gives
      * for the same key.
      *
      * @param fieldKey {@link RandomInputs#fieldKey} of the term's field
      */
     void term(long fieldKey) {
-        state = mix(mix(key ^ fieldKey));
+        state = TrialStreams.mix(TrialStreams.mix(key ^ fieldKey));
     }
 
     /**
@@ -96,10 +96,6 @@ public final class ClaimRandom implements UniformRandomProvider {
     @Override
     public long nextLong() {
         state += GOLDEN;
-        return mix(state);
-    }
-
-    private static long mix(long z) {
-        return TrialStreams.mix(z);
+        return TrialStreams.mix(state);
     }
 }
