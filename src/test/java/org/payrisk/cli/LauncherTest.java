@@ -1,0 +1,141 @@
+package org.payrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code payrisk} launcher script: which options it gives the JVM for which command. It runs the
+ * real script from a copy of the project's layout (an up-to-date jar and class-data archive, so it
+ * builds nothing) with a stand-in {@code java} first on the PATH that prints its arguments.
+ */
+class LauncherTest {
+
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    @TempDir
+    Path home;
+
+    private Path scenario;
+
+    @BeforeEach
+    void layout() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "the launcher is a bash script");
+        Path script = home.resolve("payrisk");
+        Files.copy(Path.of("payrisk"), script);
+        assertTrue(script.toFile().setExecutable(true));
+        Files.createDirectories(home.resolve("src/main"));
+        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        scenario = home.resolve("scenarios/ot-private-practice.yaml");
+        Files.createDirectories(scenario.getParent());
+        Files.writeString(scenario, "name: x\nsimulation: { trials: 10000, seed: 1 }\n");
+        Path jar = home.resolve("target/payrisk.jar");
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "jar");
+        Files.writeString(home.resolve("target/payrisk.jsa"), "archive");
+        // sources older than the jar, the jar not newer than its archive: nothing to build or train
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        for (String p : new String[] {"src/main", "pom.xml", "scenarios/ot-private-practice.yaml"}) {
+            Files.setLastModifiedTime(home.resolve(p), old);
+        }
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/bash\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        assertTrue(java.toFile().setExecutable(true));
+    }
+
+    /** @return the arguments the launcher gives java for {@code args} under {@code env} */
+    private List<String> javaArgs(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("payrisk").toString()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PAYRISK_") || k.endsWith("JAVA_OPTIONS") || k.equals("JAVA_OPTS"));
+        pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher finished");
+        assertEquals(0, p.exitValue(), out);
+        return List.of(out.split("\n"));
+    }
+
+    private List<String> javaArgs(String... args) throws IOException, InterruptedException {
+        return javaArgs(Map.of(), args);
+    }
+
+    private Path scenarioWith(String name, String text) throws IOException {
+        Path s = home.resolve(name);
+        Files.writeString(s, text);
+        return s;
+    }
+
+    @Test
+    void passesTheArgumentsThroughUnchangedAfterTheJar() throws Exception {
+        List<String> a = javaArgs("run", scenario.toString(), "--out", "a folder with spaces", "--seed=7");
+        int jar = a.indexOf("-jar");
+        assertTrue(jar > 0, a.toString());
+        assertEquals(List.of(home.resolve("target/payrisk.jar").toString(), "run", scenario.toString(), "--out",
+                "a folder with spaces", "--seed=7"), a.subList(jar + 1, a.size()));
+        assertTrue(a.contains("-Djava.awt.headless=true"), a.toString());
+        assertTrue(a.contains("-XX:SharedArchiveFile=" + home.resolve("target/payrisk.jsa")), a.toString());
+    }
+
+    @Test
+    void shortJobsRunWithC1AloneAndLongOnesWithBothCompilers() throws Exception {
+        String s = scenario.toString();
+        assertTrue(javaArgs("run", s).contains(C1_ONLY), "the scenario's own 10,000 trials");
+        assertTrue(javaArgs("run", s, "--trials", "10_000").contains(C1_ONLY));
+        assertFalse(javaArgs("run", s, "--trials", "10001").contains(C1_ONLY));
+        assertFalse(javaArgs("run", s, "--trials=200000").contains(C1_ONLY));
+        assertFalse(javaArgs("run", s, "--precision", "0.01").contains(C1_ONLY), "a precision run picks its trials");
+        assertTrue(javaArgs("validate", s).contains(C1_ONLY));
+        assertTrue(javaArgs("--version").contains(C1_ONLY));
+        assertFalse(javaArgs("sweep", s).contains(C1_ONLY));
+
+        Path big = scenarioWith("big.yaml", "name: big\nsimulation:\n  seed: 1\n  trials: 20_000\n");
+        assertFalse(javaArgs("run", big.toString()).contains(C1_ONLY), "trials read from a block");
+        Path small = scenarioWith("small.yaml", "name: small\nsimulation: {seed: 1,trials: 500}\n");
+        assertTrue(javaArgs("run", small.toString()).contains(C1_ONLY), "trials read from a flow mapping");
+        Path outer = scenarioWith("outer.yaml", "name: u\nsimulation: { trials: 100 }\nuncertainty:\n  outerDraws: 50\n");
+        assertFalse(javaArgs("run", outer.toString()).contains(C1_ONLY), "outer draws times trials");
+        Path first = scenarioWith("first.yaml", "uncertainty:\n  outerDraws: 50\nsimulation: { trials: 100 }\n");
+        assertFalse(javaArgs("run", first.toString()).contains(C1_ONLY), "uncertainty on the first line");
+
+        assertFalse(javaArgs(Map.of("PAYRISK_JIT", "c2"), "run", s).contains(C1_ONLY));
+        assertTrue(javaArgs(Map.of("PAYRISK_JIT", "c1"), "run", s, "--trials", "1000000").contains(C1_ONLY));
+        assertFalse(javaArgs(Map.of("JAVA_OPTS", "-XX:CICompilerCount=2"), "run", s).contains(C1_ONLY),
+                "JAVA_OPTS that set compilation win");
+    }
+
+    @Test
+    void theCollectorHugePagesAndArchiveYieldToTheUsersOptions() throws Exception {
+        String s = scenario.toString();
+        assertTrue(javaArgs("run", s).contains("-XX:+UseParallelGC"));
+        assertFalse(javaArgs(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "run", s).contains("-XX:+UseParallelGC"));
+        assertFalse(javaArgs(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseSerialGC"), "run", s).contains("-XX:+UseParallelGC"));
+
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = Files.isReadable(thp) && Files.readString(thp).contains("[madvise]");
+        assertEquals(madvise, javaArgs("run", s).contains("-XX:+UseTransparentHugePages"),
+                "huge pages exactly where Linux gives them on request");
+        assertFalse(javaArgs(Map.of("JAVA_OPTS", "-XX:-UseTransparentHugePages"), "run", s)
+                .contains("-XX:+UseTransparentHugePages"));
+
+        assertFalse(javaArgs(Map.of("PAYRISK_CDS", "off"), "run", s).stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
+    }
+}
