@@ -16,6 +16,7 @@ import org.payrisk.payment.RuleTerms;
 import org.payrisk.payment.Settlements;
 import org.payrisk.practice.CaseType;
 import org.payrisk.practice.Demand;
+import org.payrisk.practice.PracticeModel;
 import org.payrisk.practice.PracticeSimulator;
 import org.payrisk.practice.PracticeYear;
 import org.payrisk.stats.TrialOutcomes;
@@ -69,7 +70,13 @@ public final class TrialKernel {
     private static final double SUSPECT_MAGNITUDE = 1e12;
 
     private final TrialStreams streams;
-    private final PracticeSimulator simulator;
+    private final PracticeModel practice;
+    /**
+     * Built on first use: building it tabulates the scenario's count laws (arrivals of each calendar
+     * month, follow-ups, units sums), about 10-20 ms at start-up, and a kernel built only for its
+     * {@link #inputs} (the memory check, the trials.csv header) never simulates.
+     */
+    private PracticeSimulator simulator;
     private final PracticeYear year;
     private final List<PaymentModel> models;
     private final List<String> modelNames;
@@ -101,7 +108,7 @@ public final class TrialKernel {
      */
     public TrialKernel(EngineInput input, long seed) {
         streams = new TrialStreams(seed);
-        simulator = new PracticeSimulator(input.practice());
+        practice = input.practice();
         horizon = input.practice().horizonMonths();
         year = new PracticeYear(horizon);
         models = input.models();
@@ -172,7 +179,15 @@ public final class TrialKernel {
         before = new double[horizon + 1];
         paid = new double[horizon + 1];
         cash = new double[horizon + 1];
-        responsive = input.responsive() ? new ResponsiveTrial(this, input, streams, simulator) : null;
+        responsive = input.responsive() ? new ResponsiveTrial(this, input, streams, simulator()) : null;
+    }
+
+    /** @return this kernel's practice simulator, built on first use */
+    private PracticeSimulator simulator() {
+        if (simulator == null) {
+            simulator = new PracticeSimulator(practice);
+        }
+        return simulator;
     }
 
     /** @return where a responsive run keeps its per-model outcomes, or null for a plain run */
@@ -245,7 +260,7 @@ public final class TrialKernel {
             return;
         }
         final int row = trial - out.offset();
-        simulator.simulate(streams.stream(trial, 0), year);
+        simulator().simulate(streams.stream(trial, 0), year);
         final double costs = costs(year, trial);
         out.setCosts(row, costs);
         setActivity(out, row, year);
