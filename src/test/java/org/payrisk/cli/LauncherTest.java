@@ -15,27 +15,33 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code payrisk} launcher script: which options it gives the JVM for which command. It runs the
  * real script from a copy of the project's layout (an up-to-date jar and class-data archive, so it
- * builds nothing) with a stand-in {@code java} first on the PATH that prints its arguments.
+ * builds nothing) with a stand-in {@code java} first on the PATH that prints its arguments, in an
+ * environment holding only PATH, HOME and LANG (so a JAVA_TOOL_OPTIONS of the machine changes
+ * nothing). The copy lives under {@code target/}, in a folder whose name has a space, because a
+ * temporary folder may forbid running programs.
  */
 class LauncherTest {
 
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
-    @TempDir
-    Path home;
+    private Path home;
 
     private Path scenario;
 
     @BeforeEach
     void layout() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "the launcher is a bash script");
+        Files.createDirectories(Path.of("target"));
+        home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "launcher test ");
         Path script = home.resolve("payrisk");
         Files.copy(Path.of("payrisk"), script);
         assertTrue(script.toFile().setExecutable(true));
@@ -59,13 +65,32 @@ class LauncherTest {
         assertTrue(java.toFile().setExecutable(true));
     }
 
+    @AfterEach
+    void removeLayout() throws IOException {
+        if (home != null) {
+            try (Stream<Path> files = Files.walk(home)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     /** @return the arguments the launcher gives java for {@code args} under {@code env} */
     private List<String> javaArgs(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("payrisk").toString()));
+        return javaArgs(home, List.of(home.resolve("payrisk").toString()), env, args);
+    }
+
+    /** @return the arguments java gets when {@code launcher} is run from {@code folder} */
+    private List<String> javaArgs(Path folder, List<String> launcher, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("PAYRISK_") || k.endsWith("JAVA_OPTIONS") || k.equals("JAVA_OPTS"));
-        pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().put("PATH", home.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin");
+        pb.environment().put("HOME", System.getProperty("user.home"));
+        pb.environment().put("LANG", "C.UTF-8");
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -96,6 +121,18 @@ class LauncherTest {
     }
 
     @Test
+    void findsItsJarHoweverItIsCalled() throws Exception {
+        String jar = home.resolve("target/payrisk.jar").toString();
+        assertTrue(javaArgs(home, List.of("./payrisk"), Map.of(), "--version").contains(jar), "./payrisk");
+        assertTrue(javaArgs(home, List.of("/bin/bash", "payrisk"), Map.of(), "--version").contains(jar), "bash payrisk");
+        // bash DIR/payrisk from DIR's parent, with a CDPATH holding a decoy folder of the same name
+        Path decoy = Files.createDirectories(home.resolve("decoy").resolve(home.getFileName().toString()));
+        List<String> a = javaArgs(home.getParent(), List.of("/bin/bash", home.getFileName() + "/payrisk"),
+                Map.of("CDPATH", decoy.getParent().toString()), "--version");
+        assertTrue(a.contains(jar), a.toString());
+    }
+
+    @Test
     void shortJobsRunWithC1AloneAndLongOnesWithBothCompilers() throws Exception {
         String s = scenario.toString();
         assertTrue(javaArgs("run", s).contains(C1_ONLY), "the scenario's own 10,000 trials");
@@ -109,6 +146,8 @@ class LauncherTest {
 
         Path big = scenarioWith("big.yaml", "name: big\nsimulation:\n  seed: 1\n  trials: 20_000\n");
         assertFalse(javaArgs("run", big.toString()).contains(C1_ONLY), "trials read from a block");
+        Path block = scenarioWith("block.yaml", "name: b\r\nsimulation:\r\n  seed: 1\r\n  trials: 2_000\r\n");
+        assertTrue(javaArgs("run", block.toString()).contains(C1_ONLY), "trials read from a block, CRLF lines");
         Path small = scenarioWith("small.yaml", "name: small\nsimulation: {seed: 1,trials: 500}\n");
         assertTrue(javaArgs("run", small.toString()).contains(C1_ONLY), "trials read from a flow mapping");
         Path outer = scenarioWith("outer.yaml", "name: u\nsimulation: { trials: 100 }\nuncertainty:\n  outerDraws: 50\n");
@@ -128,6 +167,7 @@ class LauncherTest {
         assertTrue(javaArgs("run", s).contains("-XX:+UseParallelGC"));
         assertFalse(javaArgs(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "run", s).contains("-XX:+UseParallelGC"));
         assertFalse(javaArgs(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseSerialGC"), "run", s).contains("-XX:+UseParallelGC"));
+        assertFalse(javaArgs(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC"), "run", s).contains("-XX:+UseParallelGC"));
 
         Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         boolean madvise = Files.isReadable(thp) && Files.readString(thp).contains("[madvise]");
