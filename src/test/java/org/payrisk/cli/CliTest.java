@@ -216,12 +216,17 @@ class CliTest {
         for (String[] args : new String[][] {{}, {"--help"}, {"-V"}, {"rn"}, {"@args.txt"}, {"--debug", "run"}}) {
             assertEquals(all, List.copyOf(Main.commandLine(args).getSubcommands().keySet()), List.of(args).toString());
         }
-        // a command's own help and errors read as when every command was built
+        // a command's own help reads as when every command was built
+        picocli.CommandLine every = Main.commandLine(new String[0]);
+        for (String name : all) {
+            picocli.CommandLine alone = Main.commandLine(new String[] {name}).getSubcommands().get(name);
+            assertEquals(every.getSubcommands().get(name).getUsageMessage(), alone.getUsageMessage(), name + " --help");
+        }
         Result h = payrisk("run", "--help");
         assertEquals(0, h.status());
         assertTrue(h.out().startsWith("Usage: payrisk run "), h.out());
         assertBadInput(payrisk("run", "--trails", "5", SCENARIO), "Possible solutions: --trials");
-        assertBadInput(payrisk("rn", SCENARIO), "Unmatched arguments from index 0: 'rn'");
+        assertBadInput(payrisk("runn", SCENARIO), "Did you mean: payrisk run?");
     }
 
     @Test
