@@ -176,6 +176,11 @@ class LauncherTest {
         assertFalse(javaArgs(Map.of("JAVA_OPTS", "-XX:-UseTransparentHugePages"), "run", s)
                 .contains("-XX:+UseTransparentHugePages"));
 
+        assertTrue(javaArgs("run", s).contains("-XX:-UsePerfData"));
+        List<String> perfData = javaArgs(Map.of("JAVA_OPTS", "-XX:+UsePerfData"), "run", s);
+        assertFalse(perfData.contains("-XX:-UsePerfData"), perfData.toString());
+        assertTrue(perfData.contains("-XX:+UsePerfData"), perfData.toString());
+
         assertFalse(javaArgs(Map.of("PAYRISK_CDS", "off"), "run", s).stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
     }
 }
