@@ -136,6 +136,8 @@ class LauncherTest {
     void shortJobsRunWithC1AloneAndLongOnesWithBothCompilers() throws Exception {
         String s = scenario.toString();
         assertTrue(javaArgs("run", s).contains(C1_ONLY), "the scenario's own 10,000 trials");
+        assertTrue(javaArgs("run", s).contains("-XX:CICompilerCount=1"), "one compiler thread with C1 alone");
+        assertFalse(javaArgs("sweep", s).contains("-XX:CICompilerCount=1"), "both compilers need two threads");
         assertTrue(javaArgs("run", s, "--trials", "10_000").contains(C1_ONLY));
         assertFalse(javaArgs("run", s, "--trials", "10001").contains(C1_ONLY));
         assertFalse(javaArgs("run", s, "--trials=200000").contains(C1_ONLY));
