@@ -104,10 +104,7 @@ final class PngEncoder {
             }
             deflater.finish();
             while (!deflater.finished()) {
-                int n = deflater.deflate(buffer);
-                if (n > 0) {
-                    chunk(out, "IDAT", buffer, n);
-                }
+                writeDeflated(deflater, buffer, out);
             }
         } finally {
             deflater.end();
@@ -125,10 +122,15 @@ final class PngEncoder {
     private static void deflate(Deflater deflater, byte[] row, int length, byte[] buffer, ByteArrayOutputStream out) {
         deflater.setInput(row, 0, length);
         while (!deflater.needsInput()) {
-            int n = deflater.deflate(buffer);
-            if (n > 0) {
-                chunk(out, "IDAT", buffer, n);
-            }
+            writeDeflated(deflater, buffer, out);
+        }
+    }
+
+    /** Writes what the deflater gives out next (up to one buffer), if anything, as an IDAT chunk. */
+    private static void writeDeflated(Deflater deflater, byte[] buffer, ByteArrayOutputStream out) {
+        int n = deflater.deflate(buffer);
+        if (n > 0) {
+            chunk(out, "IDAT", buffer, n);
         }
     }
 

@@ -98,9 +98,9 @@ public final class ReportRenderer {
 
         Brief brief = Brief.of(summary, scenario);
         ReportView view = ReportView.of(summary, run, scenario, brief, figures, cashFigures, sensitivityFigures);
-        written.add(write(runDir.resolve("report.html"), Templates.html("report.mustache", view)));
-        written.add(write(runDir.resolve("brief.md"), Templates.markdown("brief.md.mustache", brief)));
-        written.add(write(runDir.resolve("brief.html"), Templates.html("brief.html.mustache", brief)));
+        written.add(write(runDir.resolve("report.html"), Templates.html(Templates.REPORT, view)));
+        written.add(write(runDir.resolve("brief.md"), Templates.markdown(Templates.BRIEF_MD, brief)));
+        written.add(write(runDir.resolve("brief.html"), Templates.html(Templates.BRIEF_HTML, brief)));
 
         return new RenderResult(written, (System.nanoTime() - start) / 1e9);
     }

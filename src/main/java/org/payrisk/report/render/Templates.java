@@ -38,6 +38,11 @@ final class Templates {
         }
     };
 
+    /** The run report's page, its brief as a page and as Markdown: the templates a run renders. */
+    static final String REPORT = "report.mustache";
+    static final String BRIEF_HTML = "brief.html.mustache";
+    static final String BRIEF_MD = "brief.md.mustache";
+
     private Templates() {
     }
 
@@ -53,9 +58,9 @@ final class Templates {
 
     /** Compiles the report's templates into the factories' caches (a warm-up; renders nothing). */
     static void compileAll() {
-        HTML.compile("report.mustache");
-        HTML.compile("brief.html.mustache");
-        MARKDOWN.compile("brief.md.mustache");
+        HTML.compile(REPORT);
+        HTML.compile(BRIEF_HTML);
+        MARKDOWN.compile(BRIEF_MD);
     }
 
     private static String render(MustacheFactory factory, String template, Object scope) {
