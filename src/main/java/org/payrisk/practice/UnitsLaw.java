@@ -177,7 +177,8 @@ public final class UnitsLaw {
         final double target = u * convolution[k][total - k * min];
         double cumulative = 0;
         int last = lo;
-        for (int a = lo; a <= hi; a++) {
+        final int end = hi + 1; // a strict bound: "a <= hi" made C2 discard its compile of the claim loop (see SmallBinomials.set)
+        for (int a = lo; a < end; a++) {
             final double term = first[a - j * min] * second[total - a - rest * min];
             if (term > 0) {
                 last = a;

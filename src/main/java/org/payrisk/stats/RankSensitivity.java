@@ -236,7 +236,7 @@ public final class RankSensitivity {
                 j++;
             }
             double rank = (i + j) / 2.0 + 1; // the mean of ranks i+1 .. j+1
-            for (int p = i; p <= j; p++) {
+            for (int p = i; p < j + 1; p++) { // a strict bound, as in SmallBinomials.set
                 ranks[order[p]] = rank;
             }
             i = j + 1;
