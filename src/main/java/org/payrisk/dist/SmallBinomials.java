@@ -45,9 +45,10 @@ public final class SmallBinomials {
         for (int n = 1; n <= maxN; n++) {
             // pmf of n trials from n - 1: P_n(x) = q P_{n-1}(x) + p P_{n-1}(x - 1), from the top down
             pmf[n] = p * pmf[n - 1];
-            // x = n - 1 down to 1, counted up with a strict bound: written as "x >= 1; x--", this loop made
-            // C2 (JDK 17) discard its compile of the simulator that inlines it on first use (an uncommon
-            // trap, reason loop_limit_check under -XX:+LogCompilation) and compile it again (README, Performance)
+            // x = n - 1 down to 1, counted up to a strict bound: written as "x >= 1; x--", this loop made C2
+            // (JDK 17) throw away its compile of PracticeSimulator.simulate, which inlines set, the first time
+            // that code ran (an uncommon trap, reason loop_limit_check under -XX:+LogCompilation), and compile
+            // it again (README, Performance, step 9)
             for (int i = 1; i < n; i++) {
                 final int x = n - i;
                 pmf[x] = q * pmf[x] + p * pmf[x - 1];

@@ -177,7 +177,9 @@ public final class UnitsLaw {
         final double target = u * convolution[k][total - k * min];
         double cumulative = 0;
         int last = lo;
-        final int end = hi + 1; // a strict bound: "a <= hi" made C2 discard its compile of the claim loop (see SmallBinomials.set)
+        // a strict bound: with "a <= hi", C2 threw away its compile of fee-for-service's claim loop, which
+        // inlines this (reason loop_limit_check, as in SmallBinomials.set)
+        final int end = hi + 1;
         for (int a = lo; a < end; a++) {
             final double term = first[a - j * min] * second[total - a - rest * min];
             if (term > 0) {

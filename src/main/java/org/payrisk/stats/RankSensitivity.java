@@ -236,7 +236,9 @@ public final class RankSensitivity {
                 j++;
             }
             double rank = (i + j) / 2.0 + 1; // the mean of ranks i+1 .. j+1
-            for (int p = i; p < j + 1; p++) { // a strict bound, as in SmallBinomials.set
+            // a strict bound: with "p <= j", C2 threw away compiles of the summaries holding this loop (reason
+            // loop_limit_check, as in dist.SmallBinomials.set)
+            for (int p = i; p < j + 1; p++) {
                 ranks[order[p]] = rank;
             }
             i = j + 1;
