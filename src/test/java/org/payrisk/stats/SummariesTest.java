@@ -55,6 +55,57 @@ class SummariesTest {
     }
 
     @Test
+    void metricsReadFromPartlyOrderedValuesWhatTheFullSortHolds() {
+        // orderedForMetric sorts only the lowest 5%: every position a metric reads (the extremes, each
+        // percentile's two order statistics, the lowest 5% in order for worst5Mean) must hold the full
+        // sort's value bit for bit, with ties and signed zeros, at small sizes and those of real runs and
+        // batches; and the whole metric must equal one computed from the sorted copy.
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        double[] pool = {-0.0, 0.0, 1.5, -2.25, 1e300, -1e-300};
+        int[] sizes = new int[205];
+        for (int i = 0; i < 200; i++) {
+            sizes[i] = i + 1;
+        }
+        System.arraycopy(new int[] {1_201, 4_999, 5_000, 65_537, 100_000}, 0, sizes, 200, 5);
+        for (int n : sizes) {
+            double[] x = new double[n + 7];
+            for (int i = 0; i < x.length; i++) {
+                int kind = r.nextInt(4);
+                x[i] = kind == 0 ? pool[r.nextInt(pool.length)] : kind == 1 ? r.nextInt(5) : r.nextGaussian() * 1e4;
+            }
+            double[] before = x.clone();
+            int from = 3;
+            double[] sorted = Arrays.copyOfRange(x, from, from + n);
+            Arrays.sort(sorted);
+            double[] partly = Summaries.orderedForMetric(x, from, n);
+            assertArrayEquals(before, x, "the values are not modified");
+            java.util.List<Integer> read = new java.util.ArrayList<>(java.util.List.of(0, n - 1));
+            for (int percent : Summaries.PERCENTILES) {
+                int lo = (int) Math.floor((n - 1) * (percent / 100.0));
+                read.add(lo);
+                read.add(Math.min(lo + 1, n - 1));
+            }
+            for (int i = 0; i < Math.ceil(0.05 * n); i++) {
+                read.add(i);
+            }
+            for (int i : read) {
+                assertEquals(Double.doubleToRawLongBits(sorted[i]), Double.doubleToRawLongBits(partly[i]),
+                        "n = " + n + ", position " + i + ": " + sorted[i] + " against " + partly[i]);
+            }
+            double[] slice = Arrays.copyOfRange(x, from, from + n);
+            MetricSummary m = Summaries.metric(slice);
+            assertEquals(Double.doubleToRawLongBits(Summaries.worst5Mean(sorted, 0, n)), Double.doubleToRawLongBits(m.worst5Mean()), "n = " + n);
+            assertEquals(Double.doubleToRawLongBits(sorted[0]), Double.doubleToRawLongBits(m.min()), "n = " + n);
+            assertEquals(Double.doubleToRawLongBits(sorted[n - 1]), Double.doubleToRawLongBits(m.max()), "n = " + n);
+            for (int i = 0; i < Summaries.PERCENTILES.length; i++) {
+                double expected = Quantiles.type7(sorted, Summaries.PERCENTILES[i] / 100.0);
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(m.quantiles()[i]),
+                        "n = " + n + ", p" + Summaries.PERCENTILES[i]);
+            }
+        }
+    }
+
+    @Test
     void metricHasExactMomentsTailsAndLossProbability() {
         double[] v = new double[100];
         for (int i = 0; i < 100; i++) {
