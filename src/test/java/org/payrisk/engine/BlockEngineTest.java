@@ -2,6 +2,10 @@ package org.payrisk.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +30,45 @@ class BlockEngineTest {
         assertEquals(2 * TrialBlocks.SIZE, TrialBlocks.start(2));
         assertEquals(1, TrialBlocks.size(2, 2 * TrialBlocks.SIZE + 1));
         assertEquals(0, TrialBlocks.count(0));
+    }
+
+    @Test
+    void aWorkerIsHeldBackOnlyWhenTheWorkersTakeEveryCoreOfALongRun() {
+        assertTrue(LocalEngine.holdsOneBack(2, 2, LocalEngine.HOLD_BACK_MIN_BLOCKS));
+        assertTrue(LocalEngine.holdsOneBack(8, 4, 98));
+        assertFalse(LocalEngine.holdsOneBack(1, 1, 98), "a single worker is never held back");
+        assertFalse(LocalEngine.holdsOneBack(2, 4, 98), "a core is free for the compiler");
+        assertFalse(LocalEngine.holdsOneBack(2, 2, LocalEngine.HOLD_BACK_MIN_BLOCKS - 1), "a short run");
+    }
+
+    /**
+     * A run long enough to hold a worker back, on at least as many workers as cores, gives the
+     * outcomes of one worker; and a first block that fails ends the run with its error instead of
+     * leaving the held-back worker waiting.
+     */
+    @Test
+    void aHeldBackWorkerChangesNothingAndNeverHangs() throws Exception {
+        Scenario s = Scenarios.parse(CommonRandomNumbersTest.PRACTICE + String.join("\n",
+                "  - name: cap",
+                "    default: { capitation: { pmpm: 5, members: 4000 } }",
+                ""));
+        EngineInput input = EngineInput.of(s);
+        int trials = LocalEngine.HOLD_BACK_MIN_BLOCKS * TrialBlocks.SIZE + 3;
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        assertTrue(LocalEngine.holdsOneBack(threads, Runtime.getRuntime().availableProcessors(), TrialBlocks.count(trials)));
+        TrialOutcomes one = new LocalEngine().run(input, new RunSettings(trials, 9L, 1), SimulationEngine.Progress.NONE);
+        LocalEngine.forgetBlocksDone(); // as the process's first run, which holds a worker back
+        TrialOutcomes many = new LocalEngine().run(input, new RunSettings(trials, 9L, threads), SimulationEngine.Progress.NONE);
+        assertArrayEquals(one.netIncomeColumn(0), many.netIncomeColumn(0));
+        assertArrayEquals(one.cashBalanceColumn(0, 12), many.cashBalanceColumn(0, 12));
+
+        org.payrisk.payment.PaymentModel bad = new org.payrisk.payment.PaymentModel("huge", List.of(
+                org.payrisk.payment.UncheckedTerms.build(() -> new org.payrisk.payment.Capitation(
+                        org.payrisk.dist.Constant.of(1e308), org.payrisk.dist.Constant.of(1000)))), new int[] {0, 0});
+        EngineInput failing = new EngineInput(s.practice(), List.of(s.models().get(0), bad));
+        LocalEngine.forgetBlocksDone();
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> assertThrows(NonFiniteOutcomeException.class,
+                () -> new LocalEngine().run(failing, new RunSettings(trials, 9L, threads), SimulationEngine.Progress.NONE)));
     }
 
     @Test
