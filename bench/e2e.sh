@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: runs `./payrisk run SCENARIO --trials N` R times, each into a fresh temporary
 # directory, and prints the median (and range) of the whole-process wall time and of run.json's own
-# figures. The first run is a warm-up that is not counted (it builds the jar and the class-data archive
+# figures, with the simulation's statistics after the last trial (summarySeconds) apart from its
+# trials. The first run is a warm-up that is not counted (it builds the jar and the class-data archive
 # when they are missing or stale, and fills the OS file cache).
 #
 # Usage: bench/e2e.sh [-n TRIALS] [-r RUNS] [-w WARMUPS] [SCENARIO] [-- MORE payrisk run OPTIONS]
@@ -58,7 +59,7 @@ echo "commit $commit; $(java -version 2>&1 | head -1); $(nproc) cores; load at s
 for ((i = 1; i <= warmups; i++)); do one_run "$work/warm$i" >/dev/null; done
 
 : > "$work/rows"
-printf '%4s %9s %9s %9s %11s %14s\n' run wall_s sim_s report_s trials/s visits/s
+printf '%4s %9s %9s %9s %9s %11s %14s\n' run wall_s sim_s summary_s report_s trials/s visits/s
 for ((i = 1; i <= runs; i++)); do
   dir="$work/run$i"
   wall=$(one_run "$dir")
@@ -66,9 +67,11 @@ for ((i = 1; i <= runs; i++)); do
   rep=$(field reportSeconds "$dir/run.json")
   tps=$(field trialsPerSecond "$dir/run.json")
   vps=$(field attendedVisitsPerSecond "$dir/run.json")
+  sum=$(field summarySeconds "$dir/run.json")
   [ -n "$rep" ] || rep=0
-  echo "$wall $sim $rep $tps $vps" >> "$work/rows"
-  printf '%4d %9.3f %9.3f %9.3f %11.0f %14.4g\n' "$i" "$wall" "$sim" "$rep" "$tps" "$vps"
+  [ -n "$sum" ] || sum=0
+  echo "$wall $sim $rep $tps $vps $sum" >> "$work/rows"
+  printf '%4d %9.3f %9.3f %9.3f %9.3f %11.0f %14.4g\n' "$i" "$wall" "$sim" "$sum" "$rep" "$tps" "$vps"
   rm -rf "$dir"
 done
 echo "median (range) of $runs runs; load at end:$(uptime | sed 's/.*load average://')"
@@ -77,3 +80,7 @@ echo "  simulation seconds (run.json): $(cut -d' ' -f2 "$work/rows" | stats %.2f
 echo "  report seconds (run.json):     $(cut -d' ' -f3 "$work/rows" | stats %.2f)"
 echo "  trials/s (run.json):           $(cut -d' ' -f4 "$work/rows" | stats %.0f)"
 echo "  attended visits/s (run.json):  $(awk '{ print $5 / 1e6 }' "$work/rows" | stats %.1f) million"
+echo "  of the simulation seconds, the statistics after the last trial (run.json summarySeconds):"
+echo "                                 $(cut -d' ' -f6 "$work/rows" | stats %.2f)"
+echo "  attended visits/s of the trials alone (simulation minus statistics seconds):"
+echo "                                 $(awk '{ print $5 * $2 / ($2 - $6) / 1e6 }' "$work/rows" | stats %.1f) million"

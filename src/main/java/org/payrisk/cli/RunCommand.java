@@ -160,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
                     ParameterUncertainty.Result bands = ParameterUncertainty.run(plan, run.settings(), engine,
                             SimulationEngine.Progress.NONE);
                     run = new RunPipeline.Simulated(run.scenario(), run.settings(), run.engineName(), run.outcomes(),
-                            run.summary(), run.startedAt(), run.startNanos(), run.simulationSeconds(),
+                            run.summary(), run.startedAt(), run.startNanos(), run.simulationSeconds(), run.summarySeconds(),
                             run.analyses().with(run.analyses().correlations(), bands));
                 }
             } catch (SparkUnavailableException e) {
@@ -172,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
             }
             // run.json's wallSeconds counts from the engine's start, so a Spark run's start-up is not hidden
             run = new RunPipeline.Simulated(run.scenario(), run.settings(), run.engineName(), run.outcomes(), run.summary(),
-                    run.startedAt(), run.startNanos() - openNanos, run.simulationSeconds(), run.analyses());
+                    run.startedAt(), run.startNanos() - openNanos, run.simulationSeconds(), run.summarySeconds(), run.analyses());
             // a precision run keeps every trial it ran (it cannot know its count in advance), so its
             // trials.csv is written from them; a fixed run streamed it while simulating
             RunPipeline.write(run, dir.staging(), exportTrials && rel != null, noReport ? null : Renderer.current()::render);

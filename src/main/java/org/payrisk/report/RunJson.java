@@ -48,6 +48,7 @@ public final class RunJson {
         o.put("inputSha256", scenario.source().sha256());
         o.put("startedAt", run.startedAt().toString());
         o.put("simulationSeconds", sim);
+        o.put("summarySeconds", run.summarySeconds());
         if (!Double.isNaN(reportSeconds)) {
             o.put("reportSeconds", reportSeconds);
         }

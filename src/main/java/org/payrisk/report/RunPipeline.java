@@ -63,31 +63,15 @@ public final class RunPipeline {
      * @param summary the run's statistics
      * @param startedAt when the simulation started (UTC, milliseconds)
      * @param startNanos {@link System#nanoTime()} at the start, for the wall time
-     * @param simulationSeconds seconds spent simulating
+     * @param simulationSeconds seconds spent simulating, the end-of-run statistics included
+     * @param summarySeconds of those, the seconds spent on the end-of-run statistics (quantiles, bands,
+     *                       sensitivities) after the last trial; the rest ran the trials
      * @param analyses what summary.json adds to the statistics (certainty equivalents, how a
      *                 precision-targeted run stopped)
      */
     public record Simulated(Scenario scenario, RunSettings settings, String engineName, TrialOutcomes outcomes,
                             RunSummary summary, Instant startedAt, long startNanos, double simulationSeconds,
-                            RunAnalyses analyses) {
-
-        /**
-         * A run without analyses beyond the statistics.
-         *
-         * @param scenario the scenario simulated
-         * @param settings trials, seed and threads
-         * @param engineName the engine that ran it
-         * @param outcomes every trial's outcomes
-         * @param summary the run's statistics
-         * @param startedAt when the simulation started
-         * @param startNanos {@link System#nanoTime()} at the start
-         * @param simulationSeconds seconds spent simulating
-         */
-        public Simulated(Scenario scenario, RunSettings settings, String engineName, TrialOutcomes outcomes,
-                         RunSummary summary, Instant startedAt, long startNanos, double simulationSeconds) {
-            this(scenario, settings, engineName, outcomes, summary, startedAt, startNanos, simulationSeconds,
-                    RunAnalyses.NONE);
-        }
+                            double summarySeconds, RunAnalyses analyses) {
 
         /** @return attended visits over all trials (the mean per trial times the trials) */
         public double attendedVisits() {
@@ -140,6 +124,7 @@ public final class RunPipeline {
         boolean exact = Summaries.isExact(settings.trials());
         TrialOutcomes outcomes = null;
         RunSummary summary;
+        long summaryStart;
         List<String> inputs = new TrialKernel(input, settings.seed()).inputs();
         try (TrialsCsv.Stream csv = trialsCsv == null ? null : new TrialsCsv.Stream(input.modelNames(), inputs, trialsCsv)) {
             Consumer<TrialOutcomes> toCsv = csv == null ? b -> { } : b -> {
@@ -154,19 +139,21 @@ public final class RunPipeline {
                     BlockMerger all = new BlockMerger(input.modelNames(), inputs, settings.trials(), months, toCsv);
                     engine.runBlocks(scenario, settings, progress, all::accept);
                     outcomes = all.result();
+                    summaryStart = System.nanoTime();
                     summary = Summaries.run(outcomes);
                 } else {
                     StreamingSummary streaming = new StreamingSummary(input.modelNames(), settings.trials(), months);
                     engine.runBlocks(scenario, settings, progress, streaming.andThen(toCsv));
+                    summaryStart = System.nanoTime();
                     summary = streaming.result();
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Simulated(scenario, settings, engine.name(), outcomes, summary, started, t0, seconds,
-                analyses(outcomes, null).with(InputCorrelations.of(scenario.correlations()), null));
+        long end = System.nanoTime();
+        return new Simulated(scenario, settings, engine.name(), outcomes, summary, started, t0, (end - t0) / 1e9,
+                (end - summaryStart) / 1e9, analyses(outcomes, null).with(InputCorrelations.of(scenario.correlations()), null));
     }
 
     /**
@@ -194,9 +181,11 @@ public final class RunPipeline {
         Stopping stopping = PrecisionRun.run(engine, input, seed, threads, precision, maxTrials, progress, blocks::add);
         TrialOutcomes outcomes = TrialOutcomes.merge(blocks);
         blocks.clear();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        long summaryStart = System.nanoTime();
+        RunSummary summary = Summaries.run(outcomes);
+        long end = System.nanoTime();
         return new Simulated(scenario, new RunSettings(stopping.trials(), seed, threads), engine.name(), outcomes,
-                Summaries.run(outcomes), started, t0, seconds,
+                summary, started, t0, (end - t0) / 1e9, (end - summaryStart) / 1e9,
                 analyses(outcomes, stopping).with(InputCorrelations.of(scenario.correlations()), null));
     }
 

@@ -49,6 +49,9 @@ class RunPipelineTest {
         JsonNode runJson = new ObjectMapper().readTree(a.resolve("run.json").toFile());
         assertTrue(runJson.get("reportSeconds").asDouble() > 0);
         assertTrue(runJson.get("wallSeconds").asDouble() >= runJson.get("simulationSeconds").asDouble());
+        double summarySeconds = runJson.get("summarySeconds").asDouble(-1);
+        assertTrue(summarySeconds > 0 && summarySeconds < runJson.get("simulationSeconds").asDouble(),
+                "the statistics' share of the simulation time: " + summarySeconds);
         assertEquals(60, runJson.get("trials").asInt());
 
         Path b = Files.createDirectories(tmp.resolve("b"));
