@@ -69,7 +69,6 @@ for ((i = 1; i <= runs; i++)); do
   vps=$(field attendedVisitsPerSecond "$dir/run.json")
   sum=$(field summarySeconds "$dir/run.json")
   [ -n "$rep" ] || rep=0
-  [ -n "$sum" ] || sum=0
   echo "$wall $sim $rep $tps $vps $sum" >> "$work/rows"
   printf '%4d %9.3f %9.3f %9.3f %9.3f %11.0f %14.4g\n' "$i" "$wall" "$sim" "$sum" "$rep" "$tps" "$vps"
   rm -rf "$dir"
@@ -80,7 +79,11 @@ echo "  simulation seconds (run.json): $(cut -d' ' -f2 "$work/rows" | stats %.2f
 echo "  report seconds (run.json):     $(cut -d' ' -f3 "$work/rows" | stats %.2f)"
 echo "  trials/s (run.json):           $(cut -d' ' -f4 "$work/rows" | stats %.0f)"
 echo "  attended visits/s (run.json):  $(awk '{ print $5 / 1e6 }' "$work/rows" | stats %.1f) million"
-echo "  of the simulation seconds, the statistics after the last trial (run.json summarySeconds):"
-echo "                                 $(cut -d' ' -f6 "$work/rows" | stats %.2f)"
-echo "  attended visits/s of the trials alone (simulation minus statistics seconds):"
-echo "                                 $(awk '{ print $5 * $2 / ($2 - $6) / 1e6 }' "$work/rows" | stats %.1f) million"
+if [ -n "$sum" ] && [ "$sum" != 0 ]; then
+  echo "  of the simulation seconds, the statistics after the last trial (run.json summarySeconds):"
+  echo "                                 $(cut -d' ' -f6 "$work/rows" | stats %.2f)"
+  echo "  attended visits/s without those statistics (simulation minus summarySeconds):"
+  echo "                                 $(awk '{ print $5 * $2 / ($2 - $6) / 1e6 }' "$work/rows" | stats %.1f) million"
+else
+  echo "  summarySeconds: n/a (run.json does not have it: a build older than this script)"
+fi

@@ -19,8 +19,8 @@ import org.payrisk.stats.TrialOutcomes;
  * only on (seed, trial, input) and blocks merge in block order, the result is the same for any
  * thread count.
  *
- * <p>When the workers would take every core of a long run, one of them starts only once the first
- * block is done ({@link #holdsOneBack}): the just-in-time compiler then has a core of its own while it
+ * <p>When the workers would take every core of a long run, enough of them to free one core start only
+ * once the first block is done ({@link #heldBack}): the just-in-time compiler then has a core of its own while it
  * compiles the kernel, which runs slow, profiled code until it is done. Only in the first run of the
  * process (later runs, as a sweep's, find the kernel compiled), and only at the start, so again the
  * same result.
@@ -30,12 +30,16 @@ import org.payrisk.stats.TrialOutcomes;
 public final class LocalEngine implements SimulationEngine {
 
     /**
-     * Fewest blocks of a run for which a worker is held back at the start: shorter runs are compiled
-     * by C1 alone in the launcher (at most 10,000 trials), which needs no core of its own.
+     * Fewest blocks of a run for which workers are held back at the start: well above the launcher's
+     * runs compiled by C1 alone (at most 10,000 trials, 10 blocks), which need no core for C2; measured
+     * at 98 blocks (100,000 trials).
      */
     static final int HOLD_BACK_MIN_BLOCKS = 16;
 
-    /** Whether this process has finished a block (its kernel is then compiled, or being compiled). */
+    /**
+     * Whether any run in this process has finished a block: only a run before that may hold workers
+     * back (later ones, as a sweep's points, most likely find the kernel compiled).
+     */
     private static volatile boolean blockDone;
 
     @Override
@@ -60,8 +64,8 @@ public final class LocalEngine implements SimulationEngine {
         final BlockMerger merger = new BlockMerger(TrialBlocks.start(firstBlock), trials, inBlockOrder);
         final AtomicInteger next = new AtomicInteger(firstBlock);
         final int threads = Math.min(settings.threads(), Math.max(1, blocks - firstBlock));
-        final CountDownLatch firstBlockDone = new CountDownLatch(
-                !blockDone && holdsOneBack(threads, Runtime.getRuntime().availableProcessors(), blocks - firstBlock) ? 1 : 0);
+        final int held = blockDone ? 0 : heldBack(threads, Runtime.getRuntime().availableProcessors(), blocks - firstBlock);
+        final CountDownLatch firstBlockDone = new CountDownLatch(held > 0 ? 1 : 0);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "payrisk-worker");
             t.setDaemon(true);
@@ -70,10 +74,10 @@ public final class LocalEngine implements SimulationEngine {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
-                final boolean heldBack = w == threads - 1 && firstBlockDone.getCount() > 0;
+                final boolean waits = w >= threads - held;
                 futures.add(pool.submit(() -> {
                     try {
-                        if (heldBack) {
+                        if (waits) {
                             firstBlockDone.await();
                         }
                         TrialKernel kernel = new TrialKernel(input, settings.seed());
@@ -122,17 +126,23 @@ public final class LocalEngine implements SimulationEngine {
     }
 
     /**
-     * Whether one worker waits for the first block: measured on 2 cores with 2 workers, the
-     * 100,000-trial run took 0.980 times as long (two sets of 12 and 20 pairs), as C2's compile of the
-     * practice-year finished sooner. With fewer workers than cores the compiler has a core anyway.
+     * How many workers wait for the first block: as many as leave one core free for the compiler
+     * (threads - cores + 1, and never all of them), when the workers would take every core of a run of at least
+     * {@link #HOLD_BACK_MIN_BLOCKS} blocks; else none. Measured on 2 cores with 2 workers (one held
+     * back): the 100,000-trial run took 0.980, 0.980 and 1.001 times as long (three sets of pairs), as
+     * C2's compile of the practice-year finished sooner. With fewer workers than cores the compiler has
+     * a core anyway.
      *
-     * @param threads worker threads of the run
+     * @param threads worker threads of the run (at most its blocks)
      * @param cores available processors
      * @param blocks blocks the run will simulate
-     * @return whether the last worker starts after the first block is done
+     * @return the number of workers, the last ones, that start after the first block is done
      */
-    static boolean holdsOneBack(int threads, int cores, int blocks) {
-        return threads > 1 && threads >= cores && blocks >= HOLD_BACK_MIN_BLOCKS;
+    static int heldBack(int threads, int cores, int blocks) {
+        if (threads < 2 || threads < cores || blocks < HOLD_BACK_MIN_BLOCKS) {
+            return 0;
+        }
+        return Math.min(threads - cores + 1, threads - 1); // one worker always starts
     }
 
     /**

@@ -64,8 +64,8 @@ public final class RunPipeline {
      * @param startedAt when the simulation started (UTC, milliseconds)
      * @param startNanos {@link System#nanoTime()} at the start, for the wall time
      * @param simulationSeconds seconds spent simulating, the end-of-run statistics included
-     * @param summarySeconds of those, the seconds spent on the end-of-run statistics (quantiles, bands,
-     *                       sensitivities) after the last trial; the rest ran the trials
+     * @param summarySeconds of those, the seconds spent on the statistics after the last trial
+     *                       (quantiles, monthly bands, sensitivities)
      * @param analyses what summary.json adds to the statistics (certainty equivalents, how a
      *                 precision-targeted run stopped)
      */
@@ -125,6 +125,7 @@ public final class RunPipeline {
         TrialOutcomes outcomes = null;
         RunSummary summary;
         long summaryStart;
+        long summaryEnd;
         List<String> inputs = new TrialKernel(input, settings.seed()).inputs();
         try (TrialsCsv.Stream csv = trialsCsv == null ? null : new TrialsCsv.Stream(input.modelNames(), inputs, trialsCsv)) {
             Consumer<TrialOutcomes> toCsv = csv == null ? b -> { } : b -> {
@@ -141,11 +142,13 @@ public final class RunPipeline {
                     outcomes = all.result();
                     summaryStart = System.nanoTime();
                     summary = Summaries.run(outcomes);
+                    summaryEnd = System.nanoTime();
                 } else {
                     StreamingSummary streaming = new StreamingSummary(input.modelNames(), settings.trials(), months);
                     engine.runBlocks(scenario, settings, progress, streaming.andThen(toCsv));
                     summaryStart = System.nanoTime();
                     summary = streaming.result();
+                    summaryEnd = System.nanoTime();
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -153,7 +156,7 @@ public final class RunPipeline {
         }
         long end = System.nanoTime();
         return new Simulated(scenario, settings, engine.name(), outcomes, summary, started, t0, (end - t0) / 1e9,
-                (end - summaryStart) / 1e9, analyses(outcomes, null).with(InputCorrelations.of(scenario.correlations()), null));
+                (summaryEnd - summaryStart) / 1e9, analyses(outcomes, null).with(InputCorrelations.of(scenario.correlations()), null));
     }
 
     /**

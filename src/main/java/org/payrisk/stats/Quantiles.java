@@ -69,7 +69,7 @@ public final class Quantiles {
     }
 
     /** floor((n - 1) p), the index of the lower order statistic a type-7 quantile reads; checks n and p. */
-    private static int lowIndex(int n, double p) {
+    static int lowIndex(int n, double p) {
         if (n < 1) {
             throw new IllegalArgumentException("n: expected at least one value, found " + n);
         }

@@ -35,8 +35,8 @@ public final class Summaries {
     public static final double TIE_TOLERANCE = 1e-9;
 
     /**
-     * Most trials a run summarises exactly, from every trial's stored outcomes (sorted columns, exact
-     * quantiles, two-pass sd): runs up to this size give the same summary.json as before streaming
+     * Most trials a run summarises exactly, from every trial's stored outcomes (exact order statistics,
+     * two-pass sd): runs up to this size give the same summary.json as before streaming
      * existed, and keep per-trial recorded inputs (for sensitivity). Larger runs are reduced block by
      * block by {@link StreamingSummary} in memory independent of the trial count, with quantiles
      * within the bound of {@link LogHistogram}, and keep no per-trial inputs.
@@ -149,7 +149,7 @@ public final class Summaries {
      * value, the two order statistics each of the {@link #PERCENTILES} reads ({@link Quantiles#type7}),
      * and the lowest ceil(0.05 n) values, ascending, which {@link #worst5Mean} sums in that order. Commons
      * Numbers' {@link Selection} puts the order statistics in place (ordering as
-     * {@link Arrays#sort(double[])} does) and leaves only smaller values before the highest of the
+     * {@link Arrays#sort(double[])} does) and leaves no greater value before the highest of the
      * lowest 5%, which are then sorted: so every figure read is bit for bit that of the sorted copy, in
      * O(n) plus a sort of 5% of the values instead of a sort of them all.
      *
@@ -163,7 +163,7 @@ public final class Summaries {
         final int worst = worst5Count(n);
         final int[] k = new int[2 * PERCENTILES.length + 3];
         for (int i = 0; i < PERCENTILES.length; i++) {
-            int lo = (int) Math.floor((n - 1) * (PERCENTILES[i] / 100.0)); // as Quantiles.type7
+            int lo = Quantiles.lowIndex(n, PERCENTILES[i] / 100.0);
             k[2 * i] = lo;
             k[2 * i + 1] = Math.min(lo + 1, n - 1);
         }

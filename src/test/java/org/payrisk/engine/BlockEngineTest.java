@@ -33,32 +33,57 @@ class BlockEngineTest {
     }
 
     @Test
-    void aWorkerIsHeldBackOnlyWhenTheWorkersTakeEveryCoreOfALongRun() {
-        assertTrue(LocalEngine.holdsOneBack(2, 2, LocalEngine.HOLD_BACK_MIN_BLOCKS));
-        assertTrue(LocalEngine.holdsOneBack(8, 4, 98));
-        assertFalse(LocalEngine.holdsOneBack(1, 1, 98), "a single worker is never held back");
-        assertFalse(LocalEngine.holdsOneBack(2, 4, 98), "a core is free for the compiler");
-        assertFalse(LocalEngine.holdsOneBack(2, 2, LocalEngine.HOLD_BACK_MIN_BLOCKS - 1), "a short run");
+    void workersAreHeldBackOnlyWhenTheyTakeEveryCoreOfALongRun() {
+        assertEquals(1, LocalEngine.heldBack(2, 2, LocalEngine.HOLD_BACK_MIN_BLOCKS));
+        assertEquals(5, LocalEngine.heldBack(8, 4, 98), "enough to free one core");
+        assertEquals(3, LocalEngine.heldBack(4, 1, 98), "one worker always starts");
+        assertEquals(0, LocalEngine.heldBack(1, 1, 98), "a single worker is never held back");
+        assertEquals(0, LocalEngine.heldBack(2, 4, 98), "a core is free for the compiler");
+        assertEquals(0, LocalEngine.heldBack(2, 2, LocalEngine.HOLD_BACK_MIN_BLOCKS - 1), "a short run");
     }
 
     /**
-     * A run long enough to hold a worker back, on at least as many workers as cores, gives the
-     * outcomes of one worker; and a first block that fails ends the run with its error instead of
-     * leaving the held-back worker waiting.
+     * In a process's first long run on as many workers as cores, the held-back workers finish no block
+     * before the first block is reported (the first report is slowed down on purpose, so that workers
+     * running from the start would finish theirs meanwhile); the outcomes are those of one worker; and
+     * a first block that fails ends the run with its error.
      */
     @Test
-    void aHeldBackWorkerChangesNothingAndNeverHangs() throws Exception {
+    void heldBackWorkersWaitForTheFirstBlockAndChangeNothing() throws Exception {
         Scenario s = Scenarios.parse(CommonRandomNumbersTest.PRACTICE + String.join("\n",
                 "  - name: cap",
                 "    default: { capitation: { pmpm: 5, members: 4000 } }",
                 ""));
         EngineInput input = EngineInput.of(s);
-        int trials = LocalEngine.HOLD_BACK_MIN_BLOCKS * TrialBlocks.SIZE + 3;
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        assertTrue(LocalEngine.holdsOneBack(threads, Runtime.getRuntime().availableProcessors(), TrialBlocks.count(trials)));
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = Math.max(2, cores);
+        int trials = Math.max(LocalEngine.HOLD_BACK_MIN_BLOCKS, threads) * TrialBlocks.SIZE + 3;
+        int held = LocalEngine.heldBack(threads, cores, TrialBlocks.count(trials));
+        assertTrue(held >= 1, "this run holds workers back");
+
+        java.util.Set<Thread> finishedDuringFirst = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger reports = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean firstOpen = new java.util.concurrent.atomic.AtomicBoolean();
+        SimulationEngine.Progress slowFirst = n -> {
+            if (reports.getAndIncrement() == 0) {
+                firstOpen.set(true);
+                finishedDuringFirst.add(Thread.currentThread());
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                firstOpen.set(false);
+            } else if (firstOpen.get()) {
+                finishedDuringFirst.add(Thread.currentThread());
+            }
+        };
         TrialOutcomes one = new LocalEngine().run(input, new RunSettings(trials, 9L, 1), SimulationEngine.Progress.NONE);
-        LocalEngine.forgetBlocksDone(); // as the process's first run, which holds a worker back
-        TrialOutcomes many = new LocalEngine().run(input, new RunSettings(trials, 9L, threads), SimulationEngine.Progress.NONE);
+        LocalEngine.forgetBlocksDone(); // as the process's first run
+        TrialOutcomes many = new LocalEngine().run(input, new RunSettings(trials, 9L, threads), slowFirst);
+        assertTrue(finishedDuringFirst.size() <= threads - held,
+                finishedDuringFirst.size() + " workers finished a block before the first was reported; " + held
+                        + " of " + threads + " should have been waiting");
         assertArrayEquals(one.netIncomeColumn(0), many.netIncomeColumn(0));
         assertArrayEquals(one.cashBalanceColumn(0, 12), many.cashBalanceColumn(0, 12));
 

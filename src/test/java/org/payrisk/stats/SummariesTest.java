@@ -102,7 +102,45 @@ class SummariesTest {
                 assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(m.quantiles()[i]),
                         "n = " + n + ", p" + Summaries.PERCENTILES[i]);
             }
+            if (n >= Summaries.MIN_TRIALS_FOR_MCSE) {
+                double[] expected = batchMeansBySorting(slice);
+                double[] got = new double[expected.length];
+                System.arraycopy(m.mcse().quantiles(), 0, got, 0, Summaries.PERCENTILES.length);
+                got[Summaries.PERCENTILES.length] = m.mcse().worst5Mean();
+                got[Summaries.PERCENTILES.length + 1] = m.mcse().probLoss();
+                for (int i = 0; i < got.length; i++) {
+                    assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(got[i]),
+                            "n = " + n + ", batch-means error " + i);
+                }
+            } else {
+                assertNull(m.mcse(), "n = " + n);
+            }
         }
+    }
+
+    /**
+     * Batch-means errors as computed before selection: each batch copied and fully sorted. Returns the
+     * errors of the percentiles, then of worst5Mean, then of P(loss).
+     */
+    private static double[] batchMeansBySorting(double[] values) {
+        int size = values.length / Summaries.BATCHES;
+        int stats = Summaries.PERCENTILES.length + 2;
+        double[][] perBatch = new double[stats][Summaries.BATCHES];
+        for (int b = 0; b < Summaries.BATCHES; b++) {
+            double[] batch = Arrays.copyOfRange(values, b * size, (b + 1) * size);
+            perBatch[stats - 1][b] = Summaries.probBelowZero(batch, 0, size);
+            Arrays.sort(batch);
+            for (int i = 0; i < Summaries.PERCENTILES.length; i++) {
+                perBatch[i][b] = Quantiles.type7(batch, Summaries.PERCENTILES[i] / 100.0);
+            }
+            perBatch[stats - 2][b] = Summaries.worst5Mean(batch, 0, size);
+        }
+        double[] se = new double[stats];
+        for (int i = 0; i < stats; i++) {
+            double mean = Summaries.mean(perBatch[i], 0, Summaries.BATCHES);
+            se[i] = Summaries.sd(perBatch[i], 0, Summaries.BATCHES, mean) / Math.sqrt(Summaries.BATCHES);
+        }
+        return se;
     }
 
     @Test
