@@ -23,20 +23,32 @@ public final class Quantiles {
      * @return the type-7 quantile at each probability, in order
      */
     public static double[] type7OfUnsorted(double[] values, double... p) {
-        int n = values.length;
-        int[] k = new int[2 * p.length];
-        for (int i = 0; i < p.length; i++) {
-            int lo = lowIndex(n, p[i]); // at most n - 1, since p <= 1
-            k[2 * i] = lo;
-            k[2 * i + 1] = Math.min(lo + 1, n - 1);
-        }
         double[] partial = values.clone();
-        Selection.select(partial, k);
+        Selection.select(partial, orderStatistics(values.length, p, 0));
         double[] q = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             q[i] = type7(partial, p[i]);
         }
         return q;
+    }
+
+    /**
+     * The indices of the order statistics the type-7 quantiles at {@code p} read: x[floor h] and
+     * x[min(floor h + 1, n - 1)] for each probability, in that order.
+     *
+     * @param n values, at least one
+     * @param p probabilities in [0, 1]
+     * @param spare more slots left at the end of the array, for the caller's own indices
+     * @return 2 p.length + spare indices
+     */
+    static int[] orderStatistics(int n, double[] p, int spare) {
+        int[] k = new int[2 * p.length + spare];
+        for (int i = 0; i < p.length; i++) {
+            int lo = lowIndex(n, p[i]); // at most n - 1, since p <= 1
+            k[2 * i] = lo;
+            k[2 * i + 1] = Math.min(lo + 1, n - 1);
+        }
+        return k;
     }
 
     /**
@@ -69,7 +81,7 @@ public final class Quantiles {
     }
 
     /** floor((n - 1) p), the index of the lower order statistic a type-7 quantile reads; checks n and p. */
-    static int lowIndex(int n, double p) {
+    private static int lowIndex(int n, double p) {
         if (n < 1) {
             throw new IllegalArgumentException("n: expected at least one value, found " + n);
         }

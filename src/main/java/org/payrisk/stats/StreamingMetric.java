@@ -93,7 +93,7 @@ final class StreamingMetric {
         double sd = sd();
         double[] q = new double[Summaries.PERCENTILES.length];
         for (int i = 0; i < q.length; i++) {
-            q[i] = all.type7(Summaries.PERCENTILES[i] / 100.0);
+            q[i] = all.type7(Summaries.PERCENTILE_PROBABILITIES[i]);
         }
         long k = (long) Math.ceil(0.05 * n);
         return new MetricSummary(mean(), sd, sd / Math.sqrt(n), all.min(), all.max(), q, all.lowestMean(k),
@@ -109,7 +109,7 @@ final class StreamingMetric {
         long kBatch = (long) Math.ceil(0.05 * batchSize);
         for (int b = 0; b < Summaries.BATCHES; b++) {
             for (int i = 0; i < Summaries.PERCENTILES.length; i++) {
-                perBatch[i][b] = batches[b].type7(Summaries.PERCENTILES[i] / 100.0);
+                perBatch[i][b] = batches[b].type7(Summaries.PERCENTILE_PROBABILITIES[i]);
             }
             perBatch[Summaries.PERCENTILES.length][b] = batches[b].lowestMean(kBatch);
             perBatch[Summaries.PERCENTILES.length + 1][b] = (double) batchNegatives[b] / batchSize;

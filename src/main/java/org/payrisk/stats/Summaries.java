@@ -18,6 +18,12 @@ public final class Summaries {
     /** Percentiles reported for each metric, in order: p01 p05 p10 p25 p50 p75 p90 p95 p99. */
     public static final int[] PERCENTILES = {1, 5, 10, 25, 50, 75, 90, 95, 99};
 
+    /** {@link #PERCENTILES} as probabilities. */
+    static final double[] PERCENTILE_PROBABILITIES = probabilities(PERCENTILES);
+
+    /** {@link PairedComparison#DIFFERENCE_PERCENTILES} as probabilities. */
+    private static final double[] DIFFERENCE_PROBABILITIES = probabilities(PairedComparison.DIFFERENCE_PERCENTILES);
+
     /** Probabilities of the fine quantile grid (for exceedance curves). */
     public static final double[] QUANTILE_GRID = quantileGrid();
 
@@ -58,6 +64,14 @@ public final class Summaries {
     public static final int HISTOGRAM_BINS = 60;
 
     private Summaries() {
+    }
+
+    private static double[] probabilities(int[] percents) {
+        double[] p = new double[percents.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = percents[i] / 100.0;
+        }
+        return p;
     }
 
     private static double[] quantileGrid() {
@@ -161,12 +175,7 @@ public final class Summaries {
     static double[] orderedForMetric(double[] values, int from, int n) {
         final double[] a = Arrays.copyOfRange(values, from, from + n);
         final int worst = worst5Count(n);
-        final int[] k = new int[2 * PERCENTILES.length + 3];
-        for (int i = 0; i < PERCENTILES.length; i++) {
-            int lo = Quantiles.lowIndex(n, PERCENTILES[i] / 100.0);
-            k[2 * i] = lo;
-            k[2 * i + 1] = Math.min(lo + 1, n - 1);
-        }
+        final int[] k = Quantiles.orderStatistics(n, PERCENTILE_PROBABILITIES, 3);
         k[k.length - 3] = 0;
         k[k.length - 2] = n - 1;
         k[k.length - 1] = worst - 1;
@@ -182,7 +191,7 @@ public final class Summaries {
         double sd = sd(values, 0, n, mean);
         double[] q = new double[PERCENTILES.length];
         for (int i = 0; i < q.length; i++) {
-            q[i] = Quantiles.type7(sorted, PERCENTILES[i] / 100.0);
+            q[i] = Quantiles.type7(sorted, PERCENTILE_PROBABILITIES[i]);
         }
         return new MetricSummary(mean, sd, sd / Math.sqrt(n), sorted[0], sorted[n - 1], q,
                 worst5Mean(sorted, 0, n), probBelowZero(values, 0, n), batchMeansMcse(values));
@@ -205,7 +214,7 @@ public final class Summaries {
             perBatch[PERCENTILES.length + 1][b] = probBelowZero(values, b * size, size);
             double[] batch = orderedForMetric(values, b * size, size);
             for (int i = 0; i < PERCENTILES.length; i++) {
-                perBatch[i][b] = Quantiles.type7(batch, PERCENTILES[i] / 100.0);
+                perBatch[i][b] = Quantiles.type7(batch, PERCENTILE_PROBABILITIES[i]);
             }
             perBatch[PERCENTILES.length][b] = worst5Mean(batch, 0, size);
         }
@@ -263,11 +272,7 @@ public final class Summaries {
         double mean = mean(d, 0, n);
         double sd = sd(d, 0, n, mean);
         double p = (double) greater / n;
-        double[] probabilities = new double[PairedComparison.DIFFERENCE_PERCENTILES.length];
-        for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i] = PairedComparison.DIFFERENCE_PERCENTILES[i] / 100.0;
-        }
-        double[] q = Quantiles.type7OfUnsorted(d, probabilities);
+        double[] q = Quantiles.type7OfUnsorted(d, DIFFERENCE_PROBABILITIES);
         return new PairedComparison(nameA, nameB, mean, sd / Math.sqrt(n), p, Math.sqrt(p * (1 - p) / n), q,
                 Histogram.shared(HISTOGRAM_BINS, d)[0]);
     }
