@@ -65,36 +65,39 @@ final class PngEncoder {
         // above the first row counts as zeros). A pixel equal to the one above filters to three zero
         // bytes, and in charts most pixels equal the one above: a row equal to the row above is
         // deflated from a row of zeros, and any other row writes only its pixels that differ into a
-        // row kept zero between rows (what a row wrote is cleared after it), so no loop writes every
-        // byte of every row (which costs most with the C1 compiler that short runs use).
+        // row kept zero between rows (what a row wrote is cleared after it). The runs of equal pixels
+        // between them are skipped with Arrays.mismatch (which compares several pixels a step), so no
+        // loop visits every pixel of every row (which costs most with the C1 compiler that short runs use).
         byte[] zeros = new byte[rowBytes];
         zeros[0] = FILTER_UP;
         byte[] filtered = new byte[rowBytes];
         filtered[0] = FILTER_UP;
         int[] written = new int[w];
+        int[] blackRow = new int[w]; // the row above the first
         byte[] buffer = new byte[64 * 1024];
         Deflater deflater = new Deflater(DEFLATE_LEVEL);
         try {
             for (int y = 0; y < h; y++) {
                 int p = y * w;
-                int above = p - w;
-                if (y > 0 && Arrays.equals(pixels, p, p + w, pixels, above, p)) {
-                    deflate(deflater, zeros, rowBytes, buffer, out);
-                    continue;
-                }
+                int[] upper = y == 0 ? blackRow : pixels;
+                int above = y == 0 ? 0 : p - w;
                 int n = 0;
-                for (int x = 0; x < w; x++) {
-                    int rgb = pixels[p + x];
-                    int up = y == 0 ? 0 : pixels[above + x];
-                    if (rgb != up) {
+                int x = Arrays.mismatch(pixels, p, p + w, upper, above, above + w); // -1: no pixel differs
+                while (x >= 0) {
+                    int rgb;
+                    int up;
+                    while (x < w && (rgb = pixels[p + x]) != (up = upper[above + x])) {
                         int b = 1 + 3 * x;
                         filtered[b] = (byte) ((rgb >>> 16) - (up >>> 16));
                         filtered[b + 1] = (byte) ((rgb >>> 8) - (up >>> 8));
                         filtered[b + 2] = (byte) (rgb - up);
                         written[n++] = b;
+                        x++;
                     }
+                    int same = x < w ? Arrays.mismatch(pixels, p + x, p + w, upper, above + x, above + w) : -1;
+                    x = same < 0 ? -1 : x + same;
                 }
-                deflate(deflater, filtered, rowBytes, buffer, out);
+                deflate(deflater, n == 0 ? zeros : filtered, rowBytes, buffer, out);
                 for (int i = 0; i < n; i++) {
                     int b = written[i];
                     filtered[b] = 0;

@@ -69,6 +69,32 @@ class PngEncoderTest {
     }
 
     @Test
+    void changesAtTheRowEndsAndAlternatingPixelsDecodeToTheSamePixels() throws IOException {
+        // The runs of pixels equal to the one above are skipped: runs that start or end at the first or
+        // last pixel, runs of one pixel, and a first row holding black pixels (equal to the zeros above it).
+        int w = 9;
+        int[][] rows = {
+            {0, 0xFFFFFF, 0, 0, 0x123456, 0, 0, 0, 0},
+            {0, 0xFFFFFF, 0, 0, 0x123456, 0, 0, 0, 0},
+            {1, 0xFFFFFF, 0, 0, 0x123456, 0, 0, 0, 0},
+            {1, 0xFFFFFF, 0, 0, 0x123456, 0, 0, 0, 2},
+            {3, 0xFFFFFE, 5, 0, 0x123457, 6, 0, 7, 8},
+            {0, 0xFFFFFE, 0, 0, 0x123457, 0, 0, 7, 0},
+            {0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF},
+            {0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0},
+            {0, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0},
+        };
+        BufferedImage image = new BufferedImage(w, rows.length, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < rows.length; y++) {
+            image.setRGB(0, y, w, 1, rows[y], 0, w);
+        }
+        assertSamePixels(image, decode(PngEncoder.encode(image)), "changes at the ends and alternating");
+        BufferedImage one = new BufferedImage(1, 3, BufferedImage.TYPE_INT_RGB);
+        one.setRGB(0, 1, 0xABCDEF);
+        assertSamePixels(one, decode(PngEncoder.encode(one)), "one pixel wide");
+    }
+
+    @Test
     void imageDataLargerThanOneChunkIsSplitOverSeveralIdatChunks() throws IOException {
         SplittableRandom random = new SplittableRandom(3);
         BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
