@@ -104,10 +104,15 @@ public final class RankSensitivity {
             complete[c] = order[c].length == n;
             inputRanks[c] = ranksInTrialOrder(inputs[c], order[c], n);
         }
-        // The rank regression uses the trials that drew every input, with ranks over those trials.
+        // The rank regression uses the trials that drew every input, with ranks over those trials. When
+        // that is every trial (as when no input is drawn only on some), those are the ranks just taken.
         boolean[] all = rowsWithAll(inputs, n);
         int rows = count(all);
-        double[][] q = orthonormalRanks(inputs, all, rows);
+        double[][] regressionRanks = new double[k][];
+        for (int c = 0; c < k; c++) {
+            regressionRanks[c] = ranksOverRows(inputs[c], rows == n ? inputRanks[c] : null, all);
+        }
+        double[][] q = orthonormalRanks(regressionRanks, all, rows);
 
         List<Sensitivity.Output> out = new ArrayList<>();
         for (int o = 0; o < outputs.size(); o++) {
@@ -143,7 +148,8 @@ public final class RankSensitivity {
                         meanAt(y, order[c], 0, tenth), meanAt(y, order[c], m - tenth, m), deciles));
             }
             String[] nm = names.get(o);
-            out.add(new Sensitivity.Output(nm[0], nm[1], nm[2], mean(y), rSquared(q, y, all, rows), effects));
+            double[] regressionY = ranksOverRows(y, rows == n ? yRanks : null, all);
+            out.add(new Sensitivity.Output(nm[0], nm[1], nm[2], mean(y), rSquared(q, regressionY, all, rows), effects));
         }
         return new Sensitivity(METHOD, STD_ERROR_METHOD, inputPaths, out);
     }
@@ -326,18 +332,33 @@ public final class RankSensitivity {
     }
 
     /**
+     * The average ranks of x over the selected rows (NaN elsewhere).
+     *
+     * @param ranksOverAll x's ranks over every trial when the rows are every trial (they are then the
+     *     same ranks, so they are not taken again), else null
+     */
+    private static double[] ranksOverRows(double[] x, double[] ranksOverAll, boolean[] rows) {
+        if (ranksOverAll != null) {
+            return ranksOverAll;
+        }
+        double[] restricted = restrict(x, rows);
+        return ranksInTrialOrder(restricted, sortedFinite(restricted), restricted.length);
+    }
+
+    /**
      * The centred input ranks over the selected rows, orthonormalised by modified Gram-Schmidt (a thin QR
      * factorisation) in input order; a constant column, or one that is a linear combination of earlier
      * ones, is dropped. The span is what matters for R², so dropping loses nothing.
+     *
+     * @param ranks per input, its ranks over the selected rows ({@link #ranksOverRows}; not modified)
      */
-    private static double[][] orthonormalRanks(double[][] inputs, boolean[] rows, int m) {
+    private static double[][] orthonormalRanks(double[][] ranks, boolean[] rows, int m) {
         List<double[]> kept = new ArrayList<>();
         if (m < 2) {
             return new double[0][];
         }
-        for (double[] col : inputs) {
-            double[] x = restrict(col, rows);
-            double[] v = centred(ranksInTrialOrder(x, sortedFinite(x), x.length), rows, m);
+        for (double[] r : ranks) {
+            double[] v = centred(r, rows, m);
             double norm0 = dot(v, v, rows);
             if (norm0 == 0) {
                 continue;
@@ -363,13 +384,16 @@ public final class RankSensitivity {
         return kept.toArray(new double[0][]);
     }
 
-    /** R² of the output's ranks (over the selected rows) on the orthonormal input ranks. */
-    private static double rSquared(double[][] q, double[] y, boolean[] rows, int m) {
+    /**
+     * R² of the output's ranks on the orthonormal input ranks.
+     *
+     * @param yRanks the output's ranks over the selected rows ({@link #ranksOverRows}; not modified)
+     */
+    private static double rSquared(double[][] q, double[] yRanks, boolean[] rows, int m) {
         if (m < 2) {
             return Double.NaN;
         }
-        double[] yr = restrict(y, rows);
-        double[] v = centred(ranksInTrialOrder(yr, sortedFinite(yr), yr.length), rows, m);
+        double[] v = centred(yRanks, rows, m);
         double total = dot(v, v, rows);
         if (total == 0) {
             return Double.NaN;
