@@ -34,126 +34,28 @@ public final class Quantiles {
 
     /**
      * The values an ascending sort of {@code values} would put at the positions {@code k}, ordered as
-     * {@link java.util.Arrays#sort(double[])} orders (-0.0 before 0.0), without sorting.
-     *
-     * <p>Up to {@value #BUCKETED_FROM} values, or when they are not all finite or all equal, Commons
-     * Numbers' {@link Selection} puts them in place on a copy. Otherwise the values are first counted
-     * into {@value #BUCKETS} buckets of equal width between the least and the greatest: a value's
-     * bucket, floor((v - least) x scale), never decreases as v grows (each of those steps rounds
-     * monotonically), so every value of a bucket is at most every value of a later one, and equal
-     * values share one. The position k then lies in the bucket where the running count passes k, and
-     * only the values of the buckets holding a wanted position are gathered and put in place by
-     * {@link Selection}: three passes over the values and a selection among a few dozen, where a
-     * selection among them all moves every value several times.
+     * {@link java.util.Arrays#sort(double[])} orders (-0.0 before 0.0), without sorting: from
+     * {@value Buckets#FROM} finite values, not all equal, by {@link Buckets} (the values counted into
+     * buckets, then a selection among those of the few buckets that hold a wanted position: three
+     * passes over the values, where a selection among them all moves every value several times);
+     * otherwise by Commons Numbers' {@link Selection} on a copy.
      *
      * @param values at least one value (not modified)
-     * @param k positions in [0, n)
+     * @param k positions in [0, n), in any order (not modified)
      * @return the value at each position, in the order of {@code k}
      */
     static double[] orderStatisticValues(double[] values, int[] k) {
-        if (values.length >= BUCKETED_FROM) {
-            double[] x = bucketed(values, k);
-            if (x != null) {
-                return x;
-            }
+        Buckets buckets = Buckets.of(values, 0, values.length);
+        if (buckets != null) {
+            return buckets.valuesAt(k);
         }
         double[] partial = values.clone();
-        Selection.select(partial, k.clone()); // it may reorder the positions it is given
+        Selection.select(partial, k.clone()); // a copy: selection may reorder what it is given
         double[] x = new double[k.length];
         for (int i = 0; i < k.length; i++) {
             x[i] = partial[k[i]];
         }
         return x;
-    }
-
-    /** From this many values {@link #orderStatisticValues} counts them into buckets first. */
-    static final int BUCKETED_FROM = 4096;
-
-    /** Buckets of {@link #orderStatisticValues}: about 25 values each at 100,000 evenly spread values. */
-    private static final int BUCKETS = 4096;
-
-    /** {@link #orderStatisticValues} by buckets; null when the values are not all finite or all equal. */
-    private static double[] bucketed(double[] values, int[] k) {
-        double least = Double.POSITIVE_INFINITY;
-        double greatest = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (v != v) {
-                return null; // NaN
-            }
-            least = v < least ? v : least;
-            greatest = v > greatest ? v : greatest;
-        }
-        double scale = BUCKETS / (greatest - least);
-        if (!(least > Double.NEGATIVE_INFINITY && greatest < Double.POSITIVE_INFINITY
-                && scale > 0 && scale < Double.POSITIVE_INFINITY)) {
-            return null; // an infinity, a range too wide for a double, or all values equal
-        }
-        // start[b] = how many values lie in the buckets before b; start[BUCKETS] = n
-        int[] start = new int[BUCKETS + 1];
-        for (double v : values) {
-            start[bucket(v, least, scale) + 1]++;
-        }
-        for (int b = 0; b < BUCKETS; b++) {
-            start[b + 1] += start[b];
-        }
-        // the bucket of each wanted position, and a slot for each bucket holding one
-        int[] bucketOf = new int[k.length];
-        int[] slotOf = new int[BUCKETS];
-        java.util.Arrays.fill(slotOf, -1);
-        int[] slotBucket = new int[k.length];
-        int slots = 0;
-        for (int i = 0; i < k.length; i++) {
-            int b = java.util.Arrays.binarySearch(start, k[i] + 1); // the first b + 1 with start[b + 1] > k
-            b = (b >= 0 ? firstOf(start, b) : -b - 1) - 1;
-            bucketOf[i] = b;
-            if (slotOf[b] < 0) {
-                slotOf[b] = slots;
-                slotBucket[slots++] = b;
-            }
-        }
-        double[][] held = new double[slots][];
-        for (int s = 0; s < slots; s++) {
-            held[s] = new double[start[slotBucket[s] + 1] - start[slotBucket[s]]];
-        }
-        int[] filled = new int[slots];
-        for (double v : values) {
-            int s = slotOf[bucket(v, least, scale)];
-            if (s >= 0) {
-                held[s][filled[s]++] = v;
-            }
-        }
-        double[] x = new double[k.length];
-        for (int s = 0; s < slots; s++) {
-            int b = slotBucket[s];
-            int[] within = new int[k.length];
-            int m = 0;
-            for (int i = 0; i < k.length; i++) {
-                if (bucketOf[i] == b) {
-                    within[m++] = k[i] - start[b];
-                }
-            }
-            Selection.select(held[s], java.util.Arrays.copyOf(within, m)); // a copy: it may reorder them
-            for (int i = 0; i < k.length; i++) {
-                if (bucketOf[i] == b) {
-                    x[i] = held[s][k[i] - start[b]];
-                }
-            }
-        }
-        return x;
-    }
-
-    /** The bucket of a finite v in [least, least + BUCKETS / scale]. */
-    private static int bucket(double v, double least, double scale) {
-        return Math.min(BUCKETS - 1, (int) ((v - least) * scale));
-    }
-
-    /** The first index holding the same value as {@code sorted[i]} (binarySearch finds any of equal keys). */
-    private static int firstOf(int[] sorted, int i) {
-        int j = i;
-        while (j > 0 && sorted[j - 1] == sorted[i]) {
-            j--;
-        }
-        return j;
     }
 
     /**

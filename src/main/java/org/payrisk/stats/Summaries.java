@@ -158,27 +158,49 @@ public final class Summaries {
     }
 
     /**
-     * A copy of {@code values[from, from + n)} with everything {@link #metric} and the batch means read
-     * in the place a full ascending sort would put it, without sorting it all: the smallest and largest
-     * value, the two order statistics each of the {@link #PERCENTILES} reads ({@link Quantiles#type7}),
-     * and the lowest ceil(0.05 n) values, ascending, which {@link #worst5Mean} sums in that order. Commons
+     * An array of {@code n} holding everything {@link #metric} and the batch means read of
+     * {@code values[from, from + n)} in the place a full ascending sort would put it, without sorting
+     * it all: the smallest and largest value, the two order statistics each of the {@link #PERCENTILES}
+     * reads ({@link Quantiles#type7}), and the lowest ceil(0.05 n) values, ascending, which
+     * {@link #worst5Mean} sums in that order; what the other positions hold is unspecified. Below
+     * {@value Buckets#FROM} values (or with NaN, infinities or all values equal), a copy on which Commons
      * Numbers' {@link Selection} puts the order statistics in place (ordering as
-     * {@link Arrays#sort(double[])} does) and leaves no greater value before the highest of the
-     * lowest 5%, which are then sorted: so every figure read is bit for bit that of the sorted copy, in
-     * O(n) plus a sort of 5% of the values instead of a sort of them all.
+     * {@link Arrays#sort(double[])} does) and leaves no greater value before the highest of the lowest 5%,
+     * which are then sorted; otherwise the same values found by {@link Buckets}. Either way every figure
+     * read is bit for bit that of the sorted copy, in O(n) plus a sort of about 5% of the values instead
+     * of a sort of them all.
      *
      * @param values values
      * @param from first index
      * @param n count, &gt;= 1
-     * @return the partly ordered copy, of length n
+     * @return the partly ordered values, of length n
      */
     static double[] orderedForMetric(double[] values, int from, int n) {
-        final double[] a = Arrays.copyOfRange(values, from, from + n);
         final int worst = worst5Count(n);
         final int[] k = Quantiles.orderStatistics(n, PERCENTILE_PROBABILITIES, 3);
         k[k.length - 3] = 0;
         k[k.length - 2] = n - 1;
         k[k.length - 1] = worst - 1;
+        // From 4,096 finite values, by buckets (Buckets): the lowest 5% are the values of the buckets up to
+        // the one holding rank worst - 1, sorted (unless ties pile many more values into those buckets),
+        // and the other order statistics those of the buckets holding them. The positions nothing reads
+        // are left 0.
+        Buckets buckets = Buckets.of(values, from, n);
+        int lowBuckets = buckets == null ? -1 : buckets.ofRank(worst - 1);
+        if (buckets != null && buckets.start(lowBuckets + 1) <= 2 * worst + Buckets.FROM) {
+            int[] slotOf = Buckets.noSlots();
+            Arrays.fill(slotOf, 0, lowBuckets + 1, 0);
+            double[] low = buckets.gather(slotOf, 1)[0];
+            Arrays.sort(low);
+            double[] a = new double[n];
+            System.arraycopy(low, 0, a, 0, worst);
+            double[] x = buckets.valuesAt(k);
+            for (int i = 0; i < k.length; i++) {
+                a[k[i]] = x[i];
+            }
+            return a;
+        }
+        final double[] a = Arrays.copyOfRange(values, from, from + n);
         Selection.select(a, k);
         Arrays.sort(a, 0, worst);
         return a;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Quantiles#orderStatisticValues} against a full {@link Arrays#sort(double[])}, bit for bit, at
- * sizes on both sides of {@link Quantiles#BUCKETED_FROM}: evenly spread values, heavy tails, few
+ * sizes on both sides of {@link Buckets#FROM}: evenly spread values, heavy tails, few
  * distinct values, signed zeros, a range of one ulp, and the inputs it hands to selection (NaN,
  * infinities, all equal, a range too wide or too narrow for a double). Exact comparisons, no tolerance.
  */
@@ -33,7 +33,7 @@ class QuantilesTest {
             () -> random.nextBoolean() ? -Double.MAX_VALUE : Double.MAX_VALUE,
             () -> random.nextBoolean() ? 0.0 : Double.MIN_VALUE,
         };
-        for (int n : new int[] {1, 2, 100, Quantiles.BUCKETED_FROM - 1, Quantiles.BUCKETED_FROM, 5_000, 100_000}) {
+        for (int n : new int[] {1, 2, 100, Buckets.FROM - 1, Buckets.FROM, 5_000, 100_000}) {
             for (int kind = 0; kind < kinds.length; kind++) {
                 double[] x = new double[n];
                 for (int i = 0; i < n; i++) {
@@ -68,7 +68,7 @@ class QuantilesTest {
     @Test
     void type7OfUnsortedIsType7OfTheSortedValues() {
         double[] p = {0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1};
-        for (int n : new int[] {Quantiles.BUCKETED_FROM, 10_000, 100_001}) {
+        for (int n : new int[] {Buckets.FROM, 10_000, 100_001}) {
             double[] x = random.doubles(n).map(u -> u < 0.3 ? Math.floor(u * 20) : -Math.log(u) * 1e5).toArray();
             double[] sorted = x.clone();
             Arrays.sort(sorted);
