@@ -337,13 +337,8 @@ public final class Summaries {
             for (int month = 1; month <= outcomes.months(); month++) {
                 bands.add(band(month, outcomes.monthlyNetColumn(m, month)));
             }
-            double[] sorted = net[m].clone();
-            Arrays.sort(sorted);
-            double[] grid = new double[QUANTILE_GRID.length];
-            for (int i = 0; i < grid.length; i++) {
-                grid[i] = Quantiles.type7(sorted, QUANTILE_GRID[i]);
-            }
-            return new ModelSummary(outcomes.models().get(m), metric(net[m], sorted), metric(outcomes.revenueColumn(m)),
+            double[] grid = Quantiles.type7OfUnsorted(net[m], QUANTILE_GRID);
+            return new ModelSummary(outcomes.models().get(m), metric(net[m]), metric(outcomes.revenueColumn(m)),
                     ownCosts ? metric(outcomes.costsColumn(m)) : costs, bands, grid, histograms[m], CashSummary.of(outcomes, m));
         }).toList();
         List<PairedComparison> comparisons = new ArrayList<>();
