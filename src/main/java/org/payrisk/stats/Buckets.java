@@ -9,8 +9,9 @@ import org.apache.commons.numbers.arrays.Selection;
  * lies in the bucket where the running count passes r, so only the values of the few buckets that
  * hold a wanted rank need to be gathered and put in order.
  *
- * <p>Why that is exact: a value's bucket, min(COUNT - 1, floor((v - least) x scale)), never decreases
- * as v grows (the subtraction, the product and the floor each round monotonically), so every value of
+ * <p>Why that is exact: a value's bucket, min(COUNT - 1, (int) ((v - least) x scale)), never decreases
+ * as v grows (the subtraction and the product each round monotonically, and the cast truncates an
+ * operand that is never below 0, which is a floor), so every value of
  * a bucket is at most every value of a later bucket, and equal values (0.0 and -0.0 among them) share
  * one. The ascending order of the slice is therefore the buckets' values in bucket order, each bucket
  * in its own ascending order ({@link Arrays#sort(double[])}'s, -0.0 before 0.0).
@@ -50,8 +51,8 @@ final class Buckets {
      * @param from first index of the slice
      * @param n the slice's length
      * @return the slice counted into buckets; null when it has fewer than {@value #FROM} values, holds a
-     *     NaN or an infinity, or its values are all equal or span more than a double can hold (callers
-     *     then select among all the values)
+     *     NaN or an infinity, or its values are all equal or span a range too wide or too narrow for a
+     *     finite, positive scale (callers then select among all the values)
      */
     static Buckets of(double[] values, int from, int n) {
         if (n < FROM) {
@@ -70,7 +71,7 @@ final class Buckets {
         double scale = COUNT / (greatest - least);
         if (!(least > Double.NEGATIVE_INFINITY && greatest < Double.POSITIVE_INFINITY
                 && scale > 0 && scale < Double.POSITIVE_INFINITY)) {
-            return null;
+            return null; // (an infinity also fails the scale test; it is named for the reader)
         }
         return new Buckets(values, from, from + n, least, scale);
     }

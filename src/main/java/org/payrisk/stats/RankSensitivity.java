@@ -110,7 +110,7 @@ public final class RankSensitivity {
         int rows = count(all);
         double[][] regressionRanks = new double[k][];
         for (int c = 0; c < k; c++) {
-            regressionRanks[c] = ranksOverRows(inputs[c], rows == n ? inputRanks[c] : null, all);
+            regressionRanks[c] = rows == n ? inputRanks[c] : ranksOverRows(inputs[c], all);
         }
         double[][] q = orthonormalRanks(regressionRanks, all, rows);
 
@@ -148,7 +148,7 @@ public final class RankSensitivity {
                         meanAt(y, order[c], 0, tenth), meanAt(y, order[c], m - tenth, m), deciles));
             }
             String[] nm = names.get(o);
-            double[] regressionY = ranksOverRows(y, rows == n ? yRanks : null, all);
+            double[] regressionY = rows == n ? yRanks : ranksOverRows(y, all);
             out.add(new Sensitivity.Output(nm[0], nm[1], nm[2], mean(y), rSquared(q, regressionY, all, rows), effects));
         }
         return new Sensitivity(METHOD, STD_ERROR_METHOD, inputPaths, out);
@@ -331,16 +331,8 @@ public final class RankSensitivity {
         return out;
     }
 
-    /**
-     * The average ranks of x over the selected rows (NaN elsewhere).
-     *
-     * @param ranksOverAll x's ranks over every trial when the rows are every trial (they are then the
-     *     same ranks, so they are not taken again), else null
-     */
-    private static double[] ranksOverRows(double[] x, double[] ranksOverAll, boolean[] rows) {
-        if (ranksOverAll != null) {
-            return ranksOverAll;
-        }
+    /** The average ranks of x over the selected rows (NaN elsewhere). */
+    private static double[] ranksOverRows(double[] x, boolean[] rows) {
         double[] restricted = restrict(x, rows);
         return ranksInTrialOrder(restricted, sortedFinite(restricted), restricted.length);
     }

@@ -158,12 +158,19 @@ public final class Summaries {
     }
 
     /**
+     * How many more values than twice the lowest 5% the buckets holding the lowest 5% may hold for
+     * {@link #orderedForMetric} to sort them (a bucket or so of slack for small batches).
+     */
+    private static final int LOW_BUCKETS_SLACK = 4096;
+
+    /**
      * An array of {@code n} holding everything {@link #metric} and the batch means read of
      * {@code values[from, from + n)} in the place a full ascending sort would put it, without sorting
      * it all: the smallest and largest value, the two order statistics each of the {@link #PERCENTILES}
      * reads ({@link Quantiles#type7}), and the lowest ceil(0.05 n) values, ascending, which
      * {@link #worst5Mean} sums in that order; what the other positions hold is unspecified. Below
-     * {@value Buckets#FROM} values (or with NaN, infinities or all values equal), a copy on which Commons
+     * {@value Buckets#FROM} values (or with NaN, infinities, all values equal, a range a double cannot
+     * bucket, or many more values in the lowest 5%'s buckets than in the lowest 5%), a copy on which Commons
      * Numbers' {@link Selection} puts the order statistics in place (ordering as
      * {@link Arrays#sort(double[])} does) and leaves no greater value before the highest of the lowest 5%,
      * which are then sorted; otherwise the same values found by {@link Buckets}. Either way every figure
@@ -182,21 +189,23 @@ public final class Summaries {
         k[k.length - 2] = n - 1;
         k[k.length - 1] = worst - 1;
         // From 4,096 finite values, by buckets (Buckets): the lowest 5% are the values of the buckets up to
-        // the one holding rank worst - 1, sorted (unless ties pile many more values into those buckets),
-        // and the other order statistics those of the buckets holding them. The positions nothing reads
-        // are left 0.
+        // the one holding rank worst - 1, sorted, and the other order statistics those of the buckets
+        // holding them. When ties or an outlier pile many more values than 5% into those buckets, sorting
+        // them all would cost more than selection among all the values, which then does it. The
+        // positions nothing reads are left 0.
         Buckets buckets = Buckets.of(values, from, n);
         int lowBuckets = buckets == null ? -1 : buckets.ofRank(worst - 1);
-        if (buckets != null && buckets.start(lowBuckets + 1) <= 2 * worst + Buckets.FROM) {
+        if (buckets != null && buckets.start(lowBuckets + 1) <= 2 * worst + LOW_BUCKETS_SLACK) {
             int[] slotOf = Buckets.noSlots();
             Arrays.fill(slotOf, 0, lowBuckets + 1, 0);
             double[] low = buckets.gather(slotOf, 1)[0];
             Arrays.sort(low);
             double[] a = new double[n];
             System.arraycopy(low, 0, a, 0, worst);
-            double[] x = buckets.valuesAt(k);
-            for (int i = 0; i < k.length; i++) {
-                a[k[i]] = x[i];
+            int[] above = Arrays.stream(k).filter(r -> r >= worst).toArray(); // the lowest 5% are in place
+            double[] x = buckets.valuesAt(above);
+            for (int i = 0; i < above.length; i++) {
+                a[above[i]] = x[i];
             }
             return a;
         }
@@ -206,17 +215,17 @@ public final class Summaries {
         return a;
     }
 
-    /** {@link #metric(double[])} given the values also ordered (sorted, or {@link #orderedForMetric}). */
-    private static MetricSummary metric(double[] values, double[] sorted) {
+    /** {@link #metric(double[])} given the values also partly ordered by {@link #orderedForMetric}. */
+    private static MetricSummary metric(double[] values, double[] ordered) {
         int n = values.length;
         double mean = mean(values, 0, n);
         double sd = sd(values, 0, n, mean);
         double[] q = new double[PERCENTILES.length];
         for (int i = 0; i < q.length; i++) {
-            q[i] = Quantiles.type7(sorted, PERCENTILE_PROBABILITIES[i]);
+            q[i] = Quantiles.type7(ordered, PERCENTILE_PROBABILITIES[i]);
         }
-        return new MetricSummary(mean, sd, sd / Math.sqrt(n), sorted[0], sorted[n - 1], q,
-                worst5Mean(sorted, 0, n), probBelowZero(values, 0, n), batchMeansMcse(values));
+        return new MetricSummary(mean, sd, sd / Math.sqrt(n), ordered[0], ordered[n - 1], q,
+                worst5Mean(ordered, 0, n), probBelowZero(values, 0, n), batchMeansMcse(values));
     }
 
     /**
@@ -320,7 +329,7 @@ public final class Summaries {
      */
     public static RunSummary run(TrialOutcomes outcomes, boolean sensitivity) {
         // Every figure below is a pure function of the outcomes, so computing them at the same time
-        // (the sensitivities beside the models, each model's sorts on its own thread) gives the same
+        // (the sensitivities beside the models, each model's order statistics on its own thread) gives the same
         // summary on any number of cores; it only shortens the single-threaded end of a run.
         CompletableFuture<Sensitivity> ranks = sensitivity
                 ? CompletableFuture.supplyAsync(() -> RankSensitivity.of(outcomes)) : CompletableFuture.<Sensitivity>completedFuture(null);

@@ -68,8 +68,6 @@ final class PngEncoder {
         // row kept zero between rows (what a row wrote is cleared after it). The runs of equal pixels
         // between them are skipped with Arrays.mismatch (which compares several pixels a step), so no
         // loop visits every pixel of every row (which costs most with the C1 compiler that short runs use).
-        byte[] zeros = new byte[rowBytes];
-        zeros[0] = FILTER_UP;
         byte[] filtered = new byte[rowBytes];
         filtered[0] = FILTER_UP;
         int[] written = new int[w];
@@ -97,7 +95,7 @@ final class PngEncoder {
                     int same = x < w ? Arrays.mismatch(pixels, p + x, p + w, upper, above + x, above + w) : -1;
                     x = same < 0 ? -1 : x + same;
                 }
-                deflate(deflater, n == 0 ? zeros : filtered, rowBytes, buffer, out);
+                deflate(deflater, filtered, rowBytes, buffer, out); // all zeros after the filter byte when n == 0
                 for (int i = 0; i < n; i++) {
                     int b = written[i];
                     filtered[b] = 0;
