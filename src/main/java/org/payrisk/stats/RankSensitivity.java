@@ -117,7 +117,7 @@ public final class RankSensitivity {
         List<Sensitivity.Output> out = new ArrayList<>();
         for (int o = 0; o < outputs.size(); o++) {
             double[] y = outputs.get(o);
-            double[] yRanks = ranksInTrialOrder(y, sortedFinite(y), n);
+            double[] yRanks = ranks(y);
             double[] r = new double[k];
             double[] se = new double[k];
             int[] used = new int[k];
@@ -258,7 +258,12 @@ public final class RankSensitivity {
         for (int t = 0; t < y.length; t++) {
             masked[t] = Double.isNaN(mask[t]) ? Double.NaN : y[t];
         }
-        return ranksInTrialOrder(masked, sortedFinite(masked), y.length);
+        return ranks(masked);
+    }
+
+    /** Average ranks (1-based) of the values of x that are not NaN, at their trial index; NaN elsewhere. */
+    private static double[] ranks(double[] x) {
+        return ranksInTrialOrder(x, sortedFinite(x), x.length);
     }
 
     /** Pearson correlation of x and y over the trials where mask is not NaN; NaN if either is constant. */
@@ -333,8 +338,7 @@ public final class RankSensitivity {
 
     /** The average ranks of x over the selected rows (NaN elsewhere). */
     private static double[] ranksOverRows(double[] x, boolean[] rows) {
-        double[] restricted = restrict(x, rows);
-        return ranksInTrialOrder(restricted, sortedFinite(restricted), restricted.length);
+        return ranks(restrict(x, rows));
     }
 
     /**
