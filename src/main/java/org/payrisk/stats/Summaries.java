@@ -189,17 +189,14 @@ public final class Summaries {
         k[k.length - 2] = n - 1;
         k[k.length - 1] = worst - 1;
         // From 4,096 finite values, by buckets (Buckets): the lowest 5% are the values of the buckets up to
-        // the one holding rank worst - 1, sorted, and the other order statistics those of the buckets
-        // holding them. When ties or an outlier pile many more values than 5% into those buckets, sorting
-        // them all would cost more than selection among all the values, which then does it. The
-        // positions nothing reads are left 0.
+        // the one holding rank worst - 1, put in order bucket by bucket (Buckets.sortedUpTo), and the other
+        // order statistics those of the buckets holding them. When ties or an outlier pile many more values
+        // than 5% into those buckets, ordering them all would cost more than selection among all the
+        // values, which then does it. The positions nothing reads are left 0.
         Buckets buckets = Buckets.of(values, from, n);
         int lowBuckets = buckets == null ? -1 : buckets.ofRank(worst - 1);
         if (buckets != null && buckets.start(lowBuckets + 1) <= 2 * worst + LOW_BUCKETS_SLACK) {
-            int[] slotOf = Buckets.noSlots();
-            Arrays.fill(slotOf, 0, lowBuckets + 1, 0);
-            double[] low = buckets.gather(slotOf, 1)[0];
-            Arrays.sort(low);
+            double[] low = buckets.sortedUpTo(lowBuckets);
             double[] a = new double[n];
             System.arraycopy(low, 0, a, 0, worst);
             int[] above = Arrays.stream(k).filter(r -> r >= worst).toArray(); // the lowest 5% are in place
