@@ -126,6 +126,10 @@ public final class PracticeSimulator {
      * @param year the buffers to fill (its horizon must match the model's)
      */
     public void simulate(UniformRandomProvider rng, PracticeYear year) {
+        final int horizon = model.horizonMonths();
+        final double capacity = model.practice().monthlyCapacity();
+        final double fixedCost = model.practice().fixedCostPerMonth();
+        final double visitCost = model.practice().costPerAttendedVisit();
         year.reset();
 
         double c = Math.min(1, Math.max(0, org.payrisk.dist.CopulaDraws.sample(model.demand().cancellationRate(), rng)));
@@ -136,27 +140,7 @@ public final class PracticeSimulator {
         final DiscreteSampler caseOf = caseIndex.bind(rng);
         final DiscreteSampler[] followUpsOf = followUpSamplers(rng);
         final DiscreteSampler[] unitsOf = bySum ? null : unitsSamplers(rng); // the per-visit path only
-        months(rng, year, cancelled, arrivals, payerOf, caseOf, followUpsOf, unitsOf);
-        if (bySum) {
-            year.unitsBySum(unitsLaws, rng.nextLong());
-        }
-    }
 
-    /**
-     * The months of one trial, from 1 - warmUp to the horizon, with the trial's samplers bound by
-     * {@link #simulate}. A method apart from the trial's set-up so that the JIT compiles this loop on its
-     * own. Compiled together with the set-up (the cancellation-rate draw, the samplers bound: code run
-     * once a trial), the one method took C2 0.72-0.73 s of a core at the start of a 100,000-trial run;
-     * this loop apart takes it 0.28-0.30 s (three runs each), and the set-up is compiled with its caller
-     * (README "Performance", step 14).
-     */
-    private void months(UniformRandomProvider rng, PracticeYear year, SmallBinomials cancelled, DiscreteSampler[] arrivals,
-                        DiscreteSampler payerOf, DiscreteSampler caseOf, DiscreteSampler[] followUpsOf,
-                        DiscreteSampler[] unitsOf) {
-        final int horizon = model.horizonMonths();
-        final double capacity = model.practice().monthlyCapacity();
-        final double fixedCost = model.practice().fixedCostPerMonth();
-        final double visitCost = model.practice().costPerAttendedVisit();
         int activeCount = 0;
         // visits the ongoing episodes schedule next month, summed while they are visited this month
         long scheduledNext = 0;
@@ -227,6 +211,9 @@ public final class PracticeSimulator {
             if (counted) {
                 year.closeMonth(month, attendedThisMonth, accepted, arriving - accepted, 0, unitsThisMonth, fixedCost, visitCost);
             }
+        }
+        if (bySum) {
+            year.unitsBySum(unitsLaws, rng.nextLong());
         }
     }
 
