@@ -142,12 +142,11 @@ final class Buckets {
     /**
      * The values of buckets 0 to {@code last}, in the ascending order {@link Arrays#sort(double[])} gives
      * them (-0.0 before 0.0): scattered into bucket order in one pass over the slice, then put in order
-     * by insertion, which moves a value only among its own bucket's values, since every earlier bucket's
-     * are smaller. When the values of a bucket come so far out of order that insertion would move them
-     * more than {@value #INSERTION_MOVES} times their count in all, {@link Arrays#sort(double[])} orders
-     * them instead (the same order).
+     * by {@link #orderedByInsertion}, which moves a value only among its own bucket's values, since every
+     * earlier bucket's are smaller; where that declines (values far out of order within their buckets),
+     * {@link Arrays#sort(double[])} finishes (the same order).
      *
-     * @param last the last bucket wanted
+     * @param last the last bucket wanted, 0 to 4,095 (as {@link #ofRank} gives)
      * @return its values and those of every earlier bucket, ascending
      */
     double[] sortedUpTo(int last) {
@@ -160,29 +159,43 @@ final class Buckets {
                 out[next[b]++] = v;
             }
         }
-        long movesLeft = (long) INSERTION_MOVES * out.length;
-        for (int i = 1; i < out.length; i++) {
-            double v = out[i];
-            int j = i;
-            while (j > 0 && Double.compare(out[j - 1], v) > 0) {
-                out[j] = out[j - 1];
-                j--;
-            }
-            out[j] = v;
-            movesLeft -= i - j;
-            if (movesLeft < 0) {
-                Arrays.sort(out);
-                break;
-            }
+        if (!orderedByInsertion(out)) {
+            Arrays.sort(out);
         }
         return out;
     }
 
     /**
-     * The moves per value {@link #sortedUpTo} allows its insertion: about 25 values a bucket in random
-     * order take some 6 a value on average (a quarter of a bucket's size).
+     * The moves a value {@link #orderedByInsertion} allows on average: about 25 values a bucket in random
+     * order take some 6 a value (a quarter of a bucket's size).
      */
     static final int INSERTION_MOVES = 16;
+
+    /**
+     * Insertion sort in Java's order of doubles ({@link Double#compare}: -0.0 before 0.0), stable; it
+     * stops, returning false, once it has moved values more than {@value #INSERTION_MOVES} times their
+     * count in all, leaving {@code a} a permutation of what it was, partly ordered.
+     *
+     * @param a values, not NaN
+     * @return whether {@code a} is now in order
+     */
+    static boolean orderedByInsertion(double[] a) {
+        long movesLeft = (long) INSERTION_MOVES * a.length;
+        for (int i = 1; i < a.length; i++) {
+            double v = a[i];
+            int j = i;
+            while (j > 0 && Double.compare(a[j - 1], v) > 0) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = v;
+            movesLeft -= i - j;
+            if (movesLeft < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * The values at the given ranks of the ascending order: the buckets holding them are gathered and

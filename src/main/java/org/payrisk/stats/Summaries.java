@@ -159,7 +159,7 @@ public final class Summaries {
 
     /**
      * How many more values than twice the lowest 5% the buckets holding the lowest 5% may hold for
-     * {@link #orderedForMetric} to sort them (a bucket or so of slack for small batches).
+     * {@link #orderedForMetric} to put them in order (a bucket or so of slack for small batches).
      */
     private static final int LOW_BUCKETS_SLACK = 4096;
 
@@ -174,7 +174,7 @@ public final class Summaries {
      * Numbers' {@link Selection} puts the order statistics in place (ordering as
      * {@link Arrays#sort(double[])} does) and leaves no greater value before the highest of the lowest 5%,
      * which are then sorted; otherwise the same values found by {@link Buckets}. Either way every figure
-     * read is bit for bit that of the sorted copy, in O(n) plus a sort of about 5% of the values instead
+     * read is bit for bit that of the sorted copy, in O(n) plus ordering about 5% of the values instead
      * of a sort of them all.
      *
      * @param values values
