@@ -52,10 +52,10 @@ public record CashSummary(double probNegativeAnyMonth, double probNegativeAnyMon
         }
         java.util.ArrayList<MonthlyBand> bands = new java.util.ArrayList<>();
         for (int m = 0; m <= months; m++) {
-            bands.add(Summaries.band(m, outcomes.cashBalanceColumn(model, m)));
+            bands.add(Summaries.band(m, outcomes.cashBalanceView(model, m)));
         }
         double p = (double) negative / n;
         return new CashSummary(p, Math.sqrt(p * (1 - p) / n), Summaries.metric(min),
-                Summaries.metric(outcomes.cashBalanceColumn(model, months)), Summaries.metric(runway), bands);
+                Summaries.metric(outcomes.cashBalanceView(model, months)), Summaries.metric(runway), bands);
     }
 }

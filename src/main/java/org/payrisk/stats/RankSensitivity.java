@@ -57,7 +57,7 @@ public final class RankSensitivity {
         }
         double[][] inputs = new double[outcomes.inputs().size()][];
         for (int k = 0; k < inputs.length; k++) {
-            inputs[k] = outcomes.inputColumn(k);
+            inputs[k] = outcomes.inputView(k);
         }
         return of(outcomes.models(), net, outcomes.inputs(), inputs);
     }

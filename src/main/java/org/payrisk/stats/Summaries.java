@@ -336,16 +336,16 @@ public final class Summaries {
             net[m] = outcomes.netIncomeColumn(m);
         }
         Histogram[] histograms = Histogram.shared(HISTOGRAM_BINS, net);
-        MetricSummary costs = metric(outcomes.costsColumn());
+        MetricSummary costs = metric(outcomes.costsView());
         boolean ownCosts = outcomes.layout() != null;
         List<ModelSummary> models = IntStream.range(0, nModels).parallel().mapToObj(m -> {
             List<MonthlyBand> bands = new ArrayList<>();
             for (int month = 1; month <= outcomes.months(); month++) {
-                bands.add(band(month, outcomes.monthlyNetColumn(m, month)));
+                bands.add(band(month, outcomes.monthlyNetView(m, month)));
             }
             double[] grid = Quantiles.type7OfUnsorted(net[m], QUANTILE_GRID);
-            return new ModelSummary(outcomes.models().get(m), metric(net[m]), metric(outcomes.revenueColumn(m)),
-                    ownCosts ? metric(outcomes.costsColumn(m)) : costs, bands, grid, histograms[m], CashSummary.of(outcomes, m));
+            return new ModelSummary(outcomes.models().get(m), metric(net[m]), metric(outcomes.revenueView(m)),
+                    ownCosts ? metric(outcomes.costsView(m)) : costs, bands, grid, histograms[m], CashSummary.of(outcomes, m));
         }).toList();
         List<PairedComparison> comparisons = new ArrayList<>();
         for (int i = 0; i < nModels; i++) {

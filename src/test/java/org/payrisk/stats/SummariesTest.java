@@ -55,6 +55,59 @@ class SummariesTest {
     }
 
     @Test
+    void aRunsSummaryLeavesItsOutcomesAsTheyWere() {
+        // the summaries read the outcome store's own columns, not copies (TrialOutcomes' views): a summary
+        // that put one in order in place would change the store and every figure read after it
+        int n = 5_000; // enough for the buckets (Buckets.FROM) and the batch means
+        java.util.List<String> models = java.util.List.of("a", "b");
+        TrialOutcomes out = new TrialOutcomes(models, java.util.List.of("demand.x", "practice.y"), 0, n, 3);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int t = 0; t < n; t++) {
+            out.setCosts(t, 1000 + r.nextGaussian() * 100);
+            out.setInput(0, t, r.nextGaussian());
+            out.setInput(1, t, r.nextInt(4) == 0 ? Double.NaN : r.nextDouble());
+            for (int k = 0; k < TrialOutcomes.ACTIVITY.size(); k++) {
+                out.setActivity(k, t, r.nextInt(100));
+            }
+            for (int m = 0; m < models.size(); m++) {
+                out.setRevenue(m, t, 1200 + r.nextGaussian() * 300);
+                for (int month = 0; month <= 3; month++) {
+                    out.setCashBalance(m, month, t, r.nextGaussian() * 500);
+                    if (month > 0) {
+                        out.setMonthlyNet(m, month, t, r.nextGaussian() * 50);
+                    }
+                }
+            }
+        }
+        java.util.List<double[]> before = columns(out);
+        Summaries.run(out);
+        java.util.List<double[]> after = columns(out);
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), after.get(i), "column " + i);
+        }
+    }
+
+    /** Copies of every column a summary reads. */
+    private static java.util.List<double[]> columns(TrialOutcomes out) {
+        java.util.List<double[]> c = new java.util.ArrayList<>();
+        c.add(out.costsColumn());
+        for (int k = 0; k < out.inputs().size(); k++) {
+            c.add(out.inputColumn(k));
+        }
+        for (int m = 0; m < out.models().size(); m++) {
+            c.add(out.revenueColumn(m));
+            c.add(out.costsColumn(m));
+            for (int month = 0; month <= out.months(); month++) {
+                c.add(out.cashBalanceColumn(m, month));
+                if (month > 0) {
+                    c.add(out.monthlyNetColumn(m, month));
+                }
+            }
+        }
+        return c;
+    }
+
+    @Test
     void metricsReadFromPartlyOrderedValuesWhatTheFullSortHolds() {
         // orderedForMetric sorts only the lowest 5%: every position a metric reads (the extremes, each
         // percentile's two order statistics, the lowest 5% in order for worst5Mean) must hold the full
