@@ -117,7 +117,7 @@ final class Buckets {
      * @param slots the number of slots
      * @return per slot, its buckets' values
      */
-    double[][] gather(int[] slotOf, int slots) {
+    private double[][] gather(int[] slotOf, int slots) {
         int[] size = new int[slots];
         for (int b = 0; b < COUNT; b++) {
             if (slotOf[b] >= 0) {
@@ -233,7 +233,7 @@ final class Buckets {
     }
 
     /** @return a slot array with every bucket in no slot, for {@link #gather} */
-    static int[] noSlots() {
+    private static int[] noSlots() {
         int[] slotOf = new int[COUNT];
         Arrays.fill(slotOf, -1);
         return slotOf;

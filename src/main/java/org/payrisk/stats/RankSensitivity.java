@@ -47,14 +47,11 @@ public final class RankSensitivity {
      * Sensitivities of a run's merged outcomes.
      *
      * @param outcomes the merged outcomes of the whole run, in trial order
+     * @param net per model, its net income column ({@link TrialOutcomes#netIncomeColumn}, which the
+     *     caller has already computed for its own figures; not modified)
      * @return the sensitivities, for every model and every pair (i, j), i &lt; j
      */
-    public static Sensitivity of(TrialOutcomes outcomes) {
-        int models = outcomes.models().size();
-        double[][] net = new double[models][];
-        for (int m = 0; m < models; m++) {
-            net[m] = outcomes.netIncomeColumn(m);
-        }
+    static Sensitivity of(TrialOutcomes outcomes, double[][] net) {
         double[][] inputs = new double[outcomes.inputs().size()][];
         for (int k = 0; k < inputs.length; k++) {
             inputs[k] = outcomes.inputView(k);

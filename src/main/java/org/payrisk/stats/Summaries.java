@@ -325,16 +325,18 @@ public final class Summaries {
      * @return the run summary
      */
     public static RunSummary run(TrialOutcomes outcomes, boolean sensitivity) {
-        // Every figure below is a pure function of the outcomes, so computing them at the same time
-        // (the sensitivities beside the models, each model's order statistics on its own thread) gives the same
-        // summary on any number of cores; it only shortens the single-threaded end of a run.
-        CompletableFuture<Sensitivity> ranks = sensitivity
-                ? CompletableFuture.supplyAsync(() -> RankSensitivity.of(outcomes)) : CompletableFuture.<Sensitivity>completedFuture(null);
         int nModels = outcomes.models().size();
         double[][] net = new double[nModels][];
         for (int m = 0; m < nModels; m++) {
             net[m] = outcomes.netIncomeColumn(m);
         }
+        // Every figure below is a pure function of the outcomes, which every thread only reads, so
+        // computing them at the same time (the sensitivities beside the models, each model's order
+        // statistics on its own thread) gives the same summary on any number of cores; it only shortens
+        // the single-threaded end of a run.
+        CompletableFuture<Sensitivity> ranks = sensitivity
+                ? CompletableFuture.supplyAsync(() -> RankSensitivity.of(outcomes, net))
+                : CompletableFuture.<Sensitivity>completedFuture(null);
         Histogram[] histograms = Histogram.shared(HISTOGRAM_BINS, net);
         MetricSummary costs = metric(outcomes.costsView());
         boolean ownCosts = outcomes.layout() != null;

@@ -191,7 +191,7 @@ public final class TrialOutcomes {
     public double costs(int model, int trial) { return modelCosts == null ? costs[trial] : modelCosts[model][trial]; }
 
     /** @param model model @return a copy of its costs column */
-    public double[] costsColumn(int model) { return modelCosts == null ? costs.clone() : modelCosts[model].clone(); }
+    public double[] costsColumn(int model) { return costsView(model).clone(); }
 
     /** @param column extra column ({@link ResponseLayout}) @param trial row @param value its value */
     public void setExtra(int column, int trial, double value) { extra[column][trial] = value; }
