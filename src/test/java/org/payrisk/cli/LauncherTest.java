@@ -33,6 +33,9 @@ class LauncherTest {
 
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
+    /** C2's on-stack replacements only after 40 million loop iterations (long jobs). */
+    private static final String FEW_OSR = "-XX:Tier4BackEdgeThreshold=40000000";
+
     private Path home;
 
     private Path scenario;
@@ -161,6 +164,18 @@ class LauncherTest {
         assertTrue(javaArgs(Map.of("PAYRISK_JIT", "c1"), "run", s, "--trials", "1000000").contains(C1_ONLY));
         assertFalse(javaArgs(Map.of("JAVA_OPTS", "-XX:CICompilerCount=2"), "run", s).contains(C1_ONLY),
                 "JAVA_OPTS that set compilation win");
+    }
+
+    @Test
+    void longJobsLeaveLoopsToC2OnlyAfterManyIterations() throws Exception {
+        String s = scenario.toString();
+        assertTrue(javaArgs("sweep", s).contains(FEW_OSR), "both compilers");
+        assertTrue(javaArgs("run", s, "--trials", "100000").contains(FEW_OSR));
+        assertTrue(javaArgs(Map.of("PAYRISK_JIT", "c2"), "run", s).contains(FEW_OSR));
+        assertFalse(javaArgs("run", s).contains(FEW_OSR), "C1 alone has no C2 to hold back");
+        List<String> own = javaArgs(Map.of("JAVA_OPTS", "-XX:Tier4BackEdgeThreshold=40000"), "sweep", s);
+        assertFalse(own.contains(FEW_OSR), own.toString());
+        assertTrue(own.contains("-XX:Tier4BackEdgeThreshold=40000"), own.toString());
     }
 
     @Test
