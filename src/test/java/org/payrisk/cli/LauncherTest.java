@@ -173,9 +173,24 @@ class LauncherTest {
         assertTrue(javaArgs("run", s, "--trials", "100000").contains(FEW_OSR));
         assertTrue(javaArgs(Map.of("PAYRISK_JIT", "c2"), "run", s).contains(FEW_OSR));
         assertFalse(javaArgs("run", s).contains(FEW_OSR), "C1 alone has no C2 to hold back");
-        List<String> own = javaArgs(Map.of("JAVA_OPTS", "-XX:Tier4BackEdgeThreshold=40000"), "sweep", s);
-        assertFalse(own.contains(FEW_OSR), own.toString());
-        assertTrue(own.contains("-XX:Tier4BackEdgeThreshold=40000"), own.toString());
+        assertFalse(javaArgs("validate", s).contains(FEW_OSR), "C1 alone");
+        assertFalse(javaArgs(Map.of("PAYRISK_JIT", "c1"), "sweep", s).contains(FEW_OSR), "C1 alone, forced");
+
+        // a compilation option of the user's own, in any of the three variables, replaces the launcher's
+        for (String variable : new String[] {"JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"}) {
+            for (String own : new String[] {"-XX:Tier4BackEdgeThreshold=40000", "-XX:TieredStopAtLevel=1",
+                    "-XX:-TieredCompilation", "-XX:CompileThresholdScaling=0.5"}) {
+                List<String> a = javaArgs(Map.of(variable, own), "sweep", s);
+                assertFalse(a.contains(FEW_OSR), variable + "=" + own + ": " + a);
+            }
+        }
+        assertTrue(javaArgs(Map.of("JAVA_OPTS", "-XX:Tier4BackEdgeThreshold=40000"), "sweep", s)
+                .contains("-XX:Tier4BackEdgeThreshold=40000"), "the user's own value is passed on");
+        // options that only print or log compilation leave the launcher's choice as it is
+        List<String> logged = javaArgs(Map.of("JAVA_OPTS", "-XX:+PrintCompilation"), "sweep", s);
+        assertTrue(logged.contains(FEW_OSR), logged.toString());
+        assertTrue(javaArgs(Map.of("JAVA_OPTS", "-XX:+UnlockDiagnosticVMOptions -XX:+LogCompilation"), "run", s)
+                .contains(C1_ONLY), "a short job logged is still a short job");
     }
 
     @Test
