@@ -27,6 +27,12 @@ final class Buckets {
     /** About 25 values a bucket at 100,000 evenly spread values. */
     private static final int COUNT = 4096;
 
+    /**
+     * The moves a value {@link #orderedByInsertion} allows on average: about 25 values a bucket in random
+     * order take some 6 a value (a quarter of a bucket's size).
+     */
+    static final int INSERTION_MOVES = 16;
+
     private final double[] values;
     private final int from;
     private final int to;
@@ -164,12 +170,6 @@ final class Buckets {
         }
         return out;
     }
-
-    /**
-     * The moves a value {@link #orderedByInsertion} allows on average: about 25 values a bucket in random
-     * order take some 6 a value (a quarter of a bucket's size).
-     */
-    static final int INSERTION_MOVES = 16;
 
     /**
      * Insertion sort in Java's order of doubles ({@link Double#compare}: -0.0 before 0.0), stable; it

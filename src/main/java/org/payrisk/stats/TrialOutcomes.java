@@ -315,7 +315,7 @@ public final class TrialOutcomes {
     public void setCashBalance(int model, int month, int trial, double value) { cashBalance[model][month][trial] = value; }
 
     /** @param model model @param month 0..months @return a copy of that month's cash balance column */
-    public double[] cashBalanceColumn(int model, int month) { return cashBalance[model][month].clone(); }
+    public double[] cashBalanceColumn(int model, int month) { return cashBalanceView(model, month).clone(); }
 
     /**
      * @param model model
@@ -350,10 +350,10 @@ public final class TrialOutcomes {
     public long activity(int counter, int trial) { return activity[counter][trial]; }
 
     /** @return a copy of the costs column */
-    public double[] costsColumn() { return costs.clone(); }
+    public double[] costsColumn() { return costsView().clone(); }
 
     /** @param model model @return a copy of its revenue column */
-    public double[] revenueColumn(int model) { return revenue[model].clone(); }
+    public double[] revenueColumn(int model) { return revenueView(model).clone(); }
 
     /** @param model model @return its net income column (a new array) */
     public double[] netIncomeColumn(int model) {
@@ -365,7 +365,7 @@ public final class TrialOutcomes {
     }
 
     /** @param model model @param month 1..months @return a copy of that month's net income column */
-    public double[] monthlyNetColumn(int model, int month) { return monthlyNet[model][month - 1].clone(); }
+    public double[] monthlyNetColumn(int model, int month) { return monthlyNetView(model, month).clone(); }
 
     /**
      * @param input index in {@link #inputs()}
@@ -378,7 +378,7 @@ public final class TrialOutcomes {
     public double input(int input, int trial) { return inputValues[input][trial]; }
 
     /** @param input index in {@link #inputs()} @return a copy of its column */
-    public double[] inputColumn(int input) { return inputValues[input].clone(); }
+    public double[] inputColumn(int input) { return inputView(input).clone(); }
 
     // The columns themselves, not copies, for this package's summaries, which only read them: a
     // 100,000-trial run's statistics read some 90 columns of 800 KB, and copying them all was 70 MB of
