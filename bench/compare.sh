@@ -44,6 +44,9 @@ scenario="$(cd "$(dirname "$scenario")" && pwd)/$(basename "$scenario")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/payrisk-compare.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
+# The load averages over 1, 5 and 15 minutes (Linux's /proc/loadavg; uptime is not on every machine).
+load() { local a b c rest; if read -r a b c rest 2>/dev/null </proc/loadavg; then echo " $a, $b, $c"; else echo " n/a"; fi; }
+
 # One number of run.json, by field name (run.json is Jackson's pretty print: one field a line); 0 when absent.
 field() { awk -v k="\"$1\"" '$1 == k { v = $3; sub(/,$/, "", v); print v; found = 1 } END { if (!found) print 0 }' "$2"; }
 
@@ -69,7 +72,7 @@ ratios() {
 
 label() { git -C "$1" rev-parse --short HEAD 2>/dev/null || echo unknown; }
 echo "payrisk compare: $(basename "$scenario"), --trials $trials${extra[*]:+ ${extra[*]}}, $pairs pairs in turn after one warm-up each"
-echo "A = $here ($(label "$here")); B = $other ($(label "$other")); $(nproc) cores; load at start:$(uptime | sed 's/.*load average://')"
+echo "A = $here ($(label "$here")); B = $other ($(label "$other")); $(nproc) cores; load at start:$(load)"
 one_run "$here" "$work/warmA" >/dev/null
 one_run "$other" "$work/warmB" >/dev/null
 rm -rf "$work/warmA" "$work/warmB"
@@ -91,7 +94,7 @@ for ((i = 1; i <= pairs; i++)); do
     printf "\n" }'
   rm -rf "$a" "$b"
 done
-echo "A/B, median (range) of $pairs pairs; load at end:$(uptime | sed 's/.*load average://')"
+echo "A/B, median (range) of $pairs pairs; load at end:$(load)"
 names=("wall seconds (whole process)" "simulation seconds (run.json)" "statistics (run.json summarySeconds)" "report seconds (run.json)")
 for k in 1 2 3 4; do
   printf '  %-38s %s\n' "${names[$((k - 1))]}:" "$(awk -v k="$k" '$(k + 4) > 0 { print $k / $(k + 4) }' "$work/pairs" | ratios)"

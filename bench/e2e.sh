@@ -33,6 +33,9 @@ done
 work="$(mktemp -d "${TMPDIR:-/tmp}/payrisk-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
+# The load averages over 1, 5 and 15 minutes (Linux's /proc/loadavg; uptime is not on every machine).
+load() { local a b c rest; if read -r a b c rest 2>/dev/null </proc/loadavg; then echo " $a, $b, $c"; else echo " n/a"; fi; }
+
 # One number of run.json, by field name (run.json is Jackson's pretty print: one field a line).
 field() { awk -v k="\"$1\"" '$1 == k { v = $3; sub(/,$/, "", v); print v }' "$2"; }
 
@@ -55,7 +58,7 @@ commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 dirty="$(git -C "$here" status --porcelain --untracked-files=no 2>/dev/null | head -1)"
 [ -z "$dirty" ] || commit="$commit+uncommitted"
 echo "payrisk e2e: $(basename "$scenario"), --trials $trials ${extra[*]:-}, $runs runs after $warmups warm-up"
-echo "commit $commit; $(java -version 2>&1 | head -1); $(nproc) cores; load at start:$(uptime | sed 's/.*load average://')"
+echo "commit $commit; $(java -version 2>&1 | head -1); $(nproc) cores; load at start:$(load)"
 for ((i = 1; i <= warmups; i++)); do one_run "$work/warm$i" >/dev/null; done
 
 : > "$work/rows"
@@ -73,7 +76,7 @@ for ((i = 1; i <= runs; i++)); do
   printf '%4d %9.3f %9.3f %9.3f %9.3f %11.0f %14.4g\n' "$i" "$wall" "$sim" "$sum" "$rep" "$tps" "$vps"
   rm -rf "$dir"
 done
-echo "median (range) of $runs runs; load at end:$(uptime | sed 's/.*load average://')"
+echo "median (range) of $runs runs; load at end:$(load)"
 echo "  wall seconds (whole process):  $(cut -d' ' -f1 "$work/rows" | stats %.2f)"
 echo "  simulation seconds (run.json): $(cut -d' ' -f2 "$work/rows" | stats %.2f)"
 echo "  report seconds (run.json):     $(cut -d' ' -f3 "$work/rows" | stats %.2f)"
