@@ -53,7 +53,10 @@ field() { awk -v k="\"$1\"" '$1 == k { v = $3; sub(/,$/, "", v); print v; found 
 one_run() {  # $1 = checkout, $2 = run directory; prints the whole-process wall seconds
   local t0 t1
   t0=$(date +%s%N)
-  (cd "$1" && ./payrisk run "$scenario" --trials "$trials" --quiet --out "$2" "${extra[@]}" >/dev/null)
+  if ! (cd "$1" && ./payrisk run "$scenario" --trials "$trials" --quiet --out "$2" "${extra[@]}" >/dev/null); then
+    echo "compare.sh: the run in $1 failed (its message is above)" >&2
+    return 1
+  fi
   t1=$(date +%s%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
 }
@@ -82,8 +85,10 @@ same=0
 printf '%4s %20s %20s %20s %20s\n' pair "wall A/B" "simulation A/B" "statistics A/B" "report A/B"
 for ((i = 1; i <= pairs; i++)); do
   a="$work/a$i" b="$work/b$i"
-  fa=$(figures "$(one_run "$here" "$a")" "$a")
-  fb=$(figures "$(one_run "$other" "$b")" "$b")
+  wa=$(one_run "$here" "$a")   # a failed run stops the script (set -e sees a failed assignment)
+  wb=$(one_run "$other" "$b")
+  fa=$(figures "$wa" "$a")
+  fb=$(figures "$wb" "$b")
   if cmp -s "$a/summary.json" "$b/summary.json"; then same=$((same + 1)); fi
   echo "$fa $fb" >> "$work/pairs"
   echo "$fa $fb" | awk -v i="$i" '{

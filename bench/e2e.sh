@@ -49,7 +49,10 @@ stats() {
 one_run() {  # $1 = run directory; prints the whole-process wall seconds
   local t0 t1
   t0=$(date +%s%N)
-  "$here/payrisk" run "$scenario" --trials "$trials" --quiet --out "$1" "${extra[@]}" >/dev/null
+  if ! "$here/payrisk" run "$scenario" --trials "$trials" --quiet --out "$1" "${extra[@]}" >/dev/null; then
+    echo "e2e.sh: the run failed (its message is above)" >&2
+    return 1
+  fi
   t1=$(date +%s%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
 }
