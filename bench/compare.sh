@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Paired comparison of two builds: runs this checkout's ./payrisk (A) and OTHER's (B) in turn, A B A B ...,
-# P pairs after one uncounted warm-up of each, on the same scenario, trial count and seed, each run into a fresh
+# P pairs after one uncounted warm-up of each (A first in odd pairs, B first in even ones, so the order cancels), on the same scenario, trial count and seed, each run into a fresh
 # temporary folder. For each pair it takes A's figure over B's (whole-process wall time, and run.json's
 # simulationSeconds, summarySeconds and reportSeconds), and prints the median ratio, its range and how many
 # pairs had A shorter. It also says whether every pair wrote byte-identical summary.json files.
@@ -14,12 +14,13 @@
 #             bench/compare.sh -n 10000 -p 16 --report /tmp/before       (the 10,000-trial run, report included)
 # OTHER is another checkout of payrisk (its ./payrisk builds itself on first use). JAVA_OPTS applies to both.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export LC_ALL=C # numbers with a decimal point, for sort -g and awk
+here="$(CDPATH= cd -- "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 trials=100000 pairs=12 other="" scenario="" report=no
 while [ $# -gt 0 ]; do
   case "$1" in
-    -n) trials="$2"; shift 2 ;;
-    -p) pairs="$2"; shift 2 ;;
+    -n|-p) [ $# -ge 2 ] || { echo "compare.sh: $1 needs a number (try -h)" >&2; exit 2; }
+       if [ "$1" = -n ]; then trials="$2"; else pairs="$2"; fi; shift 2 ;;
     --report) report=yes; shift ;;
     -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --) shift; break ;;
@@ -36,10 +37,10 @@ done
 [ "$pairs" -ge 1 ] || { echo "compare.sh: -p must be at least 1" >&2; exit 2; }
 [ -n "$other" ] || { echo "compare.sh: name the other checkout to compare with (try -h)" >&2; exit 2; }
 [ -x "$other/payrisk" ] || { echo "compare.sh: no payrisk launcher in $other" >&2; exit 2; }
-other="$(cd "$other" && pwd)"
+other="$(CDPATH= cd -- "$other" && pwd)"
 scenario="${scenario:-$here/scenarios/ot-private-practice.yaml}"
 [ -f "$scenario" ] || { echo "compare.sh: no scenario file $scenario" >&2; exit 2; }
-scenario="$(cd "$(dirname "$scenario")" && pwd)/$(basename "$scenario")"
+scenario="$(CDPATH= cd -- "$(dirname "$scenario")" && pwd)/$(basename "$scenario")"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/payrisk-compare.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -53,7 +54,7 @@ field() { awk -v k="\"$1\"" '$1 == k { v = $3; sub(/,$/, "", v); print v; found 
 one_run() {  # $1 = checkout, $2 = run directory; prints the whole-process wall seconds
   local t0 t1
   t0=$(date +%s%N)
-  if ! (cd "$1" && ./payrisk run "$scenario" --trials "$trials" --quiet --out "$2" "${extra[@]}" >/dev/null); then
+  if ! (CDPATH= cd -- "$1" && ./payrisk run "$scenario" --trials "$trials" --quiet --out "$2" "${extra[@]}" >/dev/null); then
     echo "compare.sh: the run in $1 failed (its message is above)" >&2
     return 1
   fi
@@ -73,7 +74,12 @@ ratios() {
     printf("%.3f (%.3f-%.3f), A shorter in %d of %d", m, a[1], a[NR], below, NR) }'
 }
 
-label() { git -C "$1" rev-parse --short HEAD 2>/dev/null || echo unknown; }
+label() {  # the commit, and whether tracked files differ from it
+  local c
+  c="$(git -C "$1" rev-parse --short HEAD 2>/dev/null)" || { echo unknown; return; }
+  [ -z "$(git -C "$1" status --porcelain --untracked-files=no 2>/dev/null | head -1)" ] || c="$c+uncommitted"
+  echo "$c"
+}
 echo "payrisk compare: $(basename "$scenario"), --trials $trials${extra[*]:+ ${extra[*]}}, $pairs pairs in turn after one warm-up each"
 echo "A = $here ($(label "$here")); B = $other ($(label "$other")); $(nproc) cores; load at start:$(load)"
 one_run "$here" "$work/warmA" >/dev/null
@@ -82,11 +88,12 @@ rm -rf "$work/warmA" "$work/warmB"
 
 : > "$work/pairs"
 same=0
-printf '%4s %20s %20s %20s %20s\n' pair "wall A/B" "simulation A/B" "statistics A/B" "report A/B"
+printf '%4s %19s %19s %19s %19s\n' pair "wall A/B" "simulation A/B" "statistics A/B" "report A/B"
 for ((i = 1; i <= pairs; i++)); do
   a="$work/a$i" b="$work/b$i"
-  wa=$(one_run "$here" "$a")   # a failed run stops the script (set -e sees a failed assignment)
-  wb=$(one_run "$other" "$b")
+  # a failed run stops the script (set -e sees a failed assignment)
+  if ((i % 2)); then wa=$(one_run "$here" "$a"); wb=$(one_run "$other" "$b");
+  else wb=$(one_run "$other" "$b"); wa=$(one_run "$here" "$a"); fi
   fa=$(figures "$wa" "$a")
   fb=$(figures "$wb" "$b")
   if cmp -s "$a/summary.json" "$b/summary.json"; then same=$((same + 1)); fi
@@ -94,7 +101,7 @@ for ((i = 1; i <= pairs; i++)); do
   echo "$fa $fb" | awk -v i="$i" '{
     printf "%4d", i
     for (k = 1; k <= 4; k++) {
-      if ($(k + 4) > 0) printf " %7.3f/%-7.3f=%4.2f", $k, $(k + 4), $k / $(k + 4); else printf " %20s", "-"
+      if ($k > 0 && $(k + 4) > 0) printf " %6.3f/%6.3f=%5.3f", $k, $(k + 4), $k / $(k + 4); else printf " %19s", "-"
     }
     printf "\n" }'
   rm -rf "$a" "$b"
@@ -102,6 +109,6 @@ done
 echo "A/B, median (range) of $pairs pairs; load at end:$(load)"
 names=("wall seconds (whole process)" "simulation seconds (run.json)" "statistics (run.json summarySeconds)" "report seconds (run.json)")
 for k in 1 2 3 4; do
-  printf '  %-38s %s\n' "${names[$((k - 1))]}:" "$(awk -v k="$k" '$(k + 4) > 0 { print $k / $(k + 4) }' "$work/pairs" | ratios)"
+  printf '  %-38s %s\n' "${names[$((k - 1))]}:" "$(awk -v k="$k" '$k > 0 && $(k + 4) > 0 { print $k / $(k + 4) }' "$work/pairs" | ratios)"
 done
 echo "  summary.json byte-identical in $same of $pairs pairs"

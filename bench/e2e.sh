@@ -10,13 +10,13 @@
 #   e.g.      bench/e2e.sh -n 100000 -r 3 -- --threads 1 --no-report
 # Environment: JAVA_OPTS is passed to the JVM by ./payrisk, as for any run.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export LC_ALL=C # numbers with a decimal point, for sort -g and awk
+here="$(CDPATH= cd -- "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 trials=10000 runs=5 warmups=1 scenario="$here/scenarios/ot-private-practice.yaml"
 while [ $# -gt 0 ]; do
   case "$1" in
-    -n) trials="$2"; shift 2 ;;
-    -r) runs="$2"; shift 2 ;;
-    -w) warmups="$2"; shift 2 ;;
+    -n|-r|-w) [ $# -ge 2 ] || { echo "e2e.sh: $1 needs a number (try -h)" >&2; exit 2; }
+       case "$1" in -n) trials="$2" ;; -r) runs="$2" ;; -w) warmups="$2" ;; esac; shift 2 ;;
     -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --) shift; break ;;
     -*) echo "e2e.sh: unknown option $1 (try -h)" >&2; exit 2 ;;

@@ -36,6 +36,9 @@ class LauncherTest {
     /** C2's on-stack replacements only after 40 million loop iterations (long jobs). */
     private static final String FEW_OSR = "-XX:Tier4BackEdgeThreshold=40000000";
 
+    /** C2's whole-method compiles only after 500,000 calls (long runs that render their report). */
+    private static final String LATE_C2 = "-XX:Tier4InvocationThreshold=500000";
+
     private Path home;
 
     private Path scenario;
@@ -191,6 +194,22 @@ class LauncherTest {
         assertTrue(logged.contains(FEW_OSR), logged.toString());
         assertTrue(javaArgs(Map.of("JAVA_OPTS", "-XX:+UnlockDiagnosticVMOptions -XX:+LogCompilation"), "run", s)
                 .contains(C1_ONLY), "a short job logged is still a short job");
+    }
+
+    @Test
+    void longRunsWithTheirReportLeaveTheReportsCodeToC1() throws Exception {
+        String s = scenario.toString();
+        List<String> withReport = javaArgs("run", s, "--trials", "100000");
+        assertTrue(withReport.contains(LATE_C2) && withReport.contains("-XX:Tier4CompileThreshold=1500000")
+                && withReport.contains(FEW_OSR), withReport.toString());
+        assertTrue(javaArgs(Map.of("PAYRISK_JIT", "c2"), "run", s).contains(LATE_C2), "forced C2, report rendered");
+        assertFalse(javaArgs("run", s, "--trials", "100000", "--no-report").contains(LATE_C2), "no report to render");
+        assertFalse(javaArgs("run", s, "--no-report", "--trials", "100000").contains(LATE_C2), "in any position");
+        assertFalse(javaArgs("run", s).contains(LATE_C2), "a short run: C1 alone");
+        assertFalse(javaArgs("sweep", s).contains(LATE_C2), "a sweep renders no run report");
+        assertFalse(javaArgs("report", s).contains(LATE_C2), "report alone is a short job");
+        List<String> own = javaArgs(Map.of("JAVA_OPTS", "-XX:Tier4InvocationThreshold=5000"), "run", s, "--trials", "100000");
+        assertFalse(own.contains(LATE_C2) || own.contains(FEW_OSR), "the user's own option replaces the launcher's: " + own);
     }
 
     @Test
