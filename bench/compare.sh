@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Paired comparison of two builds: runs this checkout's ./payrisk (A) and OTHER's (B) in turn, A B A B ...,
-# P pairs after one uncounted warm-up of each (A first in odd pairs, B first in even ones, so the order cancels), on the same scenario, trial count and seed, each run into a fresh
-# temporary folder. For each pair it takes A's figure over B's (whole-process wall time, and run.json's
+# Paired comparison of two builds: runs this checkout's ./payrisk (A) and OTHER's (B) in turn, P pairs (A B, B A,
+# A B, ...: who goes first alternates, so the order cancels) after one uncounted warm-up of each, on the same
+# scenario, trial count and seed, each run into a fresh temporary folder. For each pair it takes A's figure over B's (whole-process wall time, and run.json's
 # simulationSeconds, summarySeconds and reportSeconds), and prints the median ratio, its range and how many
 # pairs had A shorter. It also says whether every pair wrote byte-identical summary.json files.
 #
