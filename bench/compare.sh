@@ -45,22 +45,7 @@ scenario="$(CDPATH= cd -- "$(dirname "$scenario")" && pwd)/$(basename "$scenario
 work="$(mktemp -d "${TMPDIR:-/tmp}/payrisk-compare.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-# The load averages over 1, 5 and 15 minutes (Linux's /proc/loadavg; uptime is not on every machine).
-load() { local a b c rest; if read -r a b c rest 2>/dev/null </proc/loadavg; then echo " $a, $b, $c"; else echo " n/a"; fi; }
-
-# One number of run.json, by field name (run.json is Jackson's pretty print: one field a line); 0 when absent.
-field() { awk -v k="\"$1\"" '$1 == k { v = $3; sub(/,$/, "", v); print v; found = 1 } END { if (!found) print 0 }' "$2"; }
-
-one_run() {  # $1 = checkout, $2 = run directory; prints the whole-process wall seconds
-  local t0 t1
-  t0=$(date +%s%N)
-  if ! (CDPATH= cd -- "$1" && ./payrisk run "$scenario" --trials "$trials" --quiet --out "$2" "${extra[@]}" >/dev/null); then
-    echo "compare.sh: the run in $1 failed (its message is above)" >&2
-    return 1
-  fi
-  t1=$(date +%s%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
-}
+. "$here/bench/common.sh"
 
 figures() {  # $1 = wall seconds, $2 = run directory; prints wall, simulation, summary and report seconds
   echo "$1 $(field simulationSeconds "$2/run.json") $(field summarySeconds "$2/run.json") $(field reportSeconds "$2/run.json")"
@@ -74,16 +59,10 @@ ratios() {
     printf("%.3f (%.3f-%.3f), A shorter in %d of %d", m, a[1], a[NR], below, NR) }'
 }
 
-label() {  # the commit, and whether tracked files differ from it
-  local c
-  c="$(git -C "$1" rev-parse --short HEAD 2>/dev/null)" || { echo unknown; return; }
-  [ -z "$(git -C "$1" status --porcelain --untracked-files=no 2>/dev/null | head -1)" ] || c="$c+uncommitted"
-  echo "$c"
-}
 echo "payrisk compare: $(basename "$scenario"), --trials $trials${extra[*]:+ ${extra[*]}}, $pairs pairs in turn after one warm-up each"
 echo "A = $here ($(label "$here")); B = $other ($(label "$other")); $(nproc) cores; load at start:$(load)"
-one_run "$here" "$work/warmA" >/dev/null
-one_run "$other" "$work/warmB" >/dev/null
+run_timed "$here" "$work/warmA" >/dev/null
+run_timed "$other" "$work/warmB" >/dev/null
 rm -rf "$work/warmA" "$work/warmB"
 
 : > "$work/pairs"
@@ -92,8 +71,8 @@ printf '%4s %19s %19s %19s %19s\n' pair "wall A/B" "simulation A/B" "statistics 
 for ((i = 1; i <= pairs; i++)); do
   a="$work/a$i" b="$work/b$i"
   # a failed run stops the script (set -e sees a failed assignment)
-  if ((i % 2)); then wa=$(one_run "$here" "$a"); wb=$(one_run "$other" "$b");
-  else wb=$(one_run "$other" "$b"); wa=$(one_run "$here" "$a"); fi
+  if ((i % 2)); then wa=$(run_timed "$here" "$a"); wb=$(run_timed "$other" "$b");
+  else wb=$(run_timed "$other" "$b"); wa=$(run_timed "$here" "$a"); fi
   fa=$(figures "$wa" "$a")
   fb=$(figures "$wb" "$b")
   if cmp -s "$a/summary.json" "$b/summary.json"; then same=$((same + 1)); fi

@@ -33,11 +33,7 @@ done
 work="$(mktemp -d "${TMPDIR:-/tmp}/payrisk-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-# The load averages over 1, 5 and 15 minutes (Linux's /proc/loadavg; uptime is not on every machine).
-load() { local a b c rest; if read -r a b c rest 2>/dev/null </proc/loadavg; then echo " $a, $b, $c"; else echo " n/a"; fi; }
-
-# One number of run.json, by field name (run.json is Jackson's pretty print: one field a line).
-field() { awk -v k="\"$1\"" '$1 == k { v = $3; sub(/,$/, "", v); print v }' "$2"; }
+. "$here/bench/common.sh"
 
 # median and range of the numbers on stdin, formatted with printf format $1
 stats() {
@@ -46,35 +42,21 @@ stats() {
     printf(f " (" f "-" f ")", m, a[1], a[NR]) }'
 }
 
-one_run() {  # $1 = run directory; prints the whole-process wall seconds
-  local t0 t1
-  t0=$(date +%s%N)
-  if ! "$here/payrisk" run "$scenario" --trials "$trials" --quiet --out "$1" "${extra[@]}" >/dev/null; then
-    echo "e2e.sh: the run failed (its message is above)" >&2
-    return 1
-  fi
-  t1=$(date +%s%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
-}
-
-commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-dirty="$(git -C "$here" status --porcelain --untracked-files=no 2>/dev/null | head -1)"
-[ -z "$dirty" ] || commit="$commit+uncommitted"
+commit="$(label "$here")"
 echo "payrisk e2e: $(basename "$scenario"), --trials $trials ${extra[*]:-}, $runs runs after $warmups warm-up"
 echo "commit $commit; $(java -version 2>&1 | head -1); $(nproc) cores; load at start:$(load)"
-for ((i = 1; i <= warmups; i++)); do one_run "$work/warm$i" >/dev/null; done
+for ((i = 1; i <= warmups; i++)); do run_timed "$here" "$work/warm$i" >/dev/null; done
 
 : > "$work/rows"
 printf '%4s %9s %9s %9s %9s %11s %14s\n' run wall_s sim_s summary_s report_s trials/s visits/s
 for ((i = 1; i <= runs; i++)); do
   dir="$work/run$i"
-  wall=$(one_run "$dir")
+  wall=$(run_timed "$here" "$dir")
   sim=$(field simulationSeconds "$dir/run.json")
   rep=$(field reportSeconds "$dir/run.json")
   tps=$(field trialsPerSecond "$dir/run.json")
   vps=$(field attendedVisitsPerSecond "$dir/run.json")
   sum=$(field summarySeconds "$dir/run.json")
-  [ -n "$rep" ] || rep=0
   echo "$wall $sim $rep $tps $vps $sum" >> "$work/rows"
   printf '%4d %9.3f %9.3f %9.3f %9.3f %11.0f %14.4g\n' "$i" "$wall" "$sim" "$sum" "$rep" "$tps" "$vps"
   rm -rf "$dir"
@@ -85,7 +67,7 @@ echo "  simulation seconds (run.json): $(cut -d' ' -f2 "$work/rows" | stats %.2f
 echo "  report seconds (run.json):     $(cut -d' ' -f3 "$work/rows" | stats %.2f)"
 echo "  trials/s (run.json):           $(cut -d' ' -f4 "$work/rows" | stats %.0f)"
 echo "  attended visits/s (run.json):  $(awk '{ print $5 / 1e6 }' "$work/rows" | stats %.1f) million"
-if [ -n "$sum" ] && [ "$sum" != 0 ]; then
+if [ "$sum" != 0 ]; then
   echo "  of the simulation seconds, the statistics after the last trial (run.json summarySeconds):"
   echo "                                 $(cut -d' ' -f6 "$work/rows" | stats %.2f)"
   echo "  attended visits/s without those statistics (simulation minus summarySeconds):"
