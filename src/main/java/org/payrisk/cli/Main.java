@@ -76,8 +76,9 @@ public final class Main implements Runnable {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         if (args.length > 0 && "run".equals(args[0]) && !java.util.Arrays.asList(args).contains("--no-report")) {
             // A run that will render its report: warm the report's code up on the core that is idle
-            // while picocli and the scenario are read (README, Performance). It writes nothing and never
-            // throws; a misfire (run --help, a bad scenario) only costs a little CPU.
+            // while picocli and the scenario are read (docs/performance.md, "End to end and the report").
+            // It writes nothing and never throws; a misfire (run --help, a bad scenario) only costs a
+            // little CPU.
             org.payrisk.report.render.ReportRenderer.warmUpInBackground();
         }
         PrintWriter out = Terminal.writer(rawOut);

@@ -48,7 +48,7 @@ public final class SmallBinomials {
             // x = n - 1 down to 1, counted up to a strict bound: written as "x >= 1; x--", this loop made C2
             // (JDK 17) throw away its compile of PracticeSimulator.simulate, which inlines set, the first time
             // that code ran (an uncommon trap, reason loop_limit_check under -XX:+LogCompilation), and compile
-            // it again (README, Performance, step 9)
+            // it again (docs/performance.md, step 9)
             for (int i = 1; i < n; i++) {
                 final int x = n - i;
                 pmf[x] = q * pmf[x] + p * pmf[x - 1];
