@@ -90,6 +90,21 @@ public final class CopulaDraws {
         BOUND.set(this);
     }
 
+    /**
+     * Readies this thread for {@link #sample}; a worker calls it before its trials. Draws nothing and
+     * binds nothing. Why: the first {@code ThreadLocal.get} of a thread that has never used a
+     * thread-local creates the thread's table, a branch only new threads take. In a process with
+     * several runs (a sweep's points, a solve's evaluations), a later run's new workers could take it
+     * inside C2's compile of the practice-year, which inlines {@link #sample}; where C2's profile had
+     * never seen it taken, C2 threw the whole compile away and compiled it again while the workers ran
+     * slow, profiled code (seen under {@code -XX:+LogCompilation} in a sweep: an uncommon trap, reason
+     * {@code unstable_if}, at {@code ThreadLocal.get}). Taking the branch here, outside the trials,
+     * keeps the compiled code valid.
+     */
+    public static void readyThread() {
+        BOUND.get(); // on a thread's first use of any thread-local, this creates its table
+    }
+
     /** Ends this thread's binding: inputs are drawn from their own streams again. */
     public static void unbind() {
         BOUND.remove();

@@ -226,6 +226,7 @@ public final class TrialKernel {
         int start = TrialBlocks.start(block);
         int n = TrialBlocks.size(block, trials);
         TrialOutcomes out = new TrialOutcomes(modelNames, inputs, start, n, horizon, layout());
+        CopulaDraws.readyThread(); // keeps C2's compile of the trials valid on a new worker thread
         for (int t = start; t < start + n; t++) {
             run(t, out);
         }
