@@ -91,18 +91,25 @@ public final class CopulaDraws {
     }
 
     /**
-     * Readies this thread for {@link #sample}; a worker calls it before its trials. Draws nothing and
-     * binds nothing. Why: the first {@code ThreadLocal.get} of a thread that has never used a
-     * thread-local creates the thread's table, a branch only new threads take. In a process with
-     * several runs (a sweep's points, a solve's evaluations), a later run's new workers could take it
-     * inside C2's compile of the practice-year, which inlines {@link #sample}; where C2's profile had
-     * never seen it taken, C2 threw the whole compile away and compiled it again while the workers ran
-     * slow, profiled code (seen under {@code -XX:+LogCompilation} in a sweep: an uncommon trap, reason
-     * {@code unstable_if}, at {@code ThreadLocal.get}). Taking the branch here, outside the trials,
-     * keeps the compiled code valid.
+     * Readies this thread for {@link #sample}; a worker calls it before its trials. It leaves the
+     * thread unbound if it was, and bound to the same values if it was. Why: {@code ThreadLocal.get}
+     * takes a branch of its own when the thread has no thread-local table yet, or no entry for this
+     * thread-local in it (a new worker thread, or a pooled one after {@link #unbind}); it then stores
+     * the initial value, null, so that later calls find it. In a process with several runs (a sweep's
+     * points, a solve's evaluations), a later run's new workers could take that branch inside C2's
+     * compile of the practice-year, which inlines {@link #sample}; where C2's profile had never seen it
+     * taken, C2 threw the whole compile away and compiled it again while the workers ran slow, profiled
+     * code (seen under {@code -XX:+LogCompilation} in a sweep: an uncommon trap, reason
+     * {@code unstable_if}, at {@code ThreadLocal.get}). Taking the branch here, before the trials,
+     * keeps this branch from throwing the compile away (other traps are the JIT's own business).
      */
     public static void readyThread() {
-        BOUND.get(); // on a thread's first use of any thread-local, this creates its table
+        BOUND.get(); // stores the initial value (null: unbound) when the thread has no entry yet
+    }
+
+    /** @return true when a binding holds on this thread (a seam for this package's tests) */
+    static boolean isBound() {
+        return BOUND.get() != null;
     }
 
     /** Ends this thread's binding: inputs are drawn from their own streams again. */
