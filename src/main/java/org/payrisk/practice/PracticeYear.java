@@ -56,8 +56,13 @@ public final class PracticeYear {
     int[] visitUnits = new int[4096];
     int[] visitOrdinal = new int[4096];
     byte[] visitPayer = new byte[4096];
-    /** False while visits exist only as groups (their per-visit units not drawn yet): see {@link #visitUnits}. */
+    /** False while visits exist only as groups: see {@link #visits}. */
     private boolean visitsExpanded = true;
+    /**
+     * False while the written-out visits of a sum-path year have no units yet: drawn on the first
+     * {@link #visitUnits}, as a Medicare form that draws its own minutes never asks for them.
+     */
+    private boolean visitUnitsDrawn = true;
     /** Per case, the units law whose sums the groups hold; null when visits were recorded one by one. */
     private UnitsLaw[] unitsLaws;
     private long unitsKey;
@@ -96,6 +101,7 @@ public final class PracticeYear {
         visitCount = 0;
         payerIndexBuilt = false;
         visitsExpanded = true;
+        visitUnitsDrawn = true;
         unitsLaws = null;
         Arrays.fill(attendedByMonth, 0);
         Arrays.fill(newEpisodesByMonth, 0);
@@ -196,6 +202,7 @@ public final class PracticeYear {
         groupUnits[g] = units;
         visitCount += (evaluation ? 1 : 0) + followUps;
         visitsExpanded = false;
+        visitUnitsDrawn = false;
     }
 
     /**
@@ -240,38 +247,45 @@ public final class PracticeYear {
         }
     }
 
-    /**
-     * Writes out the visits of the groups, drawing each follow-up's units given its group's sum
-     * ({@link UnitsLaw#split} with one visit at a time: exact, the visits' units then have the law
-     * of independent per-visit draws). Deterministic: its stream depends on the trial only.
-     */
+    /** Writes out the visits of the groups, without their units ({@link #drawVisitUnits}). */
     private void expandVisits() {
         growVisits(visitCount);
-        final SplitMix64 rng = new SplitMix64(unitsKey);
         for (int g = 0; g < groupCount; g++) {
-            final int e = groupEpisode[g];
-            final UnitsLaw law = unitsLaws[episodeCase[e]];
-            int v = groupFirstVisit[g];
-            int ordinal = groupFirstOrdinal[g];
-            if (groupEvaluation[g]) {
-                setVisit(v++, g, 0, ordinal++);
-            }
-            int unitsLeft = groupUnits[g];
-            for (int left = groupFollowUps[g]; left > 0; left--) {
-                final int u = law.split(left, 1, unitsLeft, rng.nextDouble());
-                unitsLeft -= u;
-                setVisit(v++, g, u, ordinal++);
+            final int first = groupFirstVisit[g];
+            final int n = (groupEvaluation[g] ? 1 : 0) + groupFollowUps[g];
+            for (int i = 0; i < n; i++) {
+                final int v = first + i;
+                visitMonth[v] = groupMonth[g];
+                visitEpisode[v] = groupEpisode[g];
+                visitOrdinal[v] = groupFirstOrdinal[g] + i;
+                visitPayer[v] = groupPayer[g];
             }
         }
         visitsExpanded = true;
     }
 
-    private void setVisit(int v, int g, int units, int ordinal) {
-        visitMonth[v] = groupMonth[g];
-        visitEpisode[v] = groupEpisode[g];
-        visitUnits[v] = units;
-        visitOrdinal[v] = ordinal;
-        visitPayer[v] = groupPayer[g];
+    /**
+     * Draws each written-out follow-up's units given its group's sum ({@link UnitsLaw#split} with one
+     * visit at a time: exact, the visits' units then have the law of independent per-visit draws), all
+     * groups in order from one stream seeded with the trial's key, so they do not depend on when they
+     * are drawn. An evaluation bills 0 units.
+     */
+    private void drawVisitUnits() {
+        final SplitMix64 rng = new SplitMix64(unitsKey);
+        for (int g = 0; g < groupCount; g++) {
+            final UnitsLaw law = unitsLaws[episodeCase[groupEpisode[g]]];
+            int v = groupFirstVisit[g];
+            if (groupEvaluation[g]) {
+                visitUnits[v++] = 0;
+            }
+            int unitsLeft = groupUnits[g];
+            for (int left = groupFollowUps[g]; left > 0; left--) {
+                final int u = law.split(left, 1, unitsLeft, rng.nextDouble());
+                unitsLeft -= u;
+                visitUnits[v++] = u;
+            }
+        }
+        visitUnitsDrawn = true;
     }
 
     /** @return counted months */
@@ -403,9 +417,14 @@ public final class PracticeYear {
     /**
      * @param v visit
      * @return billed 15-minute units (0 for an evaluation, billed as one untimed code); on the sum path
-     *         drawn given its group's sum on the first per-visit read
+     *         drawn given its group's sum on the first read of any visit's units
      */
-    public int visitUnits(int v) { return visits().visitUnits[v]; }
+    public int visitUnits(int v) {
+        if (!visitUnitsDrawn) {
+            visits().drawVisitUnits();
+        }
+        return visitUnits[v];
+    }
 
     /** @param v visit @return its ordinal among the episode's attended visits (1 = evaluation) */
     public int visitOrdinal(int v) { return visits().visitOrdinal[v]; }

@@ -13,25 +13,14 @@ import org.payrisk.testing.Scenarios;
  * Deterministic tier: the per-payer group index that single-payer claim loops use lists exactly the
  * visit groups a filter over every group finds, in the same order, and follows the year when it is
  * reused; and the groups partition the visits (each group's visits are its episode's visits of its
- * month, consecutive, with consecutive ordinals).
+ * month, consecutive, with consecutive ordinals); and a visit's units, drawn on their first read, do
+ * not depend on when that read comes.
  */
 class PayerGroupIndexTest {
 
     @Test
     void eachPayersRunIsTheFilteredVisitsInVisitOrderTrialAfterTrial() {
-        PracticeModel m = Scenarios.parse(String.join("\n",
-                "name: index",
-                "horizonMonths: 12",
-                "warmUpMonths: 2",
-                "practice: { clinicians: 2, visitsPerClinicianDay: 8, workdaysPerMonth: 20,",
-                "            costs: { fixedPerMonth: 500, perAttendedVisit: 20 } }",
-                "demand:",
-                "  newEpisodesPerMonth: { poisson: { mean: 30 } }",
-                "  cancellationRate: 0.1",
-                "  payers: { a: 0.5, b: 0.3, c: 0.2 }",
-                "  cases: [ { name: k, share: 1, followUpVisits: { poisson: { mean: 10 } }, visitsPerMonth: 4, unitsPerVisit: { discrete: { values: [2, 3, 5], weights: [0.3, 0.5, 0.2] } } } ]",
-                "models: [ { name: m, default: { feeForService: { evaluation: 1, perUnit: 1 } } } ]",
-                "")).practice();
+        PracticeModel m = model();
         PracticeSimulator sim = new PracticeSimulator(m);
         PracticeYear y = new PracticeYear(12);
         TrialStreams streams = new TrialStreams(7);
@@ -65,5 +54,54 @@ class PayerGroupIndexTest {
             }
             assertEquals(y.visitCount(), v, "every visit in one group, trial " + trial);
         }
+    }
+
+    @Test
+    void aVisitsUnitsDoNotDependOnWhenTheyAreFirstRead() {
+        // The sum path draws the written-out visits' units on the first read of any visit's units (a
+        // Medicare form that draws its own minutes never reads them): reading them first, or after
+        // every other per-visit field, or never in the trial before (the arrays hold that trial's
+        // stale values), must give the same units.
+        PracticeModel m = model();
+        PracticeSimulator sim = new PracticeSimulator(m);
+        PracticeYear unitsFirst = new PracticeYear(12);
+        PracticeYear unitsLast = new PracticeYear(12);
+        TrialStreams streams = new TrialStreams(11);
+        for (int trial = 0; trial < 6; trial++) {
+            sim.simulate(streams.stream(trial, 0), unitsFirst);
+            int[] first = new int[unitsFirst.visitCount()];
+            for (int v = 0; v < first.length; v++) {
+                first[v] = unitsFirst.visitUnits(v);
+            }
+            sim.simulate(streams.stream(trial, 0), unitsLast);
+            assertEquals(first.length, unitsLast.visitCount());
+            for (int v = 0; v < first.length; v++) {
+                assertTrue(unitsLast.visitPayer(v) >= 0 && unitsLast.visitOrdinal(v) >= 1);
+            }
+            if (trial % 2 == 1) {
+                continue; // this trial's units are never read by unitsLast
+            }
+            int[] last = new int[first.length];
+            for (int v = 0; v < last.length; v++) {
+                last[v] = unitsLast.visitUnits(v);
+            }
+            assertArrayEquals(first, last, "trial " + trial);
+        }
+    }
+
+    private static PracticeModel model() {
+        return Scenarios.parse(String.join("\n",
+                "name: index",
+                "horizonMonths: 12",
+                "warmUpMonths: 2",
+                "practice: { clinicians: 2, visitsPerClinicianDay: 8, workdaysPerMonth: 20,",
+                "            costs: { fixedPerMonth: 500, perAttendedVisit: 20 } }",
+                "demand:",
+                "  newEpisodesPerMonth: { poisson: { mean: 30 } }",
+                "  cancellationRate: 0.1",
+                "  payers: { a: 0.5, b: 0.3, c: 0.2 }",
+                "  cases: [ { name: k, share: 1, followUpVisits: { poisson: { mean: 10 } }, visitsPerMonth: 4, unitsPerVisit: { discrete: { values: [2, 3, 5], weights: [0.3, 0.5, 0.2] } } } ]",
+                "models: [ { name: m, default: { feeForService: { evaluation: 1, perUnit: 1 } } } ]",
+                "")).practice();
     }
 }
