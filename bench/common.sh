@@ -1,6 +1,9 @@
 # Shared by bench/e2e.sh and bench/compare.sh (sourced, not run). They set $scenario, $trials and the array
 # extra (more `payrisk run` options) before calling run_timed.
 
+# A file's absolute path (the runs start in a checkout, not in the caller's folder).
+absolute() { echo "$(CDPATH= cd -- "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+
 # The load averages over 1, 5 and 15 minutes (Linux's /proc/loadavg; uptime is not on every machine).
 load() { local a b c rest; if read -r a b c rest 2>/dev/null </proc/loadavg; then echo " $a, $b, $c"; else echo " n/a"; fi; }
 

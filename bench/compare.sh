@@ -40,12 +40,12 @@ done
 other="$(CDPATH= cd -- "$other" && pwd)"
 scenario="${scenario:-$here/scenarios/ot-private-practice.yaml}"
 [ -f "$scenario" ] || { echo "compare.sh: no scenario file $scenario" >&2; exit 2; }
-scenario="$(CDPATH= cd -- "$(dirname "$scenario")" && pwd)/$(basename "$scenario")"
+
+. "$here/bench/common.sh"
+scenario="$(absolute "$scenario")"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/payrisk-compare.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-
-. "$here/bench/common.sh"
 
 figures() {  # $1 = wall seconds, $2 = run directory; prints wall, simulation, summary and report seconds
   echo "$1 $(field simulationSeconds "$2/run.json") $(field summarySeconds "$2/run.json") $(field reportSeconds "$2/run.json")"

@@ -29,12 +29,12 @@ for v in "$trials" "$runs" "$warmups"; do
 done
 [ "$runs" -ge 1 ] || { echo "e2e.sh: -r must be at least 1" >&2; exit 2; }
 [ -f "$scenario" ] || { echo "e2e.sh: no scenario file $scenario" >&2; exit 2; }
-scenario="$(CDPATH= cd -- "$(dirname "$scenario")" && pwd)/$(basename "$scenario")" # the runs start in $here
+
+. "$here/bench/common.sh"
+scenario="$(absolute "$scenario")"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/payrisk-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-
-. "$here/bench/common.sh"
 
 # median and range of the numbers on stdin, formatted with printf format $1
 stats() {
