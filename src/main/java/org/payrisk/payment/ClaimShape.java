@@ -55,12 +55,14 @@ final class ClaimShape {
      *
      * @param year the practice-year
      * @param v the visit
+     * @param evaluation whether it is its episode's evaluation (the first visit of a group that
+     *     {@link PracticeYear#groupHasEvaluation has one})
      * @param lines whether to keep the per-code line totals (needed by {@link Mppr#WHOLE_FEE} only)
      * @return false when the visit bills nothing (a follow-up under 8 timed minutes, or 0 units)
      */
-    boolean draw(PracticeYear year, int v, boolean lines) {
+    boolean draw(PracticeYear year, int v, boolean evaluation, boolean lines) {
         claim.visit(v);
-        evaluation = year.isEvaluation(v);
+        this.evaluation = evaluation;
         byAssistant = false;
         if (evaluation) {
             sumTotal = schedule.totalOf(evaluationCode);

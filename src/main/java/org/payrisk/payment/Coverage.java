@@ -18,10 +18,25 @@ public final class Coverage {
 
     private final boolean[] covers;
     private final long key;
+    private final int onlyPayer;
 
     private Coverage(boolean[] covers, long key) {
         this.covers = covers;
         this.key = key;
+        this.onlyPayer = onlyPayer(covers);
+    }
+
+    private static int onlyPayer(boolean[] covers) {
+        int only = -1;
+        for (int p = 0; p < covers.length; p++) {
+            if (covers[p]) {
+                if (only >= 0) {
+                    return -1;
+                }
+                only = p;
+            }
+        }
+        return only;
     }
 
     /**
@@ -62,6 +77,16 @@ public final class Coverage {
      */
     boolean[] flags() {
         return covers;
+    }
+
+    /**
+     * The one payer a contract of a single payer covers, for claim loops that can then walk that
+     * payer's visit groups only ({@link org.payrisk.practice.PracticeYear#groupsOfPayer}).
+     *
+     * @return that payer's index, or -1 when the contract covers none or several
+     */
+    int onlyPayer() {
+        return onlyPayer;
     }
 
     /** @return the number of payers of the practice (covered or not) */

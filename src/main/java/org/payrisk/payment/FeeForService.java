@@ -74,7 +74,7 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         // A contract of one payer loops over that payer's visit groups only (the year's per-payer
         // index, in group order): the same groups in the same order as the full loop, which is what a
         // contract of several payers keeps.
-        final int only = onlyCoveredPayer(covers);
+        final int only = covered.onlyPayer();
         final int[] order = only >= 0 ? year.groupsOfPayer() : null;
         final int from = only >= 0 ? year.payerGroupsFrom(only) : 0;
         final int to = only >= 0 ? year.payerGroupsFrom(only + 1) : year.groupCount();
@@ -132,19 +132,6 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         }
     }
 
-    /** @return the one payer a contract covers, or -1 when it covers none or several */
-    private static int onlyCoveredPayer(boolean[] covers) {
-        int only = -1;
-        for (int p = 0; p < covers.length; p++) {
-            if (covers[p]) {
-                if (only >= 0) {
-                    return -1;
-                }
-                only = p;
-            }
-        }
-        return only;
-    }
 
     @Override
     public List<DrawnInput> drawnInputs(List<String> caseNames) {

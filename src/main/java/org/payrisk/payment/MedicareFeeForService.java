@@ -258,66 +258,78 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
         final int[] runningYear = perYear ? new int[episodeCount] : null;
 
         final boolean[] covers = covered.flags();
-        final int n = year.visitCount();
-        for (int v = 0; v < n; v++) {
-            if (!covers[year.visitPayer(v)]) {
+        // Visit by visit in visit order, walked group by group (a group is one episode's visits of a
+        // month; a contract of one payer walks that payer's groups only, the same visits in the same order).
+        final int only = covered.onlyPayer();
+        final int[] order = only >= 0 ? year.groupsOfPayer() : null;
+        final int from = only >= 0 ? year.payerGroupsFrom(only) : 0;
+        final int to = only >= 0 ? year.payerGroupsFrom(only + 1) : year.groupCount();
+        for (int i = from; i < to; i++) {
+            final int g = order != null ? order[i] : i;
+            if (order == null && !covers[year.groupPayer(g)]) {
                 continue;
             }
-            if (!shape.draw(year, v, false)) {
-                continue;
-            }
-            final double allowed = shape.allowed(Mppr.PRACTICE_EXPENSE, mpprRate) * cfFactor;
-            final double uDenial = claim.nextDouble();
-            final double uDocumented = claim.nextDouble();
-            final double uReview = claim.nextDouble();
-            if (uDenial < denial) {
-                continue;
-            }
-            final int e = year.visitEpisode(v);
-            double cut = 1;
-            double owed = 0;
-            if (perYear) {
-                int calendarYear = calendarYear(year.visitMonth(v));
-                if (runningYear[e] != calendarYear) {
-                    runningYear[e] = calendarYear;
-                    running[e] = 0;
-                    deductibleLeft[e] = deductible == null ? 0 : deductible.amount();
-                    if (calendarYear == calendarYear(year.episodeStart(e))) {
-                        episodes.visit(e);
-                        if (deductible != null && episodes.nextDouble() < alreadyMet) {
-                            deductibleLeft[e] = 0;
-                        }
-                        if (elsewhere != null) {
-                            running[e] = Math.max(0, elsewhere.sample());
-                        }
-                    }
+            final int e = year.groupEpisode(g);
+            final int month = year.groupMonth(g);
+            final int first = year.groupFirstVisit(g);
+            final int end = first + year.groupVisits(g);
+            final boolean hasEvaluation = year.groupHasEvaluation(g);
+            for (int v = first; v < end; v++) {
+                if (!shape.draw(year, v, hasEvaluation && v == first, false)) {
+                    continue;
                 }
-                if (kx != null) {
-                    double after = running[e] + allowed;
-                    if (after > kx.threshold() && !(uDocumented < documented)) {
-                        continue;
-                    }
-                    running[e] = after;
-                    if (after > kx.reviewThreshold() && uReview < reviewed) {
-                        cut = 1 - takeBack;
-                    }
+                final double allowed = shape.allowed(Mppr.PRACTICE_EXPENSE, mpprRate) * cfFactor;
+                final double uDenial = claim.nextDouble();
+                final double uDocumented = claim.nextDouble();
+                final double uReview = claim.nextDouble();
+                if (uDenial < denial) {
+                    continue;
                 }
-                owed = Math.min(deductibleLeft[e], allowed);
-                deductibleLeft[e] -= owed;
-            }
-            final double payer;
-            final double patient;
-            if (owed > 0) {
-                double rest = allowed - owed;
-                payer = rest * payerFactor * cut;
-                patient = (owed + rest * (1 - payerShare)) * collected;
-            } else {
-                payer = cut == 1 ? allowed * payerFactor : allowed * payerFactor * cut;
-                patient = allowed * patientFactor;
-            }
-            revenueByMonth[year.visitMonth(v)] += payer + patient;
-            if (spendByEpisode != null) {
-                spendByEpisode[e] += allowed;
+                double cut = 1;
+                double owed = 0;
+                if (perYear) {
+                    int calendarYear = calendarYear(month);
+                    if (runningYear[e] != calendarYear) {
+                        runningYear[e] = calendarYear;
+                        running[e] = 0;
+                        deductibleLeft[e] = deductible == null ? 0 : deductible.amount();
+                        if (calendarYear == calendarYear(year.episodeStart(e))) {
+                            episodes.visit(e);
+                            if (deductible != null && episodes.nextDouble() < alreadyMet) {
+                                deductibleLeft[e] = 0;
+                            }
+                            if (elsewhere != null) {
+                                running[e] = Math.max(0, elsewhere.sample());
+                            }
+                        }
+                    }
+                    if (kx != null) {
+                        double after = running[e] + allowed;
+                        if (after > kx.threshold() && !(uDocumented < documented)) {
+                            continue;
+                        }
+                        running[e] = after;
+                        if (after > kx.reviewThreshold() && uReview < reviewed) {
+                            cut = 1 - takeBack;
+                        }
+                    }
+                    owed = Math.min(deductibleLeft[e], allowed);
+                    deductibleLeft[e] -= owed;
+                }
+                final double payer;
+                final double patient;
+                if (owed > 0) {
+                    double rest = allowed - owed;
+                    payer = rest * payerFactor * cut;
+                    patient = (owed + rest * (1 - payerShare)) * collected;
+                } else {
+                    payer = cut == 1 ? allowed * payerFactor : allowed * payerFactor * cut;
+                    patient = allowed * patientFactor;
+                }
+                revenueByMonth[month] += payer + patient;
+                if (spendByEpisode != null) {
+                    spendByEpisode[e] += allowed;
+                }
             }
         }
     }

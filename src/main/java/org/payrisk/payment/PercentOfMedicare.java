@@ -148,53 +148,64 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
         final boolean lines = mppr == Mppr.WHOLE_FEE;
 
         final boolean[] covers = covered.flags();
-        final int n = year.visitCount();
-        for (int v = 0; v < n; v++) {
-            if (!covers[year.visitPayer(v)]) {
+        // Visit by visit in visit order, walked group by group, as the Medicare form does
+        final int only = covered.onlyPayer();
+        final int[] order = only >= 0 ? year.groupsOfPayer() : null;
+        final int from = only >= 0 ? year.payerGroupsFrom(only) : 0;
+        final int to = only >= 0 ? year.payerGroupsFrom(only + 1) : year.groupCount();
+        for (int i = from; i < to; i++) {
+            final int g = order != null ? order[i] : i;
+            if (order == null && !covers[year.groupPayer(g)]) {
                 continue;
             }
-            final int e = year.visitEpisode(v);
-            final int month = year.visitMonth(v);
-            boolean beyond = false;
-            if (authorizes && !year.isEvaluation(v)) {
-                if (requests[e] == 0) {
-                    requests[e] = 1;
-                    episodes.visit(e * REQUESTS_PER_EPISODE);
-                    authorized[e] = count(size.sample());
-                }
-                final int followUp = year.visitOrdinal(v) - 1;
-                while (!blocked[e] && followUp > authorized[e]) {
-                    episodes.visit(e * REQUESTS_PER_EPISODE + Math.min(requests[e]++, REQUESTS_PER_EPISODE - 1));
-                    if (episodes.nextDouble() < reauthDenial) {
-                        blocked[e] = true;
-                    } else {
-                        authorized[e] += Math.max(1, count(size.sample()));
+            final int e = year.groupEpisode(g);
+            final int month = year.groupMonth(g);
+            final int first = year.groupFirstVisit(g);
+            final int end = first + year.groupVisits(g);
+            final boolean hasEvaluation = year.groupHasEvaluation(g);
+            for (int v = first; v < end; v++) {
+                final boolean evaluation = hasEvaluation && v == first;
+                boolean beyond = false;
+                if (authorizes && !evaluation) {
+                    if (requests[e] == 0) {
+                        requests[e] = 1;
+                        episodes.visit(e * REQUESTS_PER_EPISODE);
+                        authorized[e] = count(size.sample());
                     }
+                    final int followUp = year.groupFirstOrdinal(g) + (v - first) - 1;
+                    while (!blocked[e] && followUp > authorized[e]) {
+                        episodes.visit(e * REQUESTS_PER_EPISODE + Math.min(requests[e]++, REQUESTS_PER_EPISODE - 1));
+                        if (episodes.nextDouble() < reauthDenial) {
+                            blocked[e] = true;
+                        } else {
+                            authorized[e] += Math.max(1, count(size.sample()));
+                        }
+                    }
+                    beyond = followUp > authorized[e];
                 }
-                beyond = followUp > authorized[e];
-            }
-            if (!beyond && cap > 0) {
-                int calendarYear = MedicareFeeForService.calendarYear(month);
-                if (capYear[e] != calendarYear) {
-                    capYear[e] = calendarYear;
-                    capCount[e] = 0;
+                if (!beyond && cap > 0) {
+                    int calendarYear = MedicareFeeForService.calendarYear(month);
+                    if (capYear[e] != calendarYear) {
+                        capYear[e] = calendarYear;
+                        capCount[e] = 0;
+                    }
+                    beyond = ++capCount[e] > cap;
                 }
-                beyond = ++capCount[e] > cap;
-            }
-            if (beyond) {
-                revenueByMonth[month] += saved;
-                continue;
-            }
-            if (!shape.draw(year, v, lines)) {
-                continue;
-            }
-            final double allowed = shape.allowed(mppr, mpprRate) * cf;
-            if (denial > 0 && ClaimRandom.denialDraw(denials, v) < denial) {
-                continue;
-            }
-            revenueByMonth[month] += allowed * (payerFactor + patientFactor);
-            if (spendByEpisode != null) {
-                spendByEpisode[e] += allowed * pct;
+                if (beyond) {
+                    revenueByMonth[month] += saved;
+                    continue;
+                }
+                if (!shape.draw(year, v, evaluation, lines)) {
+                    continue;
+                }
+                final double allowed = shape.allowed(mppr, mpprRate) * cf;
+                if (denial > 0 && ClaimRandom.denialDraw(denials, v) < denial) {
+                    continue;
+                }
+                revenueByMonth[month] += allowed * (payerFactor + patientFactor);
+                if (spendByEpisode != null) {
+                    spendByEpisode[e] += allowed * pct;
+                }
             }
         }
     }

@@ -59,8 +59,10 @@ public final class PracticeYear {
     /** False while visits exist only as groups: see {@link #visits}. */
     private boolean visitsExpanded = true;
     /**
-     * False while the written-out visits of a sum-path year have no units yet: drawn on the first
-     * {@link #visitUnits}, as a Medicare form that draws its own minutes never asks for them.
+     * False while a sum-path year's visits have no units yet: drawn on the first {@link #visitUnits},
+     * as a Medicare form that draws its own minutes never asks for them. (The claim loops walk the
+     * groups, so the rest of a visit's record is written out only for a caller of {@link #visitMonth}
+     * and the like.)
      */
     private boolean visitUnitsDrawn = true;
     /** Per case, the units law whose sums the groups hold; null when visits were recorded one by one. */
@@ -265,12 +267,14 @@ public final class PracticeYear {
     }
 
     /**
-     * Draws each written-out follow-up's units given its group's sum ({@link UnitsLaw#split} with one
+     * Draws each follow-up's units given its group's sum (into the visit arrays, which need not be
+     * written out otherwise) ({@link UnitsLaw#split} with one
      * visit at a time: exact, the visits' units then have the law of independent per-visit draws), all
      * groups in order from one stream seeded with the trial's key, so they do not depend on when they
      * are drawn. An evaluation bills 0 units.
      */
     private void drawVisitUnits() {
+        growVisits(visitCount);
         final SplitMix64 rng = new SplitMix64(unitsKey);
         for (int g = 0; g < groupCount; g++) {
             final UnitsLaw law = unitsLaws[episodeCase[groupEpisode[g]]];
@@ -421,7 +425,7 @@ public final class PracticeYear {
      */
     public int visitUnits(int v) {
         if (!visitUnitsDrawn) {
-            visits().drawVisitUnits();
+            drawVisitUnits();
         }
         return visitUnits[v];
     }
