@@ -15,7 +15,8 @@ import org.payrisk.practice.PracticeYear;
  * <p>Draw order, from the claims stream reset for the visit ({@link ClaimRandom#visit}): for a
  * follow-up, the minutes draw (when {@code minutesPerVisit} is given), one code draw per unit, then one
  * {@code nextDouble} for the assistant; an evaluation draws nothing. Per trial the assistant share is
- * drawn by the caller (the {@code assistantShare} stream of the unkeyed claims key, as the Medicare form always has).
+ * drawn by the caller (the {@code assistantShare} stream of the unkeyed claims key, as the Medicare form always has),
+ * which also says whether a visit is its episode's evaluation (it walks the year's visit groups).
  *
  * <p>Per-trial scratch; not thread safe.
  */

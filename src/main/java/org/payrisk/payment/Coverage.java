@@ -71,7 +71,7 @@ public final class Coverage {
 
     /**
      * The flags themselves, for the rules' claim loops (a local array there is cheaper than a call
-     * per visit). Callers in this package must not change them.
+     * per visit group). Callers in this package must not change them.
      *
      * @return covers[p], true when payer p is paid under the contract
      */

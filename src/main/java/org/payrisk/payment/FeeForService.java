@@ -132,7 +132,6 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         }
     }
 
-
     @Override
     public List<DrawnInput> drawnInputs(List<String> caseNames) {
         List<DrawnInput> out = new ArrayList<>();

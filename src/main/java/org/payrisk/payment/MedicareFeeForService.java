@@ -90,7 +90,6 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     /** Largest timed minutes of one visit: the rule prices a visit unit by unit, and a visit lasts at most a day. */
     public static final double MAX_MINUTES_PER_VISIT = 1440;
 
-    /** Mixed into the claims key for the per-episode stream (deductible and spending elsewhere). */
     /**
      * Keys of the per-trial terms on the unkeyed claims stream, by field name (the conversion-factor
      * change and assistant share are shared with {@link PercentOfMedicare}, so both forms see the same
@@ -106,6 +105,7 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
     private static final long KX_TAKE_BACK = RandomInputs.fieldKey("kx.reviewTakeBack");
     private static final long ALREADY_MET = RandomInputs.fieldKey("deductible.alreadyMet");
 
+    /** Mixed into the claims key for the per-episode stream (deductible and spending elsewhere). */
     static final long EPISODE_SALT = 0x3E9150DE5A17L;
 
     /**

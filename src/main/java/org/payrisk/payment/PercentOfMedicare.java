@@ -148,7 +148,7 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
         final boolean lines = mppr == Mppr.WHOLE_FEE;
 
         final boolean[] covers = covered.flags();
-        // Visit by visit in visit order, walked group by group, as the Medicare form does
+        // Visit by visit in visit order, walked group by group, as the Medicare form does.
         final int only = covered.onlyPayer();
         final int[] order = only >= 0 ? year.groupsOfPayer() : null;
         final int from = only >= 0 ? year.payerGroupsFrom(only) : 0;

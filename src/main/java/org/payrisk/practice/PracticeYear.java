@@ -11,9 +11,13 @@ import org.apache.commons.rng.core.source64.SplitMix64;
  * warm-up. Visits are the attended visits of counted months (1..horizon) only, in chronological
  * order: month by month, so each episode's visits appear in the order they happened. A visit's
  * ordinal is its position among its episode's attended visits, the evaluation being 1. The visits
- * of one episode in one month are consecutive and form a <em>group</em>; the simulator records
- * groups with their follow-ups' units sum ({@link UnitsLaw}), and a per-visit reader's first call
- * writes the visits out, drawing each one's units given its group's sum.
+ * of one episode in one month are consecutive and form a <em>group</em>, whose ordinals follow on
+ * from its first (the evaluation, when the group has it, being the first). On the sum path the
+ * simulator records groups with their follow-ups' units sum ({@link UnitsLaw}) and no visits: the
+ * payment rules walk the groups, visit numbers running from each group's first visit, and the first
+ * read of a visit's units draws every follow-up's units given its group's sum. The other per-visit
+ * accessors ({@link #visitMonth} and the like, for tests and diagnostics) write the visits out on
+ * their first call.
  *
  * <p>Not thread safe: one instance per worker thread, reused trial after trial.
  */
@@ -30,7 +34,7 @@ public final class PracticeYear {
     /**
      * Visit groups: the attended visits of one episode in one counted month, which are consecutive
      * visits (the evaluation, if in the group, first). A group knows its visits' count and units sum,
-     * which is all most payment rules read; per-visit readers get visits expanded from the groups.
+     * which is all most payment rules read; the Medicare forms walk a group's visits by number.
      */
     int groupCount;
     int[] groupMonth = new int[1024];
@@ -161,8 +165,9 @@ public final class PracticeYear {
 
     /**
      * Records one attended visit (the per-visit path: the responsive simulator, and units laws too
-     * large to tabulate). Visits of one episode and month must come one after another; they form a
-     * group.
+     * large to tabulate). Visits of one episode and month must come one after another, with ordinals
+     * one apart (the evaluation, ordinal 1, first); they form a group, and the claim loops number its
+     * visits from the group's first ordinal.
      */
     void addVisit(int month, int episode, int units, int ordinal) {
         growVisits(visitCount + 1);
@@ -267,11 +272,11 @@ public final class PracticeYear {
     }
 
     /**
-     * Draws each follow-up's units given its group's sum (into the visit arrays, which need not be
-     * written out otherwise) ({@link UnitsLaw#split} with one
-     * visit at a time: exact, the visits' units then have the law of independent per-visit draws), all
-     * groups in order from one stream seeded with the trial's key, so they do not depend on when they
-     * are drawn. An evaluation bills 0 units.
+     * Draws each follow-up's units given its group's sum, into the visits' units only (the rest of a
+     * visit's record need not be written out): {@link UnitsLaw#split} with one visit at a time, which
+     * is exact, so the visits' units have the law of independent per-visit draws. All groups in order,
+     * from one stream seeded with the trial's key, so the units do not depend on when they are drawn.
+     * An evaluation bills 0 units.
      */
     private void drawVisitUnits() {
         growVisits(visitCount);
