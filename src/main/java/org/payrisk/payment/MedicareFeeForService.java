@@ -257,16 +257,12 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
         final double[] deductibleLeft = perYear ? new double[episodeCount] : null;
         final int[] runningYear = perYear ? new int[episodeCount] : null;
 
-        final boolean[] covers = covered.flags();
         // Visit by visit in visit order, walked group by group (a group is one episode's visits of a
-        // month; a contract of one payer walks that payer's groups only, the same visits in the same order).
-        final int only = covered.onlyPayer();
-        final int[] order = only >= 0 ? year.groupsOfPayer() : null;
-        final int from = only >= 0 ? year.payerGroupsFrom(only) : 0;
-        final int to = only >= 0 ? year.payerGroupsFrom(only + 1) : year.groupCount();
-        for (int i = from; i < to; i++) {
-            final int g = order != null ? order[i] : i;
-            if (order == null && !covers[year.groupPayer(g)]) {
+        // month, numbered from its first visit)
+        final CoveredGroups groups = new CoveredGroups(year, covered);
+        for (int i = groups.from(); i < groups.to(); i++) {
+            final int g = groups.group(i);
+            if (g < 0) {
                 continue;
             }
             final int e = year.groupEpisode(g);

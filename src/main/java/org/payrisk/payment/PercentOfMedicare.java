@@ -147,15 +147,11 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
         final double patientFactor = pct * patientShare * collected;
         final boolean lines = mppr == Mppr.WHOLE_FEE;
 
-        final boolean[] covers = covered.flags();
-        // Visit by visit in visit order, walked group by group, as the Medicare form does.
-        final int only = covered.onlyPayer();
-        final int[] order = only >= 0 ? year.groupsOfPayer() : null;
-        final int from = only >= 0 ? year.payerGroupsFrom(only) : 0;
-        final int to = only >= 0 ? year.payerGroupsFrom(only + 1) : year.groupCount();
-        for (int i = from; i < to; i++) {
-            final int g = order != null ? order[i] : i;
-            if (order == null && !covers[year.groupPayer(g)]) {
+        // Visit by visit in visit order, walked group by group, as the Medicare form does
+        final CoveredGroups groups = new CoveredGroups(year, covered);
+        for (int i = groups.from(); i < groups.to(); i++) {
+            final int g = groups.group(i);
+            if (g < 0) {
                 continue;
             }
             final int e = year.groupEpisode(g);
