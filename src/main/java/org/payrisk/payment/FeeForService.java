@@ -70,25 +70,20 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
         final long denials = ClaimRandom.denialSeed(key);
         final boolean bySum = year.unitsBySum();
-        final boolean[] covers = covered.flags();
-        // A contract of one payer loops over that payer's visit groups only (the year's per-payer
-        // index, in group order): the same groups in the same order as the full loop, which is what a
-        // contract of several payers keeps.
-        final int only = covered.onlyPayer();
-        final int[] order = only >= 0 ? year.groupsOfPayer() : null;
-        final int from = only >= 0 ? year.payerGroupsFrom(only) : 0;
-        final int to = only >= 0 ? year.payerGroupsFrom(only + 1) : year.groupCount();
+        final CoveredGroups groups = new CoveredGroups(year, covered);
         // Groups come in month order: sum a month in a register and add it once.
-        int month = from < to ? year.groupMonth(order != null ? order[from] : from) : 0;
+        int month = 0; // none yet: months are 1..horizon
         double monthSum = 0;
-        for (int i = from; i < to; i++) {
-            final int g = order != null ? order[i] : i;
-            if (order == null && !covers[year.groupPayer(g)]) {
+        for (int i = groups.from(); i < groups.to(); i++) {
+            final int g = groups.group(i);
+            if (g < 0) {
                 continue;
             }
             final int m = year.groupMonth(g);
             if (m != month) {
-                revenueByMonth[month] += monthSum;
+                if (month > 0) {
+                    revenueByMonth[month] += monthSum;
+                }
                 month = m;
                 monthSum = 0;
             }
@@ -127,7 +122,7 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
                 spendByEpisode[year.groupEpisode(g)] += pay;
             }
         }
-        if (from < to) {
+        if (month > 0) {
             revenueByMonth[month] += monthSum;
         }
     }

@@ -267,11 +267,9 @@ public record MedicareFeeForService(FeeSchedule schedule, int evaluationCode, Di
             }
             final int e = year.groupEpisode(g);
             final int month = year.groupMonth(g);
-            final int first = year.groupFirstVisit(g);
-            final int end = first + year.groupVisits(g);
-            final boolean hasEvaluation = year.groupHasEvaluation(g);
-            for (int v = first; v < end; v++) {
-                if (!shape.draw(year, v, hasEvaluation && v == first, false)) {
+            final int end = year.groupFirstVisit(g) + year.groupVisits(g);
+            for (int v = year.groupFirstVisit(g); v < end; v++) {
+                if (!shape.draw(year, v, year.groupVisitIsEvaluation(g, v), false)) {
                     continue;
                 }
                 final double allowed = shape.allowed(Mppr.PRACTICE_EXPENSE, mpprRate) * cfFactor;

@@ -156,11 +156,9 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
             }
             final int e = year.groupEpisode(g);
             final int month = year.groupMonth(g);
-            final int first = year.groupFirstVisit(g);
-            final int end = first + year.groupVisits(g);
-            final boolean hasEvaluation = year.groupHasEvaluation(g);
-            for (int v = first; v < end; v++) {
-                final boolean evaluation = hasEvaluation && v == first;
+            final int end = year.groupFirstVisit(g) + year.groupVisits(g);
+            for (int v = year.groupFirstVisit(g); v < end; v++) {
+                final boolean evaluation = year.groupVisitIsEvaluation(g, v);
                 boolean beyond = false;
                 if (authorizes && !evaluation) {
                     if (requests[e] == 0) {
@@ -168,7 +166,7 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
                         episodes.visit(e * REQUESTS_PER_EPISODE);
                         authorized[e] = count(size.sample());
                     }
-                    final int followUp = year.groupFirstOrdinal(g) + (v - first) - 1;
+                    final int followUp = year.groupVisitOrdinal(g, v) - 1;
                     while (!blocked[e] && followUp > authorized[e]) {
                         episodes.visit(e * REQUESTS_PER_EPISODE + Math.min(requests[e]++, REQUESTS_PER_EPISODE - 1));
                         if (episodes.nextDouble() < reauthDenial) {

@@ -264,7 +264,7 @@ public final class PracticeYear {
                 final int v = first + i;
                 visitMonth[v] = groupMonth[g];
                 visitEpisode[v] = groupEpisode[g];
-                visitOrdinal[v] = groupFirstOrdinal[g] + i;
+                visitOrdinal[v] = groupVisitOrdinal(g, v);
                 visitPayer[v] = groupPayer[g];
             }
         }
@@ -341,6 +341,20 @@ public final class PracticeYear {
 
     /** @param g group @return its attended follow-ups */
     public int groupFollowUps(int g) { return groupFollowUps[g]; }
+
+    /**
+     * @param g group
+     * @param v one of its visits, groupFirstVisit(g) .. groupFirstVisit(g) + groupVisits(g) - 1
+     * @return true when v is its episode's evaluation: the first visit of a group that has it
+     */
+    public boolean groupVisitIsEvaluation(int g, int v) { return groupEvaluation[g] && v == groupFirstVisit[g]; }
+
+    /**
+     * @param g group
+     * @param v one of its visits
+     * @return v's ordinal among its episode's attended visits (a group's ordinals follow on from its first)
+     */
+    public int groupVisitOrdinal(int g, int v) { return groupFirstOrdinal[g] + (v - groupFirstVisit[g]); }
 
     /** @param g group @return the billed units of its follow-ups, summed */
     public int groupUnits(int g) { return groupUnits[g]; }

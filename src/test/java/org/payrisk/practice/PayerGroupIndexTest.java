@@ -58,7 +58,7 @@ class PayerGroupIndexTest {
 
     @Test
     void aVisitsUnitsDoNotDependOnWhenTheyAreFirstRead() {
-        // The sum path draws the written-out visits' units on the first read of any visit's units (a
+        // The sum path draws the visits' units on the first read of any visit's units (a
         // Medicare form that draws its own minutes never reads them): reading them first, or after
         // every other per-visit field, or never in the trial before (the arrays hold that trial's
         // stale values), must give the same units.
