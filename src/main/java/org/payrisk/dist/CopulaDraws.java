@@ -122,7 +122,8 @@ public final class CopulaDraws {
      * {@code d} (by identity), else one draw from {@code d} with {@code rng}.
      *
      * @param d the input's distribution
-     * @param rng the input's own stream
+     * @param rng the input's own stream; may be null when {@code d} is a {@link Constant}, which draws no
+     *        random number (so that callers need not build a stream for it)
      * @return the draw
      */
     public static double sample(Distribution d, UniformRandomProvider rng) {
@@ -136,6 +137,9 @@ public final class CopulaDraws {
                     return b.values[i];
                 }
             }
+        }
+        if (d instanceof Constant c) {
+            return c.value(); // what its sampler returns, without building one: a constant draws no random number
         }
         return d.createSampler(rng).sample();
     }

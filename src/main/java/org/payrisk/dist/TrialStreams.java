@@ -10,7 +10,7 @@ import org.apache.commons.rng.core.source64.SplitMix64;
  * trials run. This is what makes results identical on any thread count and on any engine.
  *
  * <p>Construction: the 64-bit key {@code mix(mix(seed + G (trial + 1)) ^ (purpose + 1) C)} (mix is
- * the SplitMix64 finaliser, G and C odd constants) seeds a {@link SplitMix64}, whose next four
+ * the SplitMix64 finaliser, G and C odd constants) seeds a {@link SplitMix64}, whose next two
  * outputs seed a {@link XoRoShiRo128PlusPlus} generator (commons-rng-core 1.6; period 2^128 - 1, so
  * streams of a few million draws seeded from distinct keys overlap with negligible probability).
  * It was chosen over L64X128Mix because it is about 20% faster on this workload (measured with the
@@ -20,7 +20,7 @@ import org.apache.commons.rng.core.source64.SplitMix64;
  * contract covers, see payment.RandomInputs), so adding or changing one payment model never changes
  * the patients or the draws of another (common random numbers).
  *
- * <p>Immutable and thread safe; each call returns a new generator.
+ * <p>Immutable and thread safe; each call of {@link #stream(long, int)} returns a new generator.
  *
  * @param seed the run seed
  */
@@ -40,9 +40,46 @@ public record TrialStreams(long seed) {
      * @return a new generator
      */
     public UniformRandomProvider stream(long trial, int purpose) {
+        return stream(trial, purpose, new Reseedable());
+    }
+
+    /**
+     * The generator for one random input of one trial, made by setting {@code into} to it: the same
+     * numbers as {@link #stream(long, int)} gives, without a new generator. A kernel keeps one for its
+     * practice stream, so the samplers it binds to it once draw each trial's numbers.
+     *
+     * @param trial trial index, &gt;= 0
+     * @param purpose the random input's number, &gt;= 0
+     * @param into the generator to set (its earlier state is forgotten)
+     * @return {@code into}
+     */
+    public UniformRandomProvider stream(long trial, int purpose, Reseedable into) {
         long key = mix(mix(seed + GOLDEN * (trial + 1)) ^ ((purpose + 1L) * PURPOSE_MULTIPLIER));
         SplitMix64 expander = new SplitMix64(key);
-        return new XoRoShiRo128PlusPlus(expander.nextLong(), expander.nextLong());
+        into.reseed(expander.nextLong(), expander.nextLong());
+        return into;
+    }
+
+    /**
+     * A {@link XoRoShiRo128PlusPlus} whose seed can be set again. Setting it makes exactly the generator
+     * that {@code new XoRoShiRo128PlusPlus(seed0, seed1)} would be: a XoRoShiRo128 generator's whole
+     * state is its two longs, plus the bits that commons-rng's {@code LongProvider} keeps from its last
+     * long for {@code nextInt} and {@code nextBoolean}, which {@code resetCachedState} clears (both are
+     * the library's protected API for subclasses). Every stream of {@link TrialStreams} is one, so the
+     * code that draws from them sees one generator class. Not thread safe.
+     */
+    public static final class Reseedable extends XoRoShiRo128PlusPlus {
+
+        /** A generator to be set ({@link TrialStreams#stream(long, int, Reseedable)}) before use. */
+        public Reseedable() {
+            super(0L, 1L);
+        }
+
+        private void reseed(long seed0, long seed1) {
+            state0 = seed0;
+            state1 = seed1;
+            resetCachedState();
+        }
     }
 
     /**

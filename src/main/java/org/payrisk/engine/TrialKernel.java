@@ -77,6 +77,8 @@ public final class TrialKernel {
      * {@link #inputs} (the memory check, the trials.csv header) never simulates.
      */
     private PracticeSimulator simulator;
+    /** The practice stream, set for each trial: the simulator's samplers stay bound to it. */
+    private final TrialStreams.Reseedable practiceStream = new TrialStreams.Reseedable();
     private final PracticeYear year;
     private final List<PaymentModel> models;
     private final List<String> modelNames;
@@ -261,7 +263,7 @@ public final class TrialKernel {
             return;
         }
         final int row = trial - out.offset();
-        simulator().simulate(streams.stream(trial, 0), year);
+        simulator().simulate(streams.stream(trial, 0, practiceStream), year);
         final double costs = costs(year, trial);
         out.setCosts(row, costs);
         setActivity(out, row, year);

@@ -2,6 +2,7 @@ package org.payrisk.payment;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.util.NumberFactory;
+import org.payrisk.dist.Constant;
 import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.TrialStreams;
 
@@ -93,6 +94,9 @@ public final class ClaimRandom implements UniformRandomProvider {
      * @return the draw
      */
     public static double draw(long key, long fieldKey, org.payrisk.dist.Distribution d) {
+        if (d instanceof Constant) {
+            return CopulaDraws.sample(d, null); // a constant draws no random number: no stream to build
+        }
         ClaimRandom c = new ClaimRandom(key);
         c.term(fieldKey);
         return CopulaDraws.sample(d, c);

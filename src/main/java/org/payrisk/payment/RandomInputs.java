@@ -93,6 +93,9 @@ public final class RandomInputs {
      * @return the draw
      */
     public static double draw(long claimsKey, Coverage covered, long fieldKey, Distribution d) {
+        if (d instanceof Constant) {
+            return CopulaDraws.sample(d, null); // a constant draws no random number: no stream to build
+        }
         return CopulaDraws.sample(d, stream(claimsKey, covered, fieldKey));
     }
 

@@ -1,6 +1,7 @@
 package org.payrisk.practice;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
@@ -61,6 +62,18 @@ public final class PracticeSimulator {
     /** The trial's attendance: cancelled follow-ups among s scheduled are Binomial(s, cancellation rate). */
     private final SmallBinomials cancelled;
 
+    /**
+     * Whether the samplers of new episodes may be kept bound to a generator from trial to trial: when
+     * every one is an alias table (every arrival law and follow-up law tabulated), which keeps no state
+     * between draws, so drawing through samplers bound before to a generator that is then set to the
+     * next trial's stream ({@link org.payrisk.dist.TrialStreams#stream(long, int, org.payrisk.dist.TrialStreams.Reseedable)})
+     * gives exactly the numbers that binding new ones would. Binding them anew each trial made about
+     * 1.1 KB of objects a trial, most of a 100,000-trial run's garbage.
+     */
+    private final boolean keepsBound;
+    /** The samplers last bound, kept when {@link #keepsBound}. */
+    private Bound lastBound;
+
     private int[] active = new int[256];
     private int[] left = new int[256];
     private int[] ordinal = new int[256];
@@ -111,6 +124,7 @@ public final class PracticeSimulator {
             all &= unitsLaws[i] != null;
         }
         bySum = unitsBySum && all;
+        keepsBound = Arrays.stream(arrivalTables).allMatch(Objects::nonNull) && Arrays.stream(followUpTables).allMatch(Objects::nonNull);
         cancelled = new SmallBinomials(maxVisitsPerMonth);
     }
 
@@ -135,10 +149,11 @@ public final class PracticeSimulator {
         double c = Math.min(1, Math.max(0, org.payrisk.dist.CopulaDraws.sample(model.demand().cancellationRate(), rng)));
         year.cancellationRate = c;
         final SmallBinomials cancelled = this.cancelled.set(c);
-        final DiscreteSampler[] arrivals = arrivalSamplers(rng);
-        final DiscreteSampler payerOf = payerIndex.bind(rng);
-        final DiscreteSampler caseOf = caseIndex.bind(rng);
-        final DiscreteSampler[] followUpsOf = followUpSamplers(rng);
+        final Bound bound = bind(rng);
+        final DiscreteSampler[] arrivals = bound.arrivals;
+        final DiscreteSampler payerOf = bound.payerOf;
+        final DiscreteSampler caseOf = bound.caseOf;
+        final DiscreteSampler[] followUpsOf = bound.followUpsOf;
         final DiscreteSampler[] unitsOf = bySum ? null : unitsSamplers(rng); // the per-visit path only
 
         int activeCount = 0;
@@ -215,6 +230,26 @@ public final class PracticeSimulator {
         if (bySum) {
             year.unitsBySum(unitsLaws, rng.nextLong());
         }
+    }
+
+    /**
+     * The samplers of new episodes bound to {@code rng}: those bound before when {@code rng} is the
+     * generator they were bound to and they can be kept ({@link #keepsBound}), else new ones.
+     */
+    private Bound bind(UniformRandomProvider rng) {
+        Bound b = lastBound;
+        if (b == null || b.rng != rng) {
+            b = new Bound(rng, arrivalSamplers(rng), payerIndex.bind(rng), caseIndex.bind(rng), followUpSamplers(rng));
+            if (keepsBound) {
+                lastBound = b;
+            }
+        }
+        return b;
+    }
+
+    /** The samplers of new episodes (arrivals by calendar month, payer, case, follow-ups by case), bound to one generator. */
+    private record Bound(UniformRandomProvider rng, DiscreteSampler[] arrivals, DiscreteSampler payerOf, DiscreteSampler caseOf,
+                         DiscreteSampler[] followUpsOf) {
     }
 
     /** The month arrival samplers of one trial, by calendar month, bound to {@code rng} (no draw). */
