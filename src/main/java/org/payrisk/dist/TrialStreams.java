@@ -65,8 +65,8 @@ public record TrialStreams(long seed) {
      * that {@code new XoRoShiRo128PlusPlus(seed0, seed1)} would be: a XoRoShiRo128 generator's whole
      * state is its two longs, plus the bits that commons-rng's {@code LongProvider} keeps from its last
      * long for {@code nextInt} and {@code nextBoolean}, which {@code resetCachedState} clears (both are
-     * the library's protected API for subclasses). Every stream of {@link TrialStreams} is one, so the
-     * code that draws from them sees one generator class. Not thread safe.
+     * the library's protected API for subclasses). Every stream of {@link TrialStreams} has this one
+     * class. Drawn from before it is set, it gives the fixed stream of seed (0, 1). Not thread safe.
      */
     public static final class Reseedable extends XoRoShiRo128PlusPlus {
 

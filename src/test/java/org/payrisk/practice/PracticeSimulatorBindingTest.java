@@ -1,6 +1,8 @@
 package org.payrisk.practice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.payrisk.dist.TrialStreams;
@@ -18,19 +20,23 @@ class PracticeSimulatorBindingTest {
     /** Tabulated arrivals and follow-ups (the samplers are kept bound), seasonality, two payers, two cases. */
     @Test
     void keptSamplersDrawWhatNewOnesDraw() {
-        sameYears(model("{ negativeBinomial: { mean: 30, dispersion: 8 } }", "{ negativeBinomial: { mean: 9, dispersion: 3 } }"));
+        PracticeModel m = model("{ negativeBinomial: { mean: 30, dispersion: 8 } }", "{ negativeBinomial: { mean: 9, dispersion: 3 } }");
+        assertTrue(new PracticeSimulator(m).keepsBound());
+        sameYears(m);
     }
 
     /** A constant follow-up law is not tabulated: the samplers are bound again each trial. */
     @Test
     void samplersBoundEachTrialDrawWhatNewOnesDraw() {
-        sameYears(model("{ poisson: { mean: 30 } }", "6"));
+        PracticeModel m = model("{ poisson: { mean: 30 } }", "6");
+        assertFalse(new PracticeSimulator(m).keepsBound());
+        sameYears(m);
     }
 
     private static void sameYears(PracticeModel m) {
         TrialStreams streams = new TrialStreams(20261128L);
         PracticeSimulator kept = new PracticeSimulator(m);
-        PracticeSimulator rebound = new PracticeSimulator(m);
+        PracticeSimulator freshGenerators = new PracticeSimulator(m);
         TrialStreams.Reseedable one = new TrialStreams.Reseedable();
         for (long trial : TRIALS) {
             PracticeYear reference = new PracticeYear(m.horizonMonths());
@@ -38,7 +44,7 @@ class PracticeSimulatorBindingTest {
             PracticeYear y = new PracticeYear(m.horizonMonths());
             kept.simulate(streams.stream(trial, 0, one), y);
             assertEquals(describe(reference), describe(y), "one generator set for trial " + trial);
-            rebound.simulate(streams.stream(trial, 0), y);
+            freshGenerators.simulate(streams.stream(trial, 0), y);
             assertEquals(describe(reference), describe(y), "a new generator for trial " + trial);
         }
     }
