@@ -2,7 +2,6 @@ package org.payrisk.payment;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.payrisk.dist.Constant;
-import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.Distribution;
 import org.payrisk.dist.TrialStreams;
 
@@ -93,10 +92,7 @@ public final class RandomInputs {
      * @return the draw
      */
     public static double draw(long claimsKey, Coverage covered, long fieldKey, Distribution d) {
-        if (d instanceof Constant) {
-            return CopulaDraws.sample(d, null); // a constant draws no random number: no stream to build
-        }
-        return CopulaDraws.sample(d, stream(claimsKey, covered, fieldKey));
+        return ClaimRandom.draw(claimsKey ^ covered.key(), fieldKey, d); // the stream of stream(...), see ClaimRandom.term
     }
 
     /**
