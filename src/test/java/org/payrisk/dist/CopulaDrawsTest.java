@@ -57,4 +57,23 @@ class CopulaDrawsTest {
         CopulaDraws.readyThread();
         assertFalse(CopulaDraws.isBound(), "readied after unbind: still unbound");
     }
+
+    /**
+     * A constant is drawn without a stream, but {@link CopulaDraws#drawnBy} must still see it: the
+     * scenario finds the distribution behind a recorded input this way, and a constant drawn before the
+     * capture looks would leave the input without one.
+     */
+    @Test
+    void drawnBySeesAConstantDrawnWithoutAStream() {
+        Distribution constant = Constant.of(0.1);
+        double[] got = new double[2];
+        List<Distribution> seen = CopulaDraws.drawnBy(() -> {
+            got[0] = CopulaDraws.sample(constant, null);
+            got[1] = CopulaDraws.sample(RATE, STREAMS.stream(2, 0));
+        });
+        assertEquals(List.of(constant, RATE), seen, "both draws, in order");
+        assertEquals(0.1, got[0], 0.0);
+        assertEquals(RATE.createSampler(STREAMS.stream(2, 0)).sample(), got[1], 0.0, "a random input still draws its own stream");
+        assertFalse(CopulaDraws.isBound(), "the capture leaves the thread unbound");
+    }
 }
