@@ -60,8 +60,9 @@ class CopulaDrawsTest {
 
     /**
      * A constant is drawn without a stream, but {@link CopulaDraws#drawnBy} must still see it: the
-     * scenario finds the distribution behind a recorded input this way, and a constant drawn before the
-     * capture looks would leave the input without one.
+     * scenario counts an input's draws this way ({@code CorrelationReader}) and lets a correlation name
+     * only an input drawn once a trial, so a constant the capture missed would make an input of two
+     * draws look like one. (The payment terms' call sites: {@code PerTrialDrawTest}.)
      */
     @Test
     void drawnBySeesAConstantDrawnWithoutAStream() {
