@@ -1,10 +1,12 @@
 package org.payrisk.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.TrialStreams;
 import org.payrisk.practice.PracticeSimulator;
 import org.payrisk.practice.PracticeYear;
@@ -14,7 +16,8 @@ import org.payrisk.stats.TrialOutcomes;
 
 /**
  * Deterministic tier: the kernel simulates trial {@code t}'s practice-year from the documented
- * stream, {@code TrialStreams(seed).stream(t, 0)} (DESIGN.md's common-random-numbers contract), even
+ * stream, {@code TrialStreams(seed).stream(t, 0)} (DESIGN.md's common-random-numbers contract), with
+ * correlated inputs bound from the trial's copula stream ({@code TrialKernel.COPULA_PURPOSE}), even
  * though it keeps one generator and sets it again for each trial. A kernel that drew from another
  * purpose, or carried a generator's state from one trial into the next, would still be deterministic
  * and pass the determinism tests; it fails here.
@@ -26,7 +29,20 @@ class TrialKernelStreamsTest {
 
     @Test
     void eachTrialSimulatesTheYearOfItsOwnPracticeStream() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("scenarios/ot-private-practice.yaml"));
+        sameYears("scenarios/ot-private-practice.yaml");
+    }
+
+    /**
+     * With correlated inputs the kernel first draws the trial's copula from its own purpose and binds
+     * it; the practice-year is still simulated from {@code stream(t, 0)}, with the bound values.
+     */
+    @Test
+    void withCorrelatedInputsTheYearIsThatOfTheBoundCopulaAndThePracticeStream() throws Exception {
+        assertFalse(sameYears("scenarios/solo-practice-how-sure.yaml").correlations().isEmpty(), "a scenario with correlations");
+    }
+
+    private static EngineInput sameYears(String file) throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of(file));
         EngineInput input = EngineInput.of(s);
         TrialKernel kernel = new TrialKernel(input, SEED);
         TrialOutcomes out = new TrialOutcomes(s.modelNames(), kernel.inputs(), 0, 8, s.practice().horizonMonths());
@@ -34,14 +50,24 @@ class TrialKernelStreamsTest {
         for (int t : TRIALS) {
             kernel.run(t, out);
             PracticeYear y = new PracticeYear(s.practice().horizonMonths());
-            new PracticeSimulator(input.practice()).simulate(streams.stream(t, 0), y);
-            String trial = "trial " + t;
+            CopulaDraws copula = input.correlations().isEmpty() ? null : new CopulaDraws(input.correlations());
+            if (copula != null) {
+                copula.draw(streams.stream(t, TrialKernel.COPULA_PURPOSE));
+                copula.bind();
+            }
+            try {
+                new PracticeSimulator(input.practice()).simulate(streams.stream(t, 0), y);
+            } finally {
+                CopulaDraws.unbind();
+            }
+            String trial = file + ", trial " + t;
             assertEquals(y.totalNewEpisodes(), out.activity(0, t), trial + ": new episodes");
             assertEquals(y.totalRefusedEpisodes(), out.activity(1, t), trial + ": refused episodes");
             assertEquals(y.totalAttendedVisits(), out.activity(2, t), trial + ": attended visits");
             assertEquals(y.totalUnits(), out.activity(3, t), trial + ": units");
             assertEquals(kernel.costs(y, t), out.costs(t), 0.0, trial + ": costs");
         }
-        assertNotEquals(out.activity(2, 0), out.activity(2, 1), "trials differ (else the check above proves little)");
+        assertNotEquals(out.activity(2, 0), out.activity(2, 1), file + ": trials differ (else the check above proves little)");
+        return input;
     }
 }
