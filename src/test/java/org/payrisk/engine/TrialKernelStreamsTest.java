@@ -3,13 +3,18 @@ package org.payrisk.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.TrialStreams;
+import org.payrisk.practice.CommonPatients;
+import org.payrisk.practice.Nudge;
 import org.payrisk.practice.PracticeSimulator;
 import org.payrisk.practice.PracticeYear;
+import org.payrisk.practice.Response;
+import org.payrisk.practice.ResponseSimulator;
 import org.payrisk.scenario.Scenario;
 import org.payrisk.scenario.ScenarioLoader;
 import org.payrisk.stats.TrialOutcomes;
@@ -39,6 +44,34 @@ class TrialKernelStreamsTest {
     @Test
     void withCorrelatedInputsTheYearIsThatOfTheBoundCopulaAndThePracticeStream() throws Exception {
         assertFalse(sameYears("scenarios/solo-practice-how-sure.yaml").correlations().isEmpty(), "a scenario with correlations");
+    }
+
+    /**
+     * A practice that responds to how it is paid draws its common patients from their own purpose
+     * ({@code ResponsiveTrial.PATIENTS_PURPOSE}); the activity recorded is the baseline year's, the
+     * patients simulated without a response.
+     */
+    @Test
+    void aResponsivePracticeRecordsTheBaselineYearOfItsCommonPatients() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/ot-private-practice-incentives.yaml"));
+        EngineInput input = EngineInput.of(s);
+        assertTrue(input.responsive(), "a scenario whose practice responds");
+        TrialKernel kernel = new TrialKernel(input, SEED);
+        TrialOutcomes out = new TrialOutcomes(s.modelNames(), kernel.inputs(), 0, 8, s.practice().horizonMonths(), kernel.layout());
+        TrialStreams streams = new TrialStreams(SEED);
+        for (int t : TRIALS) {
+            kernel.run(t, out);
+            PracticeSimulator plain = new PracticeSimulator(input.practice());
+            CommonPatients patients = new CommonPatients(plain);
+            patients.draw(streams.stream(t, ResponsiveTrial.PATIENTS_PURPOSE));
+            PracticeYear y = new PracticeYear(s.practice().horizonMonths());
+            new ResponseSimulator(plain).simulate(patients, Response.IDENTITY, Nudge.NONE, y);
+            String trial = "trial " + t;
+            assertEquals(y.totalNewEpisodes(), out.activity(0, t), trial + ": new episodes");
+            assertEquals(y.totalAttendedVisits(), out.activity(2, t), trial + ": attended visits");
+            assertEquals(y.totalUnits(), out.activity(3, t), trial + ": units");
+        }
+        assertNotEquals(out.activity(2, 0), out.activity(2, 1), "trials differ");
     }
 
     private static EngineInput sameYears(String file) throws Exception {
