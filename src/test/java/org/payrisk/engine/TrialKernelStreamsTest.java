@@ -74,8 +74,33 @@ class TrialKernelStreamsTest {
         assertNotEquals(out.activity(2, 0), out.activity(2, 1), "trials differ");
     }
 
+    /** Units drawn visit by visit (a Poisson law, not tabulated as sums): the same stream. */
+    @Test
+    void withUnitsDrawnVisitByVisitTheSameStream() throws Exception {
+        Scenario s = CashFlowTest.scenario("""
+                name: units visit by visit
+                horizonMonths: 12
+                practice: { clinicians: 3, visitsPerClinicianDay: 11, workdaysPerMonth: 21,
+                            costs: { fixedPerMonth: 28000, perAttendedVisit: 28 } }
+                demand:
+                  newEpisodesPerMonth: { poisson: { mean: 30 } }
+                  cancellationRate: { beta: { mean: 0.11, sd: 0.03 } }
+                  payers: { a: 0.6, b: 0.4 }
+                  cases: [ { name: c, share: 1, followUpVisits: { poisson: { mean: 9 } }, visitsPerMonth: 8,
+                             unitsPerVisit: { poisson: { mean: 3 } } } ]
+                models: [ { name: m, default: { feeForService: { evaluation: 100, perUnit: 30, denialRate: 0.1 } } } ]
+                """);
+        PracticeYear probe = new PracticeYear(s.practice().horizonMonths());
+        new PracticeSimulator(EngineInput.of(s).practice()).simulate(new TrialStreams(SEED).stream(0, 0), probe);
+        assertFalse(probe.unitsBySum(), "units drawn visit by visit");
+        sameYears(s, "units visit by visit");
+    }
+
     private static EngineInput sameYears(String file) throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of(file));
+        return sameYears(ScenarioLoader.load(Path.of(file)), file);
+    }
+
+    private static EngineInput sameYears(Scenario s, String file) {
         EngineInput input = EngineInput.of(s);
         TrialKernel kernel = new TrialKernel(input, SEED);
         TrialOutcomes out = new TrialOutcomes(s.modelNames(), kernel.inputs(), 0, 8, s.practice().horizonMonths());
