@@ -71,9 +71,8 @@ public final class ClaimRandom implements UniformRandomProvider {
     }
 
     /**
-     * Resets the stream to a per-trial term's own stream, keyed by the term's field: the stream of
-     * {@code new ClaimRandom(TrialStreams.mix(key ^ fieldKey))}, which is what {@link RandomInputs#stream} gives
-     * for the same key.
+     * Resets the stream to a per-trial term's own stream, keyed by the term's field ({@link #ofTerm}
+     * makes one on a new generator).
      *
      * @param fieldKey {@link RandomInputs#fieldKey} of the term's field
      */
@@ -94,12 +93,22 @@ public final class ClaimRandom implements UniformRandomProvider {
      * @return the draw
      */
     public static double draw(long key, long fieldKey, org.payrisk.dist.Distribution d) {
-        if (d instanceof Constant) {
-            return CopulaDraws.sample(d, null); // a constant draws no random number: no stream to build
-        }
+        // a constant draws no random number: no stream to build
+        return CopulaDraws.sample(d, d instanceof Constant ? null : ofTerm(key, fieldKey));
+    }
+
+    /**
+     * A per-trial term's own stream ({@link #term}) on a new generator: what {@link #draw} draws from,
+     * and {@link RandomInputs#stream}.
+     *
+     * @param key the trial's claims key, or that key XOR a {@link Coverage#key}
+     * @param fieldKey {@link RandomInputs#fieldKey} of the term's field
+     * @return the stream
+     */
+    static ClaimRandom ofTerm(long key, long fieldKey) {
         ClaimRandom c = new ClaimRandom(key);
         c.term(fieldKey);
-        return CopulaDraws.sample(d, c);
+        return c;
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class RandomInputs {
      * @return a new generator
      */
     public static UniformRandomProvider stream(long claimsKey, Coverage covered, long fieldKey) {
-        return new ClaimRandom(TrialStreams.mix(claimsKey ^ covered.key() ^ fieldKey));
+        return ClaimRandom.ofTerm(claimsKey ^ covered.key(), fieldKey);
     }
 
     /**
@@ -92,7 +92,7 @@ public final class RandomInputs {
      * @return the draw
      */
     public static double draw(long claimsKey, Coverage covered, long fieldKey, Distribution d) {
-        return ClaimRandom.draw(claimsKey ^ covered.key(), fieldKey, d); // the stream of stream(...), see ClaimRandom.term
+        return ClaimRandom.draw(claimsKey ^ covered.key(), fieldKey, d); // from stream(claimsKey, covered, fieldKey)
     }
 
     /**

@@ -31,10 +31,16 @@ class TrialKernelStreamsTest {
 
     private static final long SEED = 20261129L;
     private static final int[] TRIALS = {4, 1, 4, 0, 7, 1}; // out of order, with repeats
+    private static final TrialStreams STREAMS = new TrialStreams(SEED);
+
+    /** The year the kernel should record for trial {@code t}, simulated independently of it. */
+    private interface ReferenceYear {
+        PracticeYear of(EngineInput input, int t);
+    }
 
     @Test
     void eachTrialSimulatesTheYearOfItsOwnPracticeStream() throws Exception {
-        sameYears("scenarios/ot-private-practice.yaml");
+        sameYears(load("scenarios/ot-private-practice.yaml"), TrialKernelStreamsTest::plainYear);
     }
 
     /**
@@ -43,7 +49,9 @@ class TrialKernelStreamsTest {
      */
     @Test
     void withCorrelatedInputsTheYearIsThatOfTheBoundCopulaAndThePracticeStream() throws Exception {
-        assertFalse(sameYears("scenarios/solo-practice-how-sure.yaml").correlations().isEmpty(), "a scenario with correlations");
+        Scenario s = load("scenarios/solo-practice-how-sure.yaml");
+        assertFalse(EngineInput.of(s).correlations().isEmpty(), "a scenario with correlations");
+        sameYears(s, TrialKernelStreamsTest::plainYear);
     }
 
     /**
@@ -53,25 +61,16 @@ class TrialKernelStreamsTest {
      */
     @Test
     void aResponsivePracticeRecordsTheBaselineYearOfItsCommonPatients() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("scenarios/ot-private-practice-incentives.yaml"));
-        EngineInput input = EngineInput.of(s);
-        assertTrue(input.responsive(), "a scenario whose practice responds");
-        TrialKernel kernel = new TrialKernel(input, SEED);
-        TrialOutcomes out = new TrialOutcomes(s.modelNames(), kernel.inputs(), 0, 8, s.practice().horizonMonths(), kernel.layout());
-        TrialStreams streams = new TrialStreams(SEED);
-        for (int t : TRIALS) {
-            kernel.run(t, out);
+        Scenario s = load("scenarios/ot-private-practice-incentives.yaml");
+        assertTrue(EngineInput.of(s).responsive(), "a scenario whose practice responds");
+        sameYears(s, (input, t) -> {
             PracticeSimulator plain = new PracticeSimulator(input.practice());
             CommonPatients patients = new CommonPatients(plain);
-            patients.draw(streams.stream(t, ResponsiveTrial.PATIENTS_PURPOSE));
-            PracticeYear y = new PracticeYear(s.practice().horizonMonths());
+            patients.draw(STREAMS.stream(t, ResponsiveTrial.PATIENTS_PURPOSE));
+            PracticeYear y = new PracticeYear(input.practice().horizonMonths());
             new ResponseSimulator(plain).simulate(patients, Response.IDENTITY, Nudge.NONE, y);
-            String trial = "trial " + t;
-            assertEquals(y.totalNewEpisodes(), out.activity(0, t), trial + ": new episodes");
-            assertEquals(y.totalAttendedVisits(), out.activity(2, t), trial + ": attended visits");
-            assertEquals(y.totalUnits(), out.activity(3, t), trial + ": units");
-        }
-        assertNotEquals(out.activity(2, 0), out.activity(2, 1), "trials differ");
+            return y;
+        });
     }
 
     /** Units drawn visit by visit (a Poisson law, not tabulated as sums): the same stream. */
@@ -90,42 +89,45 @@ class TrialKernelStreamsTest {
                              unitsPerVisit: { poisson: { mean: 3 } } } ]
                 models: [ { name: m, default: { feeForService: { evaluation: 100, perUnit: 30, denialRate: 0.1 } } } ]
                 """);
-        PracticeYear probe = new PracticeYear(s.practice().horizonMonths());
-        new PracticeSimulator(EngineInput.of(s).practice()).simulate(new TrialStreams(SEED).stream(0, 0), probe);
-        assertFalse(probe.unitsBySum(), "units drawn visit by visit");
-        sameYears(s, "units visit by visit");
+        assertFalse(plainYear(EngineInput.of(s), 0).unitsBySum(), "units drawn visit by visit");
+        sameYears(s, TrialKernelStreamsTest::plainYear);
     }
 
-    private static EngineInput sameYears(String file) throws Exception {
-        return sameYears(ScenarioLoader.load(Path.of(file)), file);
+    /** The plain path's year: the copula, if any, from its own purpose and bound; the practice from purpose 0. */
+    private static PracticeYear plainYear(EngineInput input, int t) {
+        PracticeYear y = new PracticeYear(input.practice().horizonMonths());
+        if (!input.correlations().isEmpty()) {
+            CopulaDraws copula = new CopulaDraws(input.correlations());
+            copula.draw(STREAMS.stream(t, TrialKernel.COPULA_PURPOSE));
+            copula.bind();
+        }
+        try {
+            new PracticeSimulator(input.practice()).simulate(STREAMS.stream(t, 0), y);
+        } finally {
+            CopulaDraws.unbind();
+        }
+        return y;
     }
 
-    private static EngineInput sameYears(Scenario s, String file) {
+    /** Runs the kernel on {@link #TRIALS} and checks each trial's recorded activity and costs against {@code reference}. */
+    private static void sameYears(Scenario s, ReferenceYear reference) {
         EngineInput input = EngineInput.of(s);
         TrialKernel kernel = new TrialKernel(input, SEED);
-        TrialOutcomes out = new TrialOutcomes(s.modelNames(), kernel.inputs(), 0, 8, s.practice().horizonMonths());
-        TrialStreams streams = new TrialStreams(SEED);
+        TrialOutcomes out = new TrialOutcomes(s.modelNames(), kernel.inputs(), 0, 8, s.practice().horizonMonths(), kernel.layout());
         for (int t : TRIALS) {
             kernel.run(t, out);
-            PracticeYear y = new PracticeYear(s.practice().horizonMonths());
-            CopulaDraws copula = input.correlations().isEmpty() ? null : new CopulaDraws(input.correlations());
-            if (copula != null) {
-                copula.draw(streams.stream(t, TrialKernel.COPULA_PURPOSE));
-                copula.bind();
-            }
-            try {
-                new PracticeSimulator(input.practice()).simulate(streams.stream(t, 0), y);
-            } finally {
-                CopulaDraws.unbind();
-            }
-            String trial = file + ", trial " + t;
+            PracticeYear y = reference.of(input, t);
+            String trial = s.name() + ", trial " + t;
             assertEquals(y.totalNewEpisodes(), out.activity(0, t), trial + ": new episodes");
             assertEquals(y.totalRefusedEpisodes(), out.activity(1, t), trial + ": refused episodes");
             assertEquals(y.totalAttendedVisits(), out.activity(2, t), trial + ": attended visits");
             assertEquals(y.totalUnits(), out.activity(3, t), trial + ": units");
             assertEquals(kernel.costs(y, t), out.costs(t), 0.0, trial + ": costs");
         }
-        assertNotEquals(out.activity(2, 0), out.activity(2, 1), file + ": trials differ (else the check above proves little)");
-        return input;
+        assertNotEquals(out.activity(2, 0), out.activity(2, 1), s.name() + ": trials differ (else the check above proves little)");
+    }
+
+    private static Scenario load(String file) throws Exception {
+        return ScenarioLoader.load(Path.of(file));
     }
 }
