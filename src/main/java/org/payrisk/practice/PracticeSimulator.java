@@ -143,21 +143,35 @@ public final class PracticeSimulator {
      * @param year the buffers to fill (its horizon must match the model's)
      */
     public void simulate(UniformRandomProvider rng, PracticeYear year) {
+        year.reset();
+        double c = Math.min(1, Math.max(0, org.payrisk.dist.CopulaDraws.sample(model.demand().cancellationRate(), rng)));
+        year.cancellationRate = c;
+        months(rng, year, cancelled.set(c), bind(rng), bySum ? null : unitsSamplers(rng));
+        if (bySum) {
+            year.unitsBySum(unitsLaws, rng.nextLong());
+        }
+    }
+
+    /**
+     * The months of one practice-year, after {@link #simulate}'s once-a-trial set-up (the trial's
+     * attendance table, its samplers, and for the per-visit path its units samplers).
+     *
+     * <p>Kept apart from that set-up so that the JIT compiles this loop, the hot part of a trial, on
+     * its own: this method is too large for HotSpot's C2 to inline into {@link #simulate}, so its
+     * compile does not also carry the set-up's loops (the year's resets, the binomial table, the
+     * cancellation rate's sampler), which ran once a trial and made that compile about twice as long
+     * while the workers waited in slower code (docs/performance.md, step 23).
+     */
+    private void months(UniformRandomProvider rng, PracticeYear year, SmallBinomials cancelled, Bound bound,
+                        DiscreteSampler[] unitsOf) {
         final int horizon = model.horizonMonths();
         final double capacity = model.practice().monthlyCapacity();
         final double fixedCost = model.practice().fixedCostPerMonth();
         final double visitCost = model.practice().costPerAttendedVisit();
-        year.reset();
-
-        double c = Math.min(1, Math.max(0, org.payrisk.dist.CopulaDraws.sample(model.demand().cancellationRate(), rng)));
-        year.cancellationRate = c;
-        final SmallBinomials cancelled = this.cancelled.set(c);
-        final Bound bound = bind(rng);
         final DiscreteSampler[] arrivals = bound.arrivals;
         final DiscreteSampler payerOf = bound.payerOf;
         final DiscreteSampler caseOf = bound.caseOf;
         final DiscreteSampler[] followUpsOf = bound.followUpsOf;
-        final DiscreteSampler[] unitsOf = bySum ? null : unitsSamplers(rng); // the per-visit path only
 
         int activeCount = 0;
         // visits the ongoing episodes schedule next month, summed while they are visited this month
@@ -229,9 +243,6 @@ public final class PracticeSimulator {
             if (counted) {
                 year.closeMonth(month, attendedThisMonth, accepted, arriving - accepted, 0, unitsThisMonth, fixedCost, visitCost);
             }
-        }
-        if (bySum) {
-            year.unitsBySum(unitsLaws, rng.nextLong());
         }
     }
 
