@@ -91,18 +91,18 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
             if (claim == null) {
                 pay = (year.groupHasEvaluation(g) ? evalPrice : 0) + unitPrice * year.groupUnits(g);
             } else {
-                // deny claim by claim (the evaluation is the group's first visit when it has one)
-                final int first = year.groupFirstVisit(g);
-                final int end = first + year.groupVisits(g);
-                final boolean evaluation = year.groupHasEvaluation(g);
+                // deny claim by claim: the evaluation is the group's first visit when it has one
+                int v = year.groupFirstVisit(g);
+                final int end = v + year.groupVisits(g);
                 boolean evaluationPaid = false;
+                if (year.groupHasEvaluation(g)) {
+                    evaluationPaid = ClaimRandom.denialDraw(denials, v) >= denial;
+                    v++;
+                }
                 int paid = 0;
                 int paidUnits = 0; // where visits carry their own units (not bySum)
-                for (int v = first; v < end; v++) {
-                    final boolean notDenied = ClaimRandom.denialDraw(denials, v) >= denial;
-                    if (evaluation && v == first) {
-                        evaluationPaid = notDenied;
-                    } else if (notDenied) {
+                for (; v < end; v++) {
+                    if (ClaimRandom.denialDraw(denials, v) >= denial) {
                         paid++;
                         if (!bySum) {
                             paidUnits += year.visitUnits(v);
