@@ -154,14 +154,16 @@ public final class PracticeSimulator {
 
     /**
      * The months of one practice-year, after {@link #simulate}'s once-a-trial set-up (the trial's
-     * attendance table, its samplers, and for the per-visit path its units samplers).
+     * attendance table, its samplers, and for the per-visit path its units samplers: {@code unitsOf},
+     * null when units are drawn by sum).
      *
      * <p>Kept apart from that set-up so that the JIT compiles this loop, the hot part of a trial, on
      * its own: at about 700 bytes of bytecode it is above the 325 up to which HotSpot's C2 inlines a
      * hot call ({@code -XX:FreqInlineSize}), so C2 compiles it without the set-up's loops (the year's
-     * resets, the binomial table, the cancellation rate's sampler), which run once a trial. Compiled
-     * together, as one method, they took C2 0.46 s instead of 0.09 s while the workers waited in slower
-     * code (docs/performance.md, step 23). Only speed depends on this: the draws are the same either way.
+     * resets, the binomial table, the cancellation rate's sampler), which run once a trial, and its
+     * compiled code is ready sooner while the workers wait in slower code (docs/performance.md, step
+     * 23). Were this method ever cut below 325 bytes ({@code javap -c}), C2 would inline it again and
+     * that gain would go, silently. Only speed depends on this: the draws are the same either way.
      */
     private void months(UniformRandomProvider rng, PracticeYear year, SmallBinomials cancelled, Bound bound,
                         DiscreteSampler[] unitsOf) {
