@@ -8,6 +8,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.payrisk.dist.Constant;
+import org.payrisk.dist.CopulaDraws;
 import org.payrisk.dist.Discrete;
 import org.payrisk.dist.Distribution;
 import org.payrisk.dist.SmallBinomials;
@@ -144,7 +145,7 @@ public final class PracticeSimulator {
      */
     public void simulate(UniformRandomProvider rng, PracticeYear year) {
         year.reset();
-        double c = Math.min(1, Math.max(0, org.payrisk.dist.CopulaDraws.sample(model.demand().cancellationRate(), rng)));
+        double c = Math.min(1, Math.max(0, CopulaDraws.sample(model.demand().cancellationRate(), rng)));
         year.cancellationRate = c;
         months(rng, year, cancelled.set(c), bind(rng), bySum ? null : unitsSamplers(rng));
         if (bySum) {

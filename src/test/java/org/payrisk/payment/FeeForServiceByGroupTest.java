@@ -1,7 +1,6 @@
 package org.payrisk.payment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -114,47 +113,40 @@ class FeeForServiceByGroupTest {
      */
     @Test
     void deniesTheVisitsWhoseKeyedDrawIsBelowTheRate() {
-        PracticeModel model = Scenarios.practice(1, "{ poisson: { mean: 12 } }", "0.1", "{ a: 0.6, b: 0.4 }",
-                "{ name: k, share: 1, followUpVisits: { poisson: { mean: 10 } }, visitsPerMonth: 4,"
-                        + " unitsPerVisit: { discrete: { values: [1], weights: [1] } } }");
-        PracticeSimulator sim = new PracticeSimulator(model);
-        PracticeYear year = new PracticeYear(12);
-        Coverage onlyB = Coverage.of(new boolean[] {false, true}, List.of("a", "b"));
-        FeeForService ffs = new FeeForService(Constant.of(1000), Constant.of(1), Constant.of(0.3));
-        for (int trial = 0; trial < 20; trial++) {
-            sim.simulate(new TrialStreams(9).stream(trial, 0), year);
-            long claimsKey = 77L + trial;
-            long seed = ClaimRandom.denialSeed(claimsKey ^ onlyB.key());
-            double expected = 0;
-            for (int v = 0; v < year.visitCount(); v++) {
-                if (onlyB.covers(year.visitPayer(v)) && ClaimRandom.denialDraw(seed, v) >= 0.3) {
-                    expected += year.isEvaluation(v) ? 1000 : 1;
-                }
-            }
-            assertEquals(expected, yearRevenue(ffs, year, onlyB, claimsKey), 1e-9, "trial " + trial);
-        }
+        assertPaysExactlyTheVisitsItsKeyedDrawsLeave("{ discrete: { values: [1], weights: [1] } }", true);
     }
 
     /**
      * Where visits carry their own units (the per-visit path: the responsive simulator, and units laws
      * too large to tabulate), a group pays its evaluation if its draw leaves it and the units of exactly
      * the follow-ups whose draws leave them: the same keyed draws as on the sum path, each visit's own
-     * units. Units of 1 to 3 and a price of 1000 for the evaluation against 1 a unit make a wrong visit
-     * paid or unpaid change the total.
+     * units. Units of 1 to 3 make a wrong follow-up paid or unpaid change the total.
      */
     @Test
     void deniesVisitByVisitWhereVisitsCarryTheirUnits() {
+        assertPaysExactlyTheVisitsItsKeyedDrawsLeave("{ discrete: { values: [1, 2, 3], weights: [1, 1, 1] } }", false);
+    }
+
+    /**
+     * Simulates 20 years and checks that a contract of payer b (1000 an evaluation, 1 a unit, a denial
+     * rate of 0.3) is paid, claim by claim, the visits whose keyed denial draws are at or above the rate:
+     * an evaluation 1000, a follow-up its units.
+     *
+     * @param unitsPerVisit the case's units law
+     * @param unitsBySum whether the simulator may draw units sums ({@link PracticeYear#unitsBySum})
+     */
+    private static void assertPaysExactlyTheVisitsItsKeyedDrawsLeave(String unitsPerVisit, boolean unitsBySum) {
         PracticeModel model = Scenarios.practice(1, "{ poisson: { mean: 12 } }", "0.1", "{ a: 0.6, b: 0.4 }",
                 "{ name: k, share: 1, followUpVisits: { poisson: { mean: 10 } }, visitsPerMonth: 4,"
-                        + " unitsPerVisit: { discrete: { values: [1, 2, 3], weights: [1, 1, 1] } } }");
-        PracticeSimulator sim = new PracticeSimulator(model, false);
+                        + " unitsPerVisit: " + unitsPerVisit + " }");
+        PracticeSimulator sim = new PracticeSimulator(model, unitsBySum);
         PracticeYear year = new PracticeYear(12);
         Coverage onlyB = Coverage.of(new boolean[] {false, true}, List.of("a", "b"));
         FeeForService ffs = new FeeForService(Constant.of(1000), Constant.of(1), Constant.of(0.3));
         int denied = 0;
         for (int trial = 0; trial < 20; trial++) {
             sim.simulate(new TrialStreams(9).stream(trial, 0), year);
-            assertFalse(year.unitsBySum(), "the per-visit path");
+            assertEquals(unitsBySum, year.unitsBySum(), "the path under test");
             long claimsKey = 77L + trial;
             long seed = ClaimRandom.denialSeed(claimsKey ^ onlyB.key());
             double expected = 0;

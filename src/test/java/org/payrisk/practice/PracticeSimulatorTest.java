@@ -84,6 +84,7 @@ class PracticeSimulatorTest {
         }
         assertEquals("[5, 6, 7, -1, -2, -3, -4]", java.util.Arrays.toString(ordinals));
     }
+
     /**
      * A regression pin of the per-visit path (units drawn visit by visit: a Poisson units law, which no
      * table holds), which no shipped scenario takes, so the shipped scenarios' pins cannot see it: three
