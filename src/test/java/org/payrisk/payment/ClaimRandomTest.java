@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 class ClaimRandomTest {
 
     /**
-     * {@link ClaimRandom#nextDouble()}, declared in the class for speed, gives exactly the double that
-     * the library's {@link UniformRandomProvider#nextDouble()} makes from the same long, over a term's
-     * stream and a visit's, with nextLong calls between.
+     * {@link ClaimRandom#nextDouble()} and {@link ClaimRandom#nextInt()}, declared in the class for
+     * speed, give exactly what the library's {@link UniformRandomProvider#nextDouble()} and
+     * {@link UniformRandomProvider#nextInt()} make from the same longs, over a term's stream and a
+     * visit's, with nextLong calls between.
      */
     @Test
-    void nextDoubleIsTheLibrarysFormula() {
+    void nextDoubleAndNextIntAreTheLibrarysFormulas() {
         ClaimRandom claim = ClaimRandom.ofTerm(20261129L, 0x5DEECE66DL);
         ClaimRandom twin = ClaimRandom.ofTerm(20261129L, 0x5DEECE66DL);
         UniformRandomProvider library = twin::nextLong; // only nextLong of its own: every other method the interface's
@@ -22,6 +23,8 @@ class ClaimRandomTest {
             for (int i = 0; i < 100; i++) {
                 if (i % 3 == 2) {
                     assertEquals(library.nextLong(), claim.nextLong(), "visit " + visit + ", draw " + i);
+                } else if (i % 3 == 1) {
+                    assertEquals(library.nextInt(), claim.nextInt(), "visit " + visit + ", draw " + i);
                 } else {
                     assertEquals(library.nextDouble(), claim.nextDouble(), 0.0, "visit " + visit + ", draw " + i);
                 }
