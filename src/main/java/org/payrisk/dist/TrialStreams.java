@@ -78,12 +78,13 @@ public record TrialStreams(long seed) {
 
         /**
          * {@inheritDoc} The library's own: {@code next()}, as {@code LongProvider.nextLong} returns it.
-         * This and {@link #nextDouble()} are declared here, in a final class, so that each draw is one
-         * direct call: the library's methods are shared by every generator class (this one, the claims'
-         * {@code ClaimRandom}, the seeding {@link SplitMix64}), and C1, the compiler of short runs, then
-         * dispatches from them again on the generator's class at each draw. A 10,000-trial run simulated
-         * in 0.953 of the time (docs/performance.md, step 24). {@code TrialStreamsTest} checks that the
-         * numbers are those of {@link XoRoShiRo128PlusPlus}.
+         * This and {@link #nextDouble()} are declared here, in a final class, so that a draw goes
+         * straight to this generator's code. The library's versions are inherited code shared with
+         * other generators ({@code LongProvider.nextLong} with the seeding {@link SplitMix64}; the
+         * interface's default {@code nextDouble} with the claims' {@code ClaimRandom}), and C1, the
+         * compiler of short runs, dispatches from them again on the generator's class at each draw
+         * (docs/performance.md, step 24). {@code TrialStreamsTest} checks that the numbers are those
+         * of {@link XoRoShiRo128PlusPlus}.
          */
         @Override
         public long nextLong() {

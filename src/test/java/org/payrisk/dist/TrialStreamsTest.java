@@ -15,7 +15,8 @@ class TrialStreamsTest {
      * The stream of (trial, purpose), made new or by setting a generator left half-way through its
      * cached bits (an odd number of nextInt and some nextBoolean calls before), draws exactly what a
      * {@link XoRoShiRo128PlusPlus} seeded as the class documents draws: the key by the SplitMix64
-     * finaliser, then two outputs of a SplitMix64 seeded with it.
+     * finaliser, then two outputs of a SplitMix64 seeded with it. This also checks the generator's own
+     * {@code nextLong} and {@code nextDouble} (declared for speed) against the library's.
      */
     @Test
     void aStreamSetAgainDrawsWhatANewOneDraws() {

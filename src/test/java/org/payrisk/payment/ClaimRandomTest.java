@@ -12,7 +12,7 @@ class ClaimRandomTest {
      * {@link ClaimRandom#nextDouble()} and {@link ClaimRandom#nextInt()}, declared in the class for
      * speed, give exactly what the library's {@link UniformRandomProvider#nextDouble()} and
      * {@link UniformRandomProvider#nextInt()} make from the same longs, over a term's stream and a
-     * visit's, with nextLong calls between.
+     * visit's, with nextLong calls between, and so do the interface's methods built on them.
      */
     @Test
     void nextDoubleAndNextIntAreTheLibrarysFormulas() {
@@ -21,12 +21,13 @@ class ClaimRandomTest {
         UniformRandomProvider library = twin::nextLong; // only nextLong of its own: every other method the interface's
         for (int visit = 0; visit < 3; visit++) {
             for (int i = 0; i < 100; i++) {
-                if (i % 3 == 2) {
-                    assertEquals(library.nextLong(), claim.nextLong(), "visit " + visit + ", draw " + i);
-                } else if (i % 3 == 1) {
-                    assertEquals(library.nextInt(), claim.nextInt(), "visit " + visit + ", draw " + i);
-                } else {
-                    assertEquals(library.nextDouble(), claim.nextDouble(), 0.0, "visit " + visit + ", draw " + i);
+                String at = "visit " + visit + ", draw " + i;
+                switch (i % 5) {
+                    case 0 -> assertEquals(library.nextDouble(), claim.nextDouble(), 0.0, at);
+                    case 1 -> assertEquals(library.nextInt(), claim.nextInt(), at);
+                    case 2 -> assertEquals(library.nextLong(), claim.nextLong(), at);
+                    case 3 -> assertEquals(library.nextInt(1000), claim.nextInt(1000), at); // built on nextInt
+                    default -> assertEquals(library.nextBoolean(), claim.nextBoolean(), at); // built on nextInt
                 }
             }
             claim.visit(visit);
