@@ -3,7 +3,8 @@
 #   - crn-names-2026-11.py: random-input keys from list positions to names (issue 8);
 #   - the 2026-11 units-by-sum kernel (issue 11): an episode's follow-ups of a month draw their units
 #     sum in one step, attendance and denials by per-trial binomial tables (see below);
-#   - one hash per claim's denial (issue 11, see below).
+#   - one hash per claim's denial (issue 11, see below);
+#   - a visit group's denials drawn together (issue 11, see below).
 # How to run (each jar built with `mvn -B -q -o package -DskipTests` in its own copy of the tree):
 #   java -jar old.jar run scenarios/S.yaml --trials 20000 --seed 1001 --export-trials --no-report --out DIR/old-S
 #   java -jar new.jar run scenarios/S.yaml --trials 20000 --seed 2002 --export-trials --no-report --out DIR/new-S
@@ -13,6 +14,14 @@
 # Kolmogorov-Smirnov test of netIncome (scipy); per scenario the same for the practice's activity
 # columns attendedVisits and units, when trials.csv has them. Family-wise false-failure rate 1%:
 # Bonferroni over all tests. A column that is constant in both runs is compared for equality instead.
+#
+# Result for a visit group's denials drawn together (2026-11-29; old = main at 19fa0bd, new = fee-for-service
+# and percentOfMedicare deciding a group's denials by Denials: the evaluation's own draw, the number of
+# follow-ups denied as the Binomial(k, rate) quantile of one draw, which ones by ranks; 20,000 trials, seeds
+# 1001 and 2002): 172 tests over the 12 shipped scenarios, all pass at a 1% family-wise false-failure rate
+# (per-test alpha 5.8e-5); smallest p 0.0796 (pediatric-medicaid medicaid-fee-for-service minCashBalance z,
+# the same test as below: the old run's seed and the practice draws are the same, and that contract's
+# denials move its lowest cash little).
 #
 # Result for one hash per claim's denial (2026-11-27; old = main at d2b3c8b, new = fee-for-service and
 # percentOfMedicare denying a claim by ClaimRandom.denialDraw, output v + 1 of a keyed SplitMix64 sequence,

@@ -14,8 +14,7 @@ import org.payrisk.dist.TrialStreams;
  * Medicare form) denial draws do not depend on which model pays it or on the other visits. Two models
  * with the same Medicare terms therefore pay identical claims, and their paired difference shows the
  * payment model alone (common random numbers down to the claim). A fee-for-service or
- * percentOfMedicare claim's denial is drawn apart, from its key's denial sequence
- * ({@link #denialDraw}: one hash per visit).
+ * percentOfMedicare claim's denial is drawn apart, from its key's denial sequences ({@link Denials}).
  *
  * <p>Per-trial scratch, one per rule call; not thread safe. Samplers built on it must keep no state
  * between draws (commons-rng's ziggurat, alias, Cheng beta, inverse-transform samplers do not).
@@ -27,9 +26,8 @@ import org.payrisk.dist.TrialStreams;
  */
 public final class ClaimRandom implements UniformRandomProvider {
 
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    /** Salt of the denial draws' sequence: an arbitrary constant (about the fractional bits of sqrt(2)). */
-    private static final long DENIAL_SALT = 0x6A09E667F3BCC909L;
+    /** SplitMix64's increment, the golden gamma (odd); {@link Denials}' sequences step by it too. */
+    static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final long key;
     private long state;
@@ -43,31 +41,6 @@ public final class ClaimRandom implements UniformRandomProvider {
     /** @param v the visit about to be drawn for, &gt;= 0 */
     void visit(int v) {
         state = TrialStreams.mix(key + GOLDEN * (v + 1L));
-    }
-
-    /**
-     * The seed of a key's denial draws ({@link #denialDraw}): the key mixed with a salt of its own, so
-     * the draws are independent of every visit's stream ({@link #visit}) on the same key.
-     *
-     * @param key the trial's claims key XOR a {@link Coverage#key}
-     * @return the seed
-     */
-    static long denialSeed(long key) {
-        return TrialStreams.mix(key ^ DENIAL_SALT);
-    }
-
-    /**
-     * The uniform draw that decides whether visit {@code v}'s claim is denied (denied when it is below
-     * the denial rate): output v + 1 of the SplitMix64 sequence of {@code seed}, one mix per visit.
-     * Every form that denies claims on the same key (fee-for-service, percentOfMedicare) uses it, so
-     * the same payers' denials coincide.
-     *
-     * @param seed {@link #denialSeed} of the contract's key
-     * @param v the visit, &gt;= 0
-     * @return a uniform draw in [0, 1)
-     */
-    static double denialDraw(long seed, int v) {
-        return NumberFactory.makeDouble(TrialStreams.mix(seed + GOLDEN * (v + 1L))); // the top 53 bits, as nextDouble
     }
 
     /**

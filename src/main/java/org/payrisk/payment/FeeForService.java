@@ -8,26 +8,27 @@ import org.payrisk.practice.PracticeYear;
 
 /**
  * Fee-for-service: a price per evaluation plus a price per billed unit of each attended follow-up.
- * Each attended visit's claim is denied (never paid) with probability {@code denialRate}.
+ * Each attended visit's claim is denied (never paid) with probability {@code denialRate}, independently
+ * of the others.
  *
  * <p>Common random numbers down to the claim: the per-trial terms (evaluation price, unit price,
  * denial rate, each from the stream of its field: {@code evaluation}, {@code perUnit},
  * {@code denialRate}, the last shared with {@link PercentOfMedicare}) and each visit's denial draw
  * come from the trial's claims stream ({@link ClaimRandom}) keyed by the names of the payers the
  * contract covers ({@link Coverage#key}), never from the
- * stream passed to the rule. A visit's denial is decided by its draw of that key's denial sequence
- * ({@link ClaimRandom#denialDraw}, one hash per visit), as in {@link PercentOfMedicare}, so the same
- * payers' denials coincide across the two forms.
+ * stream passed to the rule. The denials are decided from that key's denial sequences, group by group
+ * ({@link Denials}: the evaluation's own draw, then one draw for how many follow-ups are denied), as in
+ * {@link PercentOfMedicare}, so the same payers' denials coincide across the two forms.
  * So two models whose contracts cover the same payers with the same terms pay
  * exactly the same claims in every trial (an episode program's fee-for-service part included), and
- * their paired difference shows the payment terms alone. With a denial rate of 0 no per-visit draw
+ * their paired difference shows the payment terms alone. With a denial rate of 0 no denial draw
  * is made.
  *
  * <p>The contract reads the year's visit groups (an episode's visits of one month, with their units
- * sum): without denials a group pays its evaluation and its units sum. With denials, claims are denied
- * one by one and a group pays its evaluation if not denied plus the units of its paid follow-ups: read
- * visit by visit where visits carry their own units (the responsive path), and where the year
- * holds only sums ({@link PracticeYear#unitsBySum}), the units of the follow-ups not denied are drawn
+ * sum): without denials a group pays its evaluation and its units sum. With denials, a group pays its
+ * evaluation if not denied plus the units of its paid follow-ups: where visits carry their own units
+ * (the responsive path), those of the follow-ups {@link Denials} names as paid, and where the year
+ * holds only sums ({@link PracticeYear#unitsBySum}), the units of as many follow-ups as were paid, drawn
  * given the group's sum ({@link PracticeYear#splitUnits}, the first draw of the keyed stream reset
  * for the group's last visit): exact in distribution, since denials do not depend on units and a group's
  * follow-ups' units are exchangeable.
@@ -68,7 +69,7 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         final double unitPrice = Math.max(0, ClaimRandom.draw(key, PER_UNIT, perUnit));
         final double denial = PaymentRule.clamp(ClaimRandom.draw(key, DENIAL, denialRate), 0, 1);
         final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
-        final long denials = ClaimRandom.denialSeed(key);
+        final Denials denials = denial > 0 ? new Denials(key, denial) : null;
         final boolean bySum = year.unitsBySum();
         final CoveredGroups groups = new CoveredGroups(year, covered);
         // Groups come in month order: sum a month in a register and add it once.
@@ -91,29 +92,25 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
             if (claim == null) {
                 pay = (year.groupHasEvaluation(g) ? evalPrice : 0) + unitPrice * year.groupUnits(g);
             } else {
-                // deny claim by claim: the evaluation is the group's first visit when it has one
-                int v = year.groupFirstVisit(g);
-                final int end = v + year.groupVisits(g);
-                boolean evaluationPaid = false;
-                if (year.groupHasEvaluation(g)) {
-                    evaluationPaid = ClaimRandom.denialDraw(denials, v) >= denial;
-                    v++;
-                }
-                int paid = 0;
-                int paidUnits = 0; // where visits carry their own units (not bySum)
-                for (; v < end; v++) {
-                    if (ClaimRandom.denialDraw(denials, v) >= denial) {
-                        paid++;
-                        if (!bySum) {
-                            paidUnits += year.visitUnits(v);
+                // the evaluation is the group's first visit when it has one; then come its follow-ups
+                final int first = year.groupFirstVisit(g) + (year.groupHasEvaluation(g) ? 1 : 0);
+                final boolean evaluationPaid = year.groupHasEvaluation(g) && !denials.evaluationDenied(first - 1);
+                final int followUps = year.groupFollowUps(g);
+                final int denied = denials.deniedFollowUps(first, followUps);
+                int units = year.groupUnits(g);
+                if (denied > 0 && bySum) {
+                    // with sums only, the paid follow-ups' units are drawn given the group's sum
+                    claim.visit(first + followUps - 1);
+                    units = year.splitUnits(g, followUps - denied, claim.nextDouble());
+                } else if (denied > 0) {
+                    // visits carry their own units: add up those of the paid follow-ups
+                    denials.whichDenied(first, followUps, denied);
+                    units = 0;
+                    for (int v = first; v < first + followUps; v++) {
+                        if (!denials.followUpDenied(first, v)) {
+                            units += year.visitUnits(v);
                         }
                     }
-                }
-                // with sums only, the paid follow-ups' units are drawn given the group's sum
-                int units = bySum ? year.groupUnits(g) : paidUnits;
-                if (bySum && paid < year.groupFollowUps(g)) {
-                    claim.visit(end - 1);
-                    units = year.splitUnits(g, paid, claim.nextDouble());
                 }
                 pay = (evaluationPaid ? evalPrice : 0) + unitPrice * units;
             }

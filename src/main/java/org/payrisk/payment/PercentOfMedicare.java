@@ -33,8 +33,8 @@ import org.payrisk.practice.PracticeYear;
  * The contract's own terms come from the claims key mixed with the names of the payers covered (as
  * the simple fee-for-service form), each from its field's stream: denialRate (the simple form's
  * field, so the same payers' denials coincide), percent, patientCollectionRate,
- * limits.reauthorizationDenial; per visit, the denial from that key's denial sequence
- * ({@link ClaimRandom#denialDraw}, as the simple form draws it); per episode, from another stream (the keyed
+ * limits.reauthorizationDenial; per visit group, the denials from that key's denial sequences
+ * ({@link Denials}, as the simple form draws them); per episode, from another stream (the keyed
  * key mixed with an episode salt) reset at episode x 64 + request: the first authorisation's size
  * (request 0), then per re-authorisation request one {@code nextDouble} for the denial and, when
  * granted, the size. Thread safe (immutable; per-trial scratch is local).
@@ -125,8 +125,8 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
 
         final long key = claimsKey ^ covered.key();
         final ClaimRandom own = new ClaimRandom(key);
-        final long denials = ClaimRandom.denialSeed(key);
         final double denial = PaymentRule.clamp(MedicareFeeForService.term(own, DENIAL, denialRate), 0, 1);
+        final Denials denials = new Denials(key, denial);
         final double pct = Math.max(0, MedicareFeeForService.term(own, PERCENT, percent));
         final double collected = PaymentRule.clamp(MedicareFeeForService.term(own, COLLECTION, patientCollectionRate), 0, 1);
         final boolean authorizes = limits != null && limits.authorizedVisits() != null;
@@ -157,6 +157,9 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
             final int e = year.groupEpisode(g);
             final int month = year.groupMonth(g);
             final int end = year.groupFirstVisit(g) + year.groupVisits(g);
+            // which claims are denied, decided for the group as the simple form decides them (Denials)
+            final int first = year.groupFirstVisit(g) + (year.groupHasEvaluation(g) ? 1 : 0);
+            denials.whichDenied(first, end - first, denials.deniedFollowUps(first, end - first));
             for (int v = year.groupFirstVisit(g); v < end; v++) {
                 final boolean evaluation = year.groupVisitIsEvaluation(g, v);
                 boolean beyond = false;
@@ -193,7 +196,7 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
                     continue;
                 }
                 final double allowed = shape.allowed(mppr, mpprRate) * cf;
-                if (denial > 0 && ClaimRandom.denialDraw(denials, v) < denial) {
+                if (evaluation ? denials.evaluationDenied(v) : denials.followUpDenied(first, v)) {
                     continue;
                 }
                 revenueByMonth[month] += allowed * (payerFactor + patientFactor);

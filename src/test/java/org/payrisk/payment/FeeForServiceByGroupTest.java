@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.payrisk.dist.Constant;
 import org.payrisk.dist.TrialStreams;
@@ -15,11 +16,12 @@ import org.payrisk.practice.PracticeYear;
 import org.payrisk.testing.Scenarios;
 
 /**
- * Fee-for-service on visit groups (units sums, denials claim by claim, the paid
+ * Fee-for-service on visit groups (units sums, denials drawn group by group, the paid
  * follow-ups' units drawn given the sum) pays what paying visit by visit pays, in distribution.
  *
  * <p>Statistical tier: two independent samples of N = 20,000 practice-years, one simulated and paid
- * on the sum path, one with every visit drawn and denied on its own (the reference path), from
+ * on the sum path, one with every visit drawn with its own units and every claim denied on its own
+ * draw (the reference: a Bernoulli per claim, summed here, not by the rule), from
  * different seeds (fixed, not chosen to pass). For the contract's yearly revenue and the year's
  * billed units: a z-test of the difference of means with the Monte Carlo standard errors
  * (|z| &lt; 4.42, false-failure rate 1e-5 each) and a two-sample Kolmogorov-Smirnov test (commons-math3
@@ -44,7 +46,7 @@ class FeeForServiceByGroupTest {
         Coverage onlyA = Coverage.of(new boolean[] {true, false}, List.of("a", "b"));
         Coverage both = Coverage.of(new boolean[] {true, true}, List.of("a", "b"));
         double[][] bySum = sample(new PracticeSimulator(model, true), ffs, onlyA, both, 11);
-        double[][] byVisit = sample(new PracticeSimulator(model, false), ffs, onlyA, both, 22);
+        double[][] byVisit = sample(new PracticeSimulator(model, false), null, onlyA, both, 22);
         String[] what = {"revenue of payer a's contract", "billed units of the year", "revenue of a contract of both payers"};
         for (int i = 0; i < 3; i++) {
             double z = (StatUtils.mean(bySum[i]) - StatUtils.mean(byVisit[i])) / Math.sqrt(StatUtils.variance(bySum[i]) / N + StatUtils.variance(byVisit[i]) / N);
@@ -80,7 +82,10 @@ class FeeForServiceByGroupTest {
         }
     }
 
-    /** Per trial: the one-payer contract's revenue over the year, the year's billed units, the two-payer contract's revenue. */
+    /**
+     * Per trial: the one-payer contract's revenue over the year, the year's billed units, the two-payer
+     * contract's revenue; paid by {@code ffs}, or by {@link #referenceRevenue} when it is null.
+     */
     private static double[][] sample(PracticeSimulator sim, FeeForService ffs, Coverage one, Coverage two, long seed) {
         TrialStreams streams = new TrialStreams(seed);
         PracticeYear year = new PracticeYear(12);
@@ -88,11 +93,25 @@ class FeeForServiceByGroupTest {
         for (int t = 0; t < N; t++) {
             sim.simulate(streams.stream(t, 0), year);
             long claimsKey = streams.stream(t, 1).nextLong();
-            out[0][t] = yearRevenue(ffs, year, one, claimsKey);
+            out[0][t] = ffs == null ? referenceRevenue(year, one, streams.stream(t, 2)) : yearRevenue(ffs, year, one, claimsKey);
             out[1][t] = year.totalUnits();
-            out[2][t] = yearRevenue(ffs, year, two, claimsKey);
+            out[2][t] = ffs == null ? referenceRevenue(year, two, streams.stream(t, 3)) : yearRevenue(ffs, year, two, claimsKey);
         }
         return out;
+    }
+
+    /**
+     * The contract of {@link #paysTheSameLawAsDenyingVisitByVisit} paid visit by visit: 95 an evaluation
+     * and 25.5 a unit, each claim denied on its own draw with probability 0.25.
+     */
+    private static double referenceRevenue(PracticeYear year, Coverage covered, UniformRandomProvider rng) {
+        double sum = 0;
+        for (int v = 0; v < year.visitCount(); v++) {
+            if (covered.covers(year.visitPayer(v)) && rng.nextDouble() >= 0.25) {
+                sum += year.isEvaluation(v) ? 95 : 25.5 * year.visitUnits(v);
+            }
+        }
+        return sum;
     }
 
     private static double yearRevenue(FeeForService ffs, PracticeYear year, Coverage covered, long claimsKey) {
@@ -106,31 +125,32 @@ class FeeForServiceByGroupTest {
     }
 
     /**
-     * Deterministic: a visit is denied exactly when its draw of the contract's denial sequence
-     * ({@link ClaimRandom#denialDraw}, which percentOfMedicare uses too, so the same payers' denials
-     * coincide across the two forms) is below the rate. With one unit per visit the paid units are
-     * the paid follow-ups, so the revenue is known claim by claim.
+     * Deterministic: the claims denied are exactly those {@link DenialReference} works out from the
+     * contract's keyed draws (which percentOfMedicare reads too, so the same payers' denials coincide
+     * across the two forms): an evaluation when its draw is below the rate, and in each group the
+     * binomial quantile of its first follow-up's draw for how many follow-ups. With one unit per visit
+     * the paid units are the paid follow-ups, so the revenue is known claim by claim.
      */
     @Test
-    void deniesTheVisitsWhoseKeyedDrawIsBelowTheRate() {
+    void deniesTheClaimsItsKeyedDrawsDeny() {
         assertPaysExactlyTheVisitsItsKeyedDrawsLeave("{ discrete: { values: [1], weights: [1] } }", true);
     }
 
     /**
      * Where visits carry their own units (the per-visit path: the responsive simulator, and units laws
      * too large to tabulate), a group pays its evaluation if its draw leaves it and the units of exactly
-     * the follow-ups whose draws leave them: the same keyed draws as on the sum path, each visit's own
-     * units. Units of 1 to 3 make a wrong follow-up paid or unpaid change the total.
+     * the follow-ups left paid: as many as on the sum path, the ones with the smallest ranks denied,
+     * each paid with its own units. Units of 1 to 3 make a wrong follow-up paid or unpaid change the total.
      */
     @Test
-    void deniesVisitByVisitWhereVisitsCarryTheirUnits() {
+    void deniesClaimByClaimWhereVisitsCarryTheirUnits() {
         assertPaysExactlyTheVisitsItsKeyedDrawsLeave("{ discrete: { values: [1, 2, 3], weights: [1, 1, 1] } }", false);
     }
 
     /**
      * Simulates 20 years and checks that a contract of payer b (1000 an evaluation, 1 a unit, a denial
-     * rate of 0.3) is paid, claim by claim, the visits whose keyed denial draws are at or above the rate:
-     * an evaluation 1000, a follow-up its units.
+     * rate of 0.3) is paid, claim by claim, the visits {@link DenialReference} leaves paid: an evaluation
+     * 1000, a follow-up its units; and that some groups have some but not all follow-ups denied.
      *
      * @param unitsPerVisit the case's units law
      * @param unitsBySum whether the simulator may draw units sums ({@link PracticeYear#unitsBySum})
@@ -143,35 +163,39 @@ class FeeForServiceByGroupTest {
         PracticeYear year = new PracticeYear(12);
         Coverage onlyB = Coverage.of(new boolean[] {false, true}, List.of("a", "b"));
         FeeForService ffs = new FeeForService(Constant.of(1000), Constant.of(1), Constant.of(0.3));
-        int denied = 0;
+        int partly = 0; // groups with some follow-ups denied and some paid
         for (int trial = 0; trial < 20; trial++) {
             sim.simulate(new TrialStreams(9).stream(trial, 0), year);
             assertEquals(unitsBySum, year.unitsBySum(), "the path under test");
             long claimsKey = 77L + trial;
-            long seed = ClaimRandom.denialSeed(claimsKey ^ onlyB.key());
+            boolean[] denied = DenialReference.denied(year, onlyB, claimsKey, 0.3);
             double expected = 0;
             for (int v = 0; v < year.visitCount(); v++) {
-                if (!onlyB.covers(year.visitPayer(v))) {
-                    continue;
-                }
-                if (ClaimRandom.denialDraw(seed, v) >= 0.3) {
+                if (onlyB.covers(year.visitPayer(v)) && !denied[v]) {
                     expected += year.isEvaluation(v) ? 1000 : year.visitUnits(v);
-                } else {
-                    denied++;
                 }
+            }
+            for (int g = 0; g < year.groupCount(); g++) {
+                int first = year.groupFirstVisit(g) + (year.groupHasEvaluation(g) ? 1 : 0);
+                int n = 0;
+                for (int v = first; v < first + year.groupFollowUps(g); v++) {
+                    n += denied[v] ? 1 : 0;
+                }
+                partly += n > 0 && n < year.groupFollowUps(g) ? 1 : 0;
             }
             assertEquals(expected, yearRevenue(ffs, year, onlyB, claimsKey), 1e-9, "trial " + trial);
         }
-        assertTrue(denied > 0, "some claims denied");
+        assertTrue(partly > 0, "some groups partly denied");
     }
 
     /**
-     * The denial draws are SplitMix64's outputs (Steele, Lea and Flood 2014) as uniforms on 53 bits:
-     * from seed 0 the published first outputs are 0xE220A8397B1DCDAF and 0x6E789E6AA1B965F4.
+     * The reference's denial draws, which the claim-by-claim checks above hold both forms to, are
+     * SplitMix64's outputs (Steele, Lea and Flood 2014) as uniforms on 53 bits: from seed 0 the
+     * published first outputs are 0xE220A8397B1DCDAF and 0x6E789E6AA1B965F4.
      */
     @Test
     void denialDrawsAreSplitMix64Outputs() {
-        assertEquals((0xE220A8397B1DCDAFL >>> 11) * 0x1.0p-53, ClaimRandom.denialDraw(0, 0), 0);
-        assertEquals((0x6E789E6AA1B965F4L >>> 11) * 0x1.0p-53, ClaimRandom.denialDraw(0, 1), 0);
+        assertEquals((0xE220A8397B1DCDAFL >>> 11) * 0x1.0p-53, DenialReference.denialDraw(0, 0), 0);
+        assertEquals((0x6E789E6AA1B965F4L >>> 11) * 0x1.0p-53, DenialReference.denialDraw(0, 1), 0);
     }
 }

@@ -270,8 +270,8 @@ class MedicareAsPaidTest {
 
     @Test
     void percentOfMedicareDeniesExactlyTheClaimsFeeForServiceDeniesOnTheSamePayers() {
-        // Both forms decide a claim's denial by ClaimRandom.denialDraw on the claims key mixed with the
-        // payers covered, so the same claims are denied. Every follow-up here has the same allowed
+        // Both forms decide denials from the draws of the claims key mixed with the payers covered
+        // (Denials; DenialReference works them out apart), so the same claims are denied. Every follow-up here has the same allowed
         // amount (one code, 3 units, no assistant) and so has every evaluation, so a month's revenue is
         // A_eval x (evaluations paid) + A_follow x (follow-ups paid); with the paid counts of the keyed
         // draws, the two amounts fitted over 12 months must reproduce every month exactly.
@@ -281,12 +281,12 @@ class MedicareAsPaidTest {
         PercentOfMedicare p = new PercentOfMedicare("percentOfMedicare", schedule(), 0, null, new double[] {0, 1},
                 Constant.of(0), 0.85, Constant.of(0), Constant.of(1), Mppr.NONE, 0.5, 0, Constant.of(1), Constant.of(rate), null);
         for (long claimsKey = 1; claimsKey <= 5; claimsKey++) {
-            long seed = ClaimRandom.denialSeed(claimsKey ^ payer.key());
+            boolean[] deniedVisits = DenialReference.denied(y, payer, claimsKey, rate);
             double[] evaluations = new double[13];
             double[] followUps = new double[13];
             int denied = 0;
             for (int v = 0; v < y.visitCount(); v++) {
-                if (ClaimRandom.denialDraw(seed, v) >= rate) {
+                if (!deniedVisits[v]) {
                     (y.isEvaluation(v) ? evaluations : followUps)[y.visitMonth(v)]++;
                 } else {
                     denied++;
