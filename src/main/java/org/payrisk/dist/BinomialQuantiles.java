@@ -6,16 +6,20 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 /**
  * Binomial(n, p) at one probability p for any n, drawn by inversion from zero with the probabilities
  * computed on the way: P(X = 0) = (1 - p)^n, then P(X = x + 1) = P(X = x) (n - x) / (x + 1) p / (1 - p).
- * A draw of 0 costs one comparison, and each step above it a few multiplications, so for a small p
- * (a claim denial rate: most draws are 0) it is cheaper than a sampler, and unlike
- * {@link SmallBinomials} it builds no table: it suits a p drawn anew each trial and a few hundred
- * draws at each.
+ * A draw of 0 costs one comparison (for n up to 16, or any n drawn before), and each step above it a
+ * few multiplications, so for a small p (a claim denial rate: most draws are 0) it is cheaper than a
+ * sampler; unlike {@link SmallBinomials} it keeps no cdf table, only the powers (1 - p)^n, so it suits
+ * a p drawn anew each trial and a few hundred draws at each.
  *
  * <p>Exact to floating-point accuracy: {@link #quantile} returns the smallest x with
- * u &lt; P(X &lt;= x). Where (1 - p)^n is below the smallest normal double (n large and p near 1),
- * the recursion would start from an underflowed 0, so such draws search the cdf instead
- * (commons-math3's {@link BinomialDistribution#inverseCumulativeProbability}, on the regularized
- * incomplete beta function).
+ * u &lt; P(X &lt;= x). Where (1 - p)^n is below the smallest normal double (n large and p above 1/2),
+ * the recursion would start from an underflowed 0, so the draw is reflected instead: n minus the
+ * Binomial(n, 1 - p) quantile at 1 - u, whose recursion starts from p^n &gt;= 2^-n, a normal double
+ * for n up to 1,022 (payrisk's groups have at most 1,000 follow-ups). The reflection returns the
+ * smallest x with u &lt;= P(X &lt;= x), which differs only where u equals a value of the cdf. Beyond
+ * that, where p^n underflows too, the draw searches the cdf (commons-math3's
+ * {@link BinomialDistribution#inverseCumulativeProbability}, on the regularized incomplete beta
+ * function; the same convention).
  *
  * <p>Not thread safe: it keeps the powers (1 - p)^n it has computed. One instance per rule call.
  */
@@ -26,6 +30,8 @@ public final class BinomialQuantiles {
     private final double odds;
     /** powers[n] = (1 - p)^n = P(X = 0) for the n seen so far (at least 0..16) */
     private double[] powers = {1};
+    /** Binomial(n, 1 - p), for draws reflected where (1 - p)^n underflows; made on first use */
+    private BinomialQuantiles reflected;
 
     /** @param p success probability in [0, 1] */
     public BinomialQuantiles(double p) {
@@ -55,6 +61,12 @@ public final class BinomialQuantiles {
         }
         double pmf = power(n);
         if (pmf < Double.MIN_NORMAL) {
+            if (p > 0.5 && Math.pow(p, n) >= Double.MIN_NORMAL) {
+                if (reflected == null) {
+                    reflected = new BinomialQuantiles(1 - p);
+                }
+                return n - reflected.quantile(n, 1 - u); // 1 - u is exact for u a multiple of 2^-53
+            }
             return new BinomialDistribution(null, n, p).inverseCumulativeProbability(u);
         }
         double cdf = pmf;

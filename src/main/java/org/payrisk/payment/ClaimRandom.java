@@ -21,8 +21,9 @@ import org.payrisk.dist.TrialStreams;
  *
  * <p>Every hash here calls {@link TrialStreams#mix} directly, not through a wrapper of this class: C1,
  * the compiler of short runs, inlines a 29-byte method like {@code mix} two calls deep but refuses it
- * one level deeper ("callee is too large" under {@code -XX:+PrintInlining}), and one more level kept the
- * hash out of fee-for-service's per-visit denial loop (docs/performance.md, step 8).
+ * one level deeper ("callee is too large" under {@code -XX:+PrintInlining}); one more level once kept the
+ * hash out of fee-for-service's per-visit denial loop of the time (docs/performance.md, step 8), and
+ * {@link Denials} follows the same rule.
  */
 public final class ClaimRandom implements UniformRandomProvider {
 

@@ -18,23 +18,26 @@ import org.payrisk.dist.TrialStreams;
  *   <li>the number of its k follow-ups denied is the Binomial(k, rate) quantile
  *       ({@link BinomialQuantiles}) of the denial sequence's draw at its first follow-up: one draw
  *       a group, not one a visit;</li>
- *   <li>which of them, where a form needs to know (visits that carry their own units, Medicare's
- *       claim-by-claim forms), are those with the smallest draws of the key's rank sequence
- *       ({@link #rankDraw}, which never tie in a group).</li>
+ *   <li>which of them, where a form needs to know (visits that carry their own units; percentOfMedicare
+ *       and workersComp, which price claim by claim), are those with the smallest draws of the key's
+ *       rank sequence ({@link #rankDraw}, which never tie in a group). Fee-for-service on the sum
+ *       path ({@link org.payrisk.practice.PracticeYear#unitsBySum}) needs only their number.</li>
  * </ul>
  * That is exactly the law of denying each claim on its own: the number of independent
  * Bernoulli(rate) denials among k claims is Binomial(k, rate), and given that number every set of
  * that many claims is equally likely, as the smallest ranks of independent draws are. It is also
  * monotone in the rate, so a sweep, a solve or a sensitivity run over the denial rate sees each
- * trial's denied claims only grow with it: no draw depends on the rate, the quantile does not
- * decrease as the rate grows, and the claims with the smallest ranks include those of any smaller
- * number. Evaluations are drawn on their own because a form may pay them differently.
+ * trial's denied claims (on the sum path, their number in each group) only grow with it: no draw
+ * depends on the rate, the quantile does not decrease as the rate grows (to floating-point accuracy),
+ * and the claims with the smallest ranks include those of any smaller number. Evaluations are drawn on their own because a form may pay them differently.
  *
  * <p>The key's denial sequence: its draw at visit v is output v + 1 of the SplitMix64 sequence (Steele,
  * Lea and Flood 2014) of the {@link #denialSeed}, the top 53 bits as a double. It is written out in
  * {@link #evaluationDenied} and {@link #deniedFollowUps} rather than called through a helper, because
  * C1, the compiler of short runs, inlines the mix only two calls deep, and the rules' claim loops call
- * those methods (docs/performance.md, steps 8 and 25).
+ * those methods (docs/performance.md, steps 8 and 25). The rank draws go through {@link #rankDraw}:
+ * its caller, {@link #whichDenied}, is too large to be inlined into a claim loop, so the mix stays
+ * within reach there.
  *
  * <p>Per-trial scratch, one per rule call; not thread safe.
  */
@@ -44,14 +47,13 @@ final class Denials {
     private static final long DENIAL_SALT = 0x6A09E667F3BCC909L;
     /** Salt of the rank draws' sequence: an arbitrary constant (about the fractional bits of sqrt(3)). */
     private static final long RANK_SALT = 0xBB67AE8584CAA73BL;
+    /** Up to this many denied follow-ups, {@link #whichDenied} keeps the smallest ranks by insertion; above, it sorts. */
+    private static final int SMALL = 8;
 
     private final double rate;
     private final long denialSeed;
     private final long rankSeed;
     private final BinomialQuantiles counts;
-    /** Up to this many denied follow-ups, {@link #whichDenied} keeps the smallest ranks by insertion; above, it sorts. */
-    private static final int SMALL = 8;
-
     /** the current group's follow-ups' ranks, and its smallest in order, for {@link #whichDenied} */
     private long[] ranks = new long[16];
     private long[] smallest = new long[16];

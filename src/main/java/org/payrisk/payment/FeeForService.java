@@ -13,10 +13,9 @@ import org.payrisk.practice.PracticeYear;
  *
  * <p>Common random numbers down to the claim: the per-trial terms (evaluation price, unit price,
  * denial rate, each from the stream of its field: {@code evaluation}, {@code perUnit},
- * {@code denialRate}, the last shared with {@link PercentOfMedicare}) and each visit's denial draw
- * come from the trial's claims stream ({@link ClaimRandom}) keyed by the names of the payers the
- * contract covers ({@link Coverage#key}), never from the
- * stream passed to the rule. The denials are decided from that key's denial sequences, group by group
+ * {@code denialRate}, the last shared with {@link PercentOfMedicare}) come from the trial's claims
+ * stream ({@link ClaimRandom}) keyed by the names of the payers the contract covers
+ * ({@link Coverage#key}), never from the stream passed to the rule, and so do the denial draws. The denials are decided from that key's denial sequences, group by group
  * ({@link Denials}: the evaluation's own draw, then one draw for how many follow-ups are denied), as in
  * {@link PercentOfMedicare}, so the same payers' denials coincide across the two forms.
  * So two models whose contracts cover the same payers with the same terms pay
@@ -68,9 +67,9 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
         final double evalPrice = Math.max(0, ClaimRandom.draw(key, EVALUATION, evaluation));
         final double unitPrice = Math.max(0, ClaimRandom.draw(key, PER_UNIT, perUnit));
         final double denial = PaymentRule.clamp(ClaimRandom.draw(key, DENIAL, denialRate), 0, 1);
-        final ClaimRandom claim = denial > 0 ? new ClaimRandom(key) : null;
         final Denials denials = denial > 0 ? new Denials(key, denial) : null;
         final boolean bySum = year.unitsBySum();
+        final ClaimRandom claim = denials != null && bySum ? new ClaimRandom(key) : null; // for the paid units' split
         final CoveredGroups groups = new CoveredGroups(year, covered);
         // Groups come in month order: sum a month in a register and add it once.
         int month = 0; // none yet: months are 1..horizon
@@ -89,7 +88,7 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
                 monthSum = 0;
             }
             double pay;
-            if (claim == null) {
+            if (denials == null) {
                 pay = (year.groupHasEvaluation(g) ? evalPrice : 0) + unitPrice * year.groupUnits(g);
             } else {
                 // the evaluation is the group's first visit when it has one; then come its follow-ups

@@ -126,7 +126,7 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
         final long key = claimsKey ^ covered.key();
         final ClaimRandom own = new ClaimRandom(key);
         final double denial = PaymentRule.clamp(MedicareFeeForService.term(own, DENIAL, denialRate), 0, 1);
-        final Denials denials = new Denials(key, denial);
+        final Denials denials = denial > 0 ? new Denials(key, denial) : null;
         final double pct = Math.max(0, MedicareFeeForService.term(own, PERCENT, percent));
         final double collected = PaymentRule.clamp(MedicareFeeForService.term(own, COLLECTION, patientCollectionRate), 0, 1);
         final boolean authorizes = limits != null && limits.authorizedVisits() != null;
@@ -159,7 +159,9 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
             final int end = year.groupFirstVisit(g) + year.groupVisits(g);
             // which claims are denied, decided for the group as the simple form decides them (Denials)
             final int first = year.groupFirstVisit(g) + (year.groupHasEvaluation(g) ? 1 : 0);
-            denials.whichDenied(first, end - first, denials.deniedFollowUps(first, end - first));
+            if (denials != null) {
+                denials.whichDenied(first, end - first, denials.deniedFollowUps(first, end - first));
+            }
             for (int v = year.groupFirstVisit(g); v < end; v++) {
                 final boolean evaluation = year.groupVisitIsEvaluation(g, v);
                 boolean beyond = false;
@@ -196,7 +198,7 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
                     continue;
                 }
                 final double allowed = shape.allowed(mppr, mpprRate) * cf;
-                if (evaluation ? denials.evaluationDenied(v) : denials.followUpDenied(first, v)) {
+                if (denials != null && (evaluation ? denials.evaluationDenied(v) : denials.followUpDenied(first, v))) {
                     continue;
                 }
                 revenueByMonth[month] += allowed * (payerFactor + patientFactor);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * {@link BinomialQuantiles} against a binomial cdf summed here from log-probabilities (log n! by
  * commons-math3 3.6.1's log-gamma function, so it shares nothing with the recursion under test and
  * never underflows), deterministic: at 2,000 uniforms for each n and p, in the recursion's range and
- * in the fallback's, where (1 - p)^n underflows.
+ * where (1 - p)^n underflows: the reflection (p above 1/2) and the commons-math3 search beyond it.
  */
 class BinomialQuantilesTest {
 
@@ -21,13 +21,16 @@ class BinomialQuantilesTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(2026L);
         int[] ns = {1, 2, 3, 5, 8, 20, 100, 1000, 3000};
         double[] ps = {0.001, 0.06, 0.3, 0.5, 0.9, 0.999};
-        int fallback = 0;
+        int reflected = 0;
+        int searched = 0;
         int skipped = 0;
         for (double p : ps) {
             BinomialQuantiles q = new BinomialQuantiles(p);
             for (int n : ns) {
                 double[] cdf = cdf(n, p);
-                fallback += Math.pow(1 - p, n) < Double.MIN_NORMAL ? 1 : 0;
+                boolean underflows = Math.pow(1 - p, n) < Double.MIN_NORMAL;
+                reflected += underflows && p > 0.5 && Math.pow(p, n) >= Double.MIN_NORMAL ? 1 : 0;
+                searched += underflows && !(p > 0.5 && Math.pow(p, n) >= Double.MIN_NORMAL) ? 1 : 0;
                 for (int i = 0; i < 2000; i++) {
                     double u = rng.nextDouble();
                     int x = q.quantile(n, u);
@@ -41,7 +44,8 @@ class BinomialQuantilesTest {
                 }
             }
         }
-        assertTrue(fallback >= 4, "the fallback's range is covered: " + fallback);
+        assertTrue(reflected >= 3 && searched >= 2, "the underflow's ranges are covered: " + reflected + " reflected, "
+                + searched + " searched");
         assertTrue(skipped < 20, "few draws skipped: " + skipped);
     }
 

@@ -6,8 +6,8 @@ import org.payrisk.practice.PracticeYear;
 
 /**
  * The claims a contract denies in a practice-year, worked out for tests from the rule {@link Denials}
- * documents, apart from its code: the keyed draws themselves ({@link #denialDraw}, written here from
- * the class comment's definition, and {@link Denials#rankDraw}), the number of follow-ups denied by commons-math3 3.6.1's binomial
+ * documents, apart from its code: the keyed draws written here from its definitions (the seeds, the
+ * denial and rank sequences: salts and SplitMix64 copied, not called), the number of follow-ups denied by commons-math3 3.6.1's binomial
  * inverse cdf (not payrisk's {@link org.payrisk.dist.BinomialQuantiles}), and which ones by sorting
  * the group's ranks.
  */
@@ -25,8 +25,8 @@ final class DenialReference {
      */
     static boolean[] denied(PracticeYear year, Coverage covered, long claimsKey, double rate) {
         long key = claimsKey ^ covered.key();
-        long denialSeed = Denials.denialSeed(key);
-        long rankSeed = Denials.rankSeed(key);
+        long denialSeed = mix(key ^ 0x6A09E667F3BCC909L); // the denial sequence's salt
+        long rankSeed = mix(key ^ 0xBB67AE8584CAA73BL); // the rank sequence's salt
         boolean[] denied = new boolean[year.visitCount()];
         for (int g = 0; g < year.groupCount(); g++) {
             if (!covered.covers(year.groupPayer(g)) || year.groupVisits(g) == 0) {
@@ -47,7 +47,7 @@ final class DenialReference {
                     denialDraw(denialSeed, first));
             long[] ranks = new long[k];
             for (int i = 0; i < k; i++) {
-                ranks[i] = Denials.rankDraw(rankSeed, first + i);
+                ranks[i] = mix(rankSeed + GOLDEN * (first + i + 1L));
             }
             long[] sorted = ranks.clone();
             Arrays.sort(sorted);
@@ -58,19 +58,25 @@ final class DenialReference {
         return denied;
     }
 
+    /** SplitMix64's increment (Steele, Lea and Flood 2014). */
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
     /**
-     * Output v + 1 of the SplitMix64 sequence of {@code seed} (Steele, Lea and Flood 2014), its top 53
-     * bits as a double in [0, 1): the denial sequence's draw at visit v, as {@link Denials} defines it.
+     * Output v + 1 of the SplitMix64 sequence of {@code seed}, its top 53 bits as a double in [0, 1): the
+     * denial sequence's draw at visit v, as {@link Denials} defines it.
      *
-     * @param seed {@link Denials#denialSeed} of a contract's key
+     * @param seed the denial sequence's seed
      * @param v a visit index
      * @return the draw
      */
     static double denialDraw(long seed, int v) {
-        long z = seed + 0x9E3779B97F4A7C15L * (v + 1L);
+        return (mix(seed + GOLDEN * (v + 1L)) >>> 11) * 0x1.0p-53;
+    }
+
+    /** SplitMix64's output function (Steele, Lea and Flood 2014). */
+    private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        return (z >>> 11) * 0x1.0p-53;
+        return z ^ (z >>> 31);
     }
 }

@@ -189,6 +189,40 @@ class FeeForServiceByGroupTest {
     }
 
     /**
+     * Deterministic: where visits carry their own units, percentOfMedicare and fee-for-service on the
+     * same payers deny the same claims, follow-up by follow-up, not only as many. The two are priced
+     * alike (one timed code, no MPPR, no assistant, 100% of the fee schedule, no patient share: an
+     * evaluation at the schedule's evaluation fee, each unit at the code's fee), so with units of 1 to
+     * 3 a follow-up denied by one form and paid by the other changes a month's revenue. 20 years, a
+     * denial rate of 0.3, groups of up to 6 follow-ups.
+     */
+    @Test
+    void percentOfMedicareDeniesTheSameFollowUpsAsFeeForService() {
+        PracticeModel model = Scenarios.practice(1, "{ poisson: { mean: 12 } }", "0.1", "{ a: 0.6, b: 0.4 }",
+                "{ name: k, share: 1, followUpVisits: { poisson: { mean: 14 } }, visitsPerMonth: 6,"
+                        + " unitsPerVisit: { discrete: { values: [1, 2, 3], weights: [1, 1, 1] } } }");
+        PracticeSimulator sim = new PracticeSimulator(model, false);
+        PracticeYear year = new PracticeYear(12);
+        Coverage onlyB = Coverage.of(new boolean[] {false, true}, List.of("a", "b"));
+        FeeSchedule schedule = MedicareAsPaidTest.schedule();
+        FeeForService ffs = new FeeForService(Constant.of(schedule.totalOf(0)), Constant.of(schedule.totalOf(1)),
+                Constant.of(0.3));
+        PercentOfMedicare pom = new PercentOfMedicare("percentOfMedicare", schedule, 0, null, new double[] {0, 1},
+                Constant.of(0), 0.85, Constant.of(0), Constant.of(1), Mppr.NONE, 0.5, 0, Constant.of(1), Constant.of(0.3), null);
+        for (int trial = 0; trial < 20; trial++) {
+            sim.simulate(new TrialStreams(13).stream(trial, 0), year);
+            long claimsKey = 501L + trial;
+            double[] byFee = new double[13];
+            double[] byPercent = new double[13];
+            ffs.accrueValued(year, onlyB, null, claimsKey, byFee, null);
+            pom.accrueValued(year, onlyB, null, claimsKey, byPercent, null);
+            for (int m = 1; m <= 12; m++) {
+                assertEquals(byFee[m], byPercent[m], 1e-9 * Math.max(1, byFee[m]), "trial " + trial + ", month " + m);
+            }
+        }
+    }
+
+    /**
      * The reference's denial draws, which the claim-by-claim checks above hold both forms to, are
      * SplitMix64's outputs (Steele, Lea and Flood 2014) as uniforms on 53 bits: from seed 0 the
      * published first outputs are 0xE220A8397B1DCDAF and 0x6E789E6AA1B965F4.
