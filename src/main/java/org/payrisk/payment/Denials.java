@@ -29,7 +29,8 @@ import org.payrisk.dist.TrialStreams;
  * monotone in the rate, so a sweep, a solve or a sensitivity run over the denial rate sees each
  * trial's denied claims (on the sum path, their number in each group) only grow with it: no draw
  * depends on the rate, the quantile does not decrease as the rate grows (to floating-point accuracy),
- * and the claims with the smallest ranks include those of any smaller number. Evaluations are drawn on their own because a form may pay them differently.
+ * and the claims with the smallest ranks include those of any smaller number. Evaluations are drawn
+ * on their own because a form may pay them differently.
  *
  * <p>The key's denial sequence: its draw at visit v is output v + 1 of the SplitMix64 sequence (Steele,
  * Lea and Flood 2014) of the {@link #denialSeed}, the top 53 bits as a double. It is written out in
@@ -151,8 +152,9 @@ final class Denials {
     }
 
     /**
-     * The seed of a key's denial sequence (see the class comment): the key mixed with a salt of its own, so
-     * the draws are independent of every visit's stream ({@link ClaimRandom#visit}) on the same key.
+     * The seed of a key's denial sequence (see the class comment): the key mixed with a salt of its
+     * own, so the draws are independent of every visit's stream ({@link ClaimRandom#visit}) on the same
+     * key.
      *
      * @param key the trial's claims key XOR a {@link Coverage#key}
      * @return the seed
@@ -174,10 +176,10 @@ final class Denials {
 
     /**
      * Visit {@code v}'s rank among its group's follow-ups, for choosing which of them are denied
-     * ({@link #whichDenied}): output v + 1 of the SplitMix64 sequence of {@code seed}, all 64
-     * bits. Distinct for distinct visits of one seed, since SplitMix64's mix is a bijection and
-     * seed + golden (v + 1) takes a different value for each v (the golden gamma, {@link ClaimRandom#GOLDEN}, is odd), so a group's
-     * ranks never tie.
+     * ({@link #whichDenied}): output v + 1 of the SplitMix64 sequence of {@code seed}, all 64 bits.
+     * Distinct for distinct visits of one seed, since SplitMix64's mix is a bijection and
+     * seed + golden (v + 1) takes a different value for each v (the golden gamma,
+     * {@link ClaimRandom#GOLDEN}, is odd), so a group's ranks never tie.
      *
      * @param seed {@link #rankSeed} of the contract's key
      * @param v the visit, &gt;= 0

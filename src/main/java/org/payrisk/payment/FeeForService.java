@@ -15,8 +15,9 @@ import org.payrisk.practice.PracticeYear;
  * denial rate, each from the stream of its field: {@code evaluation}, {@code perUnit},
  * {@code denialRate}, the last shared with {@link PercentOfMedicare}) come from the trial's claims
  * stream ({@link ClaimRandom}) keyed by the names of the payers the contract covers
- * ({@link Coverage#key}), never from the stream passed to the rule, and so do the denial draws. The denials are decided from that key's denial sequences, group by group
- * ({@link Denials}: the evaluation's own draw, then one draw for how many follow-ups are denied), as in
+ * ({@link Coverage#key}), never from the stream passed to the rule, and so do the denial draws. The
+ * denials are decided from that key's denial sequences, group by group ({@link Denials}: the
+ * evaluation's own draw, then one draw for how many follow-ups are denied), as in
  * {@link PercentOfMedicare}, so the same payers' denials coincide across the two forms.
  * So two models whose contracts cover the same payers with the same terms pay
  * exactly the same claims in every trial (an episode program's fee-for-service part included), and

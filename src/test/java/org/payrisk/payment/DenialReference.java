@@ -7,9 +7,9 @@ import org.payrisk.practice.PracticeYear;
 /**
  * The claims a contract denies in a practice-year, worked out for tests from the rule {@link Denials}
  * documents, apart from its code: the keyed draws written here from its definitions (the seeds, the
- * denial and rank sequences: salts and SplitMix64 copied, not called), the number of follow-ups denied by commons-math3 3.6.1's binomial
- * inverse cdf (not payrisk's {@link org.payrisk.dist.BinomialQuantiles}), and which ones by sorting
- * the group's ranks.
+ * denial and rank sequences: salts and SplitMix64 copied, not called), the number of follow-ups
+ * denied by commons-math3 3.6.1's binomial inverse cdf (not payrisk's
+ * {@link org.payrisk.dist.BinomialQuantiles}), and which ones by sorting the group's ranks.
  */
 final class DenialReference {
 
