@@ -51,11 +51,11 @@ public final class BinomialQuantiles {
         return n < powers.length && u < powers[n] ? 0 : search(n, u);
     }
 
-    /** {@link #quantile} above 0, or for an n larger than any before. */
+    /**
+     * {@link #quantile} above 0, or for an n larger than any before. p = 0 needs no case of its own
+     * (P(X = 0) = 1 ends the search at 0); p = 1 does, as reflecting u = 0 would leave [0, 1).
+     */
     private int search(int n, double u) {
-        if (p == 0 || n == 0) {
-            return 0;
-        }
         if (p == 1) {
             return n;
         }

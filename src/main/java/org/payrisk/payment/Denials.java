@@ -60,6 +60,8 @@ final class Denials {
     private long[] smallest = new long[16];
     /** deniedFollowUp[i]: whether follow-up i of the group {@link #whichDenied} last prepared is denied */
     private boolean[] deniedFollowUp = new boolean[16];
+    /** the visit index of the first follow-up of the group {@link #whichDenied} last prepared */
+    private int first;
 
     /**
      * @param key the trial's claims key XOR the contract's {@link Coverage#key}
@@ -101,6 +103,7 @@ final class Denials {
      * @param count {@link #deniedFollowUps} of the group
      */
     void whichDenied(int first, int k, int count) {
+        this.first = first;
         if (ranks.length < k) {
             ranks = new long[Math.max(k, 2 * ranks.length)];
             smallest = new long[ranks.length];
@@ -112,42 +115,48 @@ final class Denials {
             }
             return;
         }
-        if (count > SMALL) {
-            for (int i = 0; i < k; i++) {
-                ranks[i] = rankDraw(rankSeed, first + i);
-            }
-            System.arraycopy(ranks, 0, smallest, 0, k);
-            Arrays.sort(smallest, 0, k);
-        } else {
-            // the count smallest ranks kept in order as they come (insertion): no sort for the common
-            // case of one or two denied
-            int kept = 0;
-            for (int i = 0; i < k; i++) {
-                final long r = rankDraw(rankSeed, first + i);
-                ranks[i] = r;
-                if (kept < count || r < smallest[count - 1]) {
-                    int j = Math.min(kept, count - 1);
-                    while (j > 0 && smallest[j - 1] > r) {
-                        smallest[j] = smallest[j - 1];
-                        j--;
-                    }
-                    smallest[j] = r;
-                    kept = Math.min(kept + 1, count);
-                }
-            }
+        for (int i = 0; i < k; i++) {
+            ranks[i] = rankDraw(rankSeed, first + i);
         }
-        final long threshold = smallest[count - 1];
+        final long threshold = count <= SMALL ? countSmallest(k, count) : sortedCopy(k)[count - 1];
         for (int i = 0; i < k; i++) {
             deniedFollowUp[i] = ranks[i] <= threshold;
         }
     }
 
     /**
-     * @param first the visit index of the group's first follow-up (as given to {@link #whichDenied})
-     * @param v the visit index of one of its follow-ups
+     * The {@code count}-th smallest of the first k ranks, keeping the smallest in order as they come
+     * (insertion): no sort for the common case of one or two denied.
+     */
+    private long countSmallest(int k, int count) {
+        int kept = 0;
+        for (int i = 0; i < k; i++) {
+            final long r = ranks[i];
+            if (kept < count || r < smallest[count - 1]) {
+                int j = Math.min(kept, count - 1); // past the last kept, or over the largest when full
+                while (j > 0 && smallest[j - 1] > r) {
+                    smallest[j] = smallest[j - 1];
+                    j--;
+                }
+                smallest[j] = r;
+                kept = Math.min(kept + 1, count);
+            }
+        }
+        return smallest[count - 1];
+    }
+
+    /** The first k ranks, sorted, in {@link #smallest}. */
+    private long[] sortedCopy(int k) {
+        System.arraycopy(ranks, 0, smallest, 0, k);
+        Arrays.sort(smallest, 0, k);
+        return smallest;
+    }
+
+    /**
+     * @param v the visit index of one of the follow-ups of the group {@link #whichDenied} last prepared
      * @return whether that follow-up's claim is denied
      */
-    boolean followUpDenied(int first, int v) {
+    boolean followUpDenied(int v) {
         return deniedFollowUp[v - first]; // small enough for C1 to inline into a claim loop
     }
 

@@ -93,7 +93,7 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
                 pay = (year.groupHasEvaluation(g) ? evalPrice : 0) + unitPrice * year.groupUnits(g);
             } else {
                 // the evaluation is the group's first visit when it has one; then come its follow-ups
-                final int first = year.groupFirstVisit(g) + (year.groupHasEvaluation(g) ? 1 : 0);
+                final int first = year.groupFirstFollowUp(g);
                 final boolean evaluationPaid = year.groupHasEvaluation(g) && !denials.evaluationDenied(first - 1);
                 final int followUps = year.groupFollowUps(g);
                 final int denied = denials.deniedFollowUps(first, followUps);
@@ -107,7 +107,7 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
                     denials.whichDenied(first, followUps, denied);
                     units = 0;
                     for (int v = first; v < first + followUps; v++) {
-                        if (!denials.followUpDenied(first, v)) {
+                        if (!denials.followUpDenied(v)) {
                             units += year.visitUnits(v);
                         }
                     }

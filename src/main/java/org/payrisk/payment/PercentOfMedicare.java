@@ -158,9 +158,10 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
             final int month = year.groupMonth(g);
             final int end = year.groupFirstVisit(g) + year.groupVisits(g);
             // which claims are denied, decided for the group as the simple form decides them (Denials)
-            final int first = year.groupFirstVisit(g) + (year.groupHasEvaluation(g) ? 1 : 0);
             if (denials != null) {
-                denials.whichDenied(first, end - first, denials.deniedFollowUps(first, end - first));
+                final int first = year.groupFirstFollowUp(g);
+                final int followUps = year.groupFollowUps(g);
+                denials.whichDenied(first, followUps, denials.deniedFollowUps(first, followUps));
             }
             for (int v = year.groupFirstVisit(g); v < end; v++) {
                 final boolean evaluation = year.groupVisitIsEvaluation(g, v);
@@ -198,7 +199,7 @@ public record PercentOfMedicare(String kind, FeeSchedule schedule, int evaluatio
                     continue;
                 }
                 final double allowed = shape.allowed(mppr, mpprRate) * cf;
-                if (denials != null && (evaluation ? denials.evaluationDenied(v) : denials.followUpDenied(first, v))) {
+                if (denials != null && (evaluation ? denials.evaluationDenied(v) : denials.followUpDenied(v))) {
                     continue;
                 }
                 revenueByMonth[month] += allowed * (payerFactor + patientFactor);

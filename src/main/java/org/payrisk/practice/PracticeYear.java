@@ -351,6 +351,13 @@ public final class PracticeYear {
 
     /**
      * @param g group
+     * @return the visit index of its first follow-up: its first visit, or the one after its evaluation
+     *         (its follow-ups are the groupFollowUps(g) visits from there)
+     */
+    public int groupFirstFollowUp(int g) { return groupFirstVisit[g] + (groupEvaluation[g] ? 1 : 0); }
+
+    /**
+     * @param g group
      * @param v one of its visits
      * @return v's ordinal among its episode's attended visits (a group's ordinals follow on from its first)
      */

@@ -35,7 +35,7 @@ class DenialsTest {
             int pattern = denials.evaluationDenied(evaluation) ? 1 : 0;
             denials.whichDenied(first, K, denials.deniedFollowUps(first, K));
             for (int i = 0; i < K; i++) {
-                pattern |= denials.followUpDenied(first, first + i) ? 2 << i : 0;
+                pattern |= denials.followUpDenied(first + i) ? 2 << i : 0;
             }
             observed[pattern]++;
         }
@@ -71,7 +71,7 @@ class DenialsTest {
             byCount[count]++;
             denials.whichDenied(first, k, count);
             for (int i = 0; i < k; i++) {
-                byPosition[i] += denials.followUpDenied(first, first + i) ? 1 : 0;
+                byPosition[i] += denials.followUpDenied(first + i) ? 1 : 0;
             }
         }
         org.apache.commons.math3.distribution.BinomialDistribution law =
@@ -125,10 +125,10 @@ class DenialsTest {
             int countedLow = 0;
             int countedHigh = 0;
             for (int v = first; v < first + k; v++) {
-                boolean d = low.followUpDenied(first, v);
-                assertTrue(!d || high.followUpDenied(first, v), "group " + g + ", visit " + v);
+                boolean d = low.followUpDenied(v);
+                assertTrue(!d || high.followUpDenied(v), "group " + g + ", visit " + v);
                 countedLow += d ? 1 : 0;
-                countedHigh += high.followUpDenied(first, v) ? 1 : 0;
+                countedHigh += high.followUpDenied(v) ? 1 : 0;
             }
             assertEquals(a, countedLow, "group " + g + ": as many denied as counted");
             assertEquals(b, countedHigh, "group " + g + ": as many denied as counted");
@@ -148,7 +148,7 @@ class DenialsTest {
             assertEquals(8, all.deniedFollowUps(first, 8));
             all.whichDenied(first, 8, 8);
             for (int v = first; v < first + 8; v++) {
-                assertTrue(all.followUpDenied(first, v));
+                assertTrue(all.followUpDenied(v));
             }
         }
     }

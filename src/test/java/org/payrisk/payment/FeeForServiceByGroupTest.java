@@ -176,7 +176,7 @@ class FeeForServiceByGroupTest {
                 }
             }
             for (int g = 0; g < year.groupCount(); g++) {
-                int first = year.groupFirstVisit(g) + (year.groupHasEvaluation(g) ? 1 : 0);
+                int first = year.groupFirstFollowUp(g);
                 int n = 0;
                 for (int v = first; v < first + year.groupFollowUps(g); v++) {
                     n += denied[v] ? 1 : 0;

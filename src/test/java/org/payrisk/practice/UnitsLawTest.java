@@ -108,7 +108,7 @@ class UnitsLawTest {
                 if (year.episodeCase(year.groupEpisode(g)) != 0) {
                     continue; // only case k's law is tested; case other's visits must not be drawn from it
                 }
-                int v = year.groupFirstVisit(g) + (year.groupHasEvaluation(g) ? 1 : 0);
+                int v = year.groupFirstFollowUp(g);
                 int end = year.groupFirstVisit(g) + year.groupVisits(g) - 1;
                 if (year.groupFollowUps(g) >= 1 && singles < N) {
                     single[singles++] = year.visitUnits(v);
