@@ -44,7 +44,7 @@ public final class Main implements Runnable {
             "invalid argument", "cross-device link", "too many links", "no space");
 
     /** The subcommands, in the order the help lists them ({@link #commandLine} adds them). */
-    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ValidateCommand.class, InitCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, WatchCommand.class, ValidateCommand.class, InitCommand.class,
             ReportCommand.class, FitCommand.class, SweepCommand.class, SolveCommand.class, PopulationCommand.class,
             SchemaCommand.class, CommandLine.HelpCommand.class);
 
@@ -53,7 +53,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: run, sweep, solve, population, fit, validate, init, report or schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: run, watch, sweep, solve, population, fit, validate, init, report or schema");
     }
 
     /**
@@ -74,7 +74,8 @@ public final class Main implements Runnable {
      */
     public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        if (args.length > 0 && "run".equals(args[0]) && !java.util.Arrays.asList(args).contains("--no-report")) {
+        if (args.length > 0 && ("run".equals(args[0]) || "watch".equals(args[0]))
+                && !java.util.Arrays.asList(args).contains("--no-report")) {
             // A run that will render its report: warm the report's code up on the core that is idle
             // while picocli and the scenario are read (docs/performance.md, "End to end and the report").
             // It writes nothing and never throws; a misfire (run --help, a bad scenario) only costs a

@@ -33,11 +33,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code payrisk run}: simulate a scenario and write its run directory. */
+/** {@code payrisk run}: simulate a scenario and write its run directory ({@link WatchCommand} runs it again on each change). */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate a scenario and write summary.json, run.json, the charts, report.html and brief.md "
                 + "into a new run directory.")
-final class RunCommand implements Callable<Integer> {
+class RunCommand implements Callable<Integer> {
 
     static final int MAX_THREADS = 1024;
 

@@ -207,7 +207,7 @@ class CliTest {
 
     @Test
     void aNamedCommandBuildsOnlyItselfAndEverythingElseBuildsThemAll() {
-        List<String> all = List.of("run", "validate", "init", "report", "fit", "sweep", "solve", "population", "schema",
+        List<String> all = List.of("run", "watch", "validate", "init", "report", "fit", "sweep", "solve", "population", "schema",
                 "help");
         for (String name : all) {
             List<String> built = List.copyOf(Main.commandLine(new String[] {name, "x"}).getSubcommands().keySet());

@@ -178,6 +178,10 @@ class LauncherTest {
         assertFalse(javaArgs("run", s).contains(FEW_OSR), "C1 alone has no C2 to hold back");
         assertFalse(javaArgs("validate", s).contains(FEW_OSR), "C1 alone");
         assertFalse(javaArgs(Map.of("PAYRISK_JIT", "c1"), "sweep", s).contains(FEW_OSR), "C1 alone, forced");
+        List<String> watch = javaArgs("watch", s);
+        assertFalse(watch.contains(FEW_OSR) || watch.contains(C1_ONLY) || watch.contains(LATE_C2),
+                "a watch stays up: the JVM's own thresholds, " + watch);
+        assertTrue(javaArgs(Map.of("PAYRISK_JIT", "c1"), "watch", s).contains(C1_ONLY), "C1 alone, forced");
 
         // a compilation option of the user's own, in any of the three variables, replaces the launcher's
         for (String variable : new String[] {"JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"}) {

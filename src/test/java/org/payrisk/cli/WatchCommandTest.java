@@ -1,0 +1,177 @@
+package org.payrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code payrisk watch} through {@link Main#execute}, on a thread of its own: a run at once, a run for
+ * each saved change (the same bytes as {@code payrisk run} of the saved file), none for a save of the
+ * same content, an error printed as {@code run} prints it with the last good run kept, and the user's
+ * earlier run never replaced without {@code --force}.
+ */
+class WatchCommandTest {
+
+    /** How long a step may take before the test fails: generous, for a loaded machine. */
+    private static final long PATIENCE_MILLIS = 120_000;
+
+    private static final String WAITING = "payrisk watch: waiting for ";
+
+    private static final String SHIPPED_SEED = "seed: 20261127";
+
+    /** A watch on a thread of its own, stopped by interrupting it while it waits. */
+    private static final class Watch implements AutoCloseable {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final Thread thread;
+        volatile int status = -1;
+
+        Watch(String... args) {
+            thread = new Thread(() -> status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true)),
+                    "watch-under-test");
+            thread.start();
+        }
+
+        /** How many times the watch has finished a run (or failed one) and started waiting. */
+        int waits() {
+            String text = out.toString();
+            int n = 0;
+            for (int i = text.indexOf(WAITING); i >= 0; i = text.indexOf(WAITING, i + 1)) {
+                n++;
+            }
+            return n;
+        }
+
+        void awaitWaits(int n) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+            while (waits() < n) {
+                if (!thread.isAlive()) {
+                    fail("the watch ended (status " + status + "): " + out + err);
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    fail("no run " + n + " within " + PATIENCE_MILLIS + " ms: " + out + err);
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(PATIENCE_MILLIS);
+            assertFalse(thread.isAlive(), "an interrupted watch ends");
+            assertEquals(0, status, err.toString());
+        }
+    }
+
+    private static Path scenarioIn(Path dir) throws IOException {
+        Path s = dir.resolve("s.yaml");
+        Files.copy(Path.of(CliTest.SCENARIO), s);
+        return s;
+    }
+
+    /** Saves the scenario with another seed, and a modification time that surely differs from the last. */
+    private static void save(Path scenario, String text) throws IOException {
+        FileTime before = Files.getLastModifiedTime(scenario);
+        Files.writeString(scenario, text);
+        if (Files.getLastModifiedTime(scenario).equals(before)) { // a file system with coarse times
+            Files.setLastModifiedTime(scenario, FileTime.from(before.toInstant().plusSeconds(2)));
+        }
+    }
+
+    private static long seedIn(Path run) throws IOException {
+        return new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("seed").asLong();
+    }
+
+    @Test
+    void runsAtOnceThenOnEachSavedChangeAsPayriskRunWould(@TempDir Path tmp) throws Exception {
+        Path scenario = scenarioIn(tmp);
+        String text = Files.readString(scenario);
+        assertTrue(text.contains(SHIPPED_SEED), "the test edits the shipped scenario's seed");
+        Path out = tmp.resolve("out");
+        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
+                "--no-report")) {
+            w.awaitWaits(1);
+            assertEquals(20261127, seedIn(out));
+
+            save(scenario, text.replace(SHIPPED_SEED, "seed: 7"));
+            w.awaitWaits(2);
+            assertEquals(7, seedIn(out));
+            // the same bytes as a payrisk run of the saved file
+            Path alone = tmp.resolve("alone");
+            CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--trials", "300", "--out", alone.toString(),
+                    "--no-report", "--quiet");
+            assertEquals(0, r.status(), r.err());
+            assertArrayEquals(Files.readAllBytes(alone.resolve("summary.json")), Files.readAllBytes(out.resolve("summary.json")));
+
+            // the same content saved again, with a new time: no run (a run would replace run.json within the wait)
+            byte[] runJson = Files.readAllBytes(out.resolve("run.json"));
+            Files.writeString(scenario, text.replace(SHIPPED_SEED, "seed: 7"));
+            Files.setLastModifiedTime(scenario, FileTime.from(Instant.now().plusSeconds(5)));
+            Thread.sleep(30 * WatchCommand.POLL_MILLIS);
+            assertEquals(2, w.waits(), w.out.toString());
+            assertArrayEquals(runJson, Files.readAllBytes(out.resolve("run.json")));
+            assertEquals("", w.err.toString());
+        }
+    }
+
+    @Test
+    void anErrorIsPrintedAsRunPrintsItAndTheLastGoodRunStays(@TempDir Path tmp) throws Exception {
+        Path scenario = scenarioIn(tmp);
+        String text = Files.readString(scenario);
+        Path out = tmp.resolve("out");
+        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
+                "--no-report")) {
+            w.awaitWaits(1);
+            byte[] good = Files.readAllBytes(out.resolve("summary.json"));
+
+            save(scenario, text.replace(SHIPPED_SEED, "seed: twelve"));
+            w.awaitWaits(2);
+            String err = w.err.toString();
+            // file, line and column, field path, expected and found: as payrisk run says it
+            assertTrue(err.contains("payrisk: " + scenario + ":7:") && err.contains("simulation.seed")
+                    && err.contains("twelve"), err);
+            assertFalse(err.contains("\tat "), "no stack trace");
+            assertArrayEquals(good, Files.readAllBytes(out.resolve("summary.json")), "the last good run is kept");
+
+            save(scenario, text.replace(SHIPPED_SEED, "seed: 9"));
+            w.awaitWaits(3);
+            assertEquals(9, seedIn(out));
+        }
+    }
+
+    @Test
+    void anEarlierRunIsReplacedOnlyWithForce(@TempDir Path tmp) throws Exception {
+        Path scenario = scenarioIn(tmp);
+        Path out = tmp.resolve("out");
+        CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--trials", "200", "--seed", "3", "--out",
+                out.toString(), "--no-report", "--quiet");
+        assertEquals(0, r.status(), r.err());
+        byte[] mine = Files.readAllBytes(out.resolve("summary.json"));
+        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
+                "--no-report")) {
+            w.awaitWaits(1);
+            assertTrue(w.err.toString().contains("already holds a run; pass --force"), w.err.toString());
+            assertArrayEquals(mine, Files.readAllBytes(out.resolve("summary.json")));
+        }
+        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
+                "--no-report", "--force")) {
+            w.awaitWaits(1);
+            assertEquals(20261127, seedIn(out));
+            assertEquals("", w.err.toString());
+        }
+    }
+}
