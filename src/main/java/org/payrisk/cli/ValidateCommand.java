@@ -48,6 +48,6 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return bad == 0 ? 0 : Main.BAD_INPUT;
+        return bad == 0 ? 0 : Failures.BAD_INPUT;
     }
 }

@@ -73,7 +73,7 @@ final class WatchCommand extends RunCommand {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception | OutOfMemoryError e) {
-            Main.handle(e, err, debugOption.debug);
+            Failures.report(e, err, debugOption.debug);
         }
     }
 
