@@ -98,6 +98,9 @@ class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The run directory the last successful {@link #call} wrote, or null ({@link WatchCommand} reads it). */
+    Path written;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -178,6 +181,7 @@ class RunCommand implements Callable<Integer> {
             RunPipeline.write(run, dir.staging(), exportTrials && rel != null, noReport ? null : Renderer.current()::render);
             dir.commit();
             committed = true;
+            written = dir.target();
             if (!quiet) {
                 printTable(stdout, scenario, run.summary(), run.settings().trials(), s, run.simulationSeconds(),
                         run.attendedVisits(), dir.target(), run.analyses());

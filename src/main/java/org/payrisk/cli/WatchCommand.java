@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.payrisk.report.OutputException;
 import picocli.CommandLine.Command;
 
 /**
@@ -24,10 +25,13 @@ import picocli.CommandLine.Command;
  * in one process (docs/performance.md, "{@code payrisk watch}").
  *
  * <p>Every run is a {@code payrisk run} with the same options and the same guarantees (staged, atomic,
- * the same bytes). Only the first run respects the user's {@code --force}: once it has written the
- * output folder, the later runs replace that run, as a watch is asked to. A run that fails (an error
- * in the scenario being edited, say) prints its error as {@code run} does and leaves the last good
- * run in place; the watch goes on waiting for the next change.
+ * the same bytes). Only the first run follows the user's {@code --force}: once it has written the
+ * output folder, a later run replaces that run, as a watch is asked to, but not a run that something
+ * else wrote there in the meantime (that run is kept unless the user gave {@code --force}). A first
+ * run whose output folder is refused (an earlier run there, without {@code --force}) ends the watch
+ * with exit status 2, since no edit of the scenario can change that. Any other failed run (an error in
+ * the scenario being edited, say) prints its error as {@code run} does and leaves the last good run in
+ * place; the watch goes on waiting for the next change.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a scenario as payrisk run does, then run it again each time its file is saved with other "
@@ -36,20 +40,31 @@ import picocli.CommandLine.Command;
                 + "keeps the last good run. Takes every option of payrisk run.", ""})
 final class WatchCommand extends RunCommand {
 
-    /**
-     * How often the scenario file is checked while waiting. A check reads its size and time (its content
-     * only when they change), so checking ten times a second costs next to nothing.
-     */
+    /** How often the scenario file is checked while waiting (a check costs microseconds: see {@link Snapshot}). */
     static final long POLL_MILLIS = 100;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Snapshot seen = Snapshot.of(scenarioFile, null);
+        boolean userForce = force;
+        byte[] ownRunJson = null; // run.json of the last run this watch wrote, as it wrote it
+        Snapshot seen = Snapshot.of(scenarioFile);
         try {
             while (true) {
-                runOnce(err);
+                // replace the watch's own run, and anything else only if the user said --force
+                force = userForce || (ownRunJson != null && Arrays.equals(ownRunJson, runJsonOf(written)));
+                try {
+                    super.call();
+                    ownRunJson = runJsonOf(written);
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception | OutOfMemoryError e) {
+                    int status = Failures.report(e, err, debugOption.debug);
+                    if (e instanceof OutputException && written == null) {
+                        return status; // the first run's folder is refused: no edit of the scenario changes that
+                    }
+                }
                 if (!quiet) { // --quiet: errors only, as for run
                     out.println("payrisk watch: waiting for " + Terminal.escape(scenarioFile.toString())
                             + " to change (Ctrl-C to stop)");
@@ -62,18 +77,12 @@ final class WatchCommand extends RunCommand {
         }
     }
 
-    /**
-     * One {@code payrisk run}. An error is printed exactly as {@code run} prints it, and the watch goes
-     * on; only an interruption ends it.
-     */
-    private void runOnce(PrintWriter err) throws InterruptedException {
+    /** @return the bytes of {@code dir}'s run.json, or null if there is none to read */
+    private static byte[] runJsonOf(Path dir) {
         try {
-            super.call();
-            force = true; // the output folder now holds this watch's own run: later runs replace it
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception | OutOfMemoryError e) {
-            Failures.report(e, err, debugOption.debug);
+            return dir == null ? null : Files.readAllBytes(dir.resolve("run.json"));
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -88,7 +97,7 @@ final class WatchCommand extends RunCommand {
         Snapshot last = seen;
         while (true) {
             Thread.sleep(POLL_MILLIS);
-            Snapshot now = Snapshot.of(file, last);
+            Snapshot now = Snapshot.of(file);
             if (now != null && now.equals(last) && !now.sameContent(seen)) {
                 return now;
             }
@@ -96,32 +105,31 @@ final class WatchCommand extends RunCommand {
         }
     }
 
+    /** Files up to this size (scenarios are a few kilobytes) are compared by content at every check. */
+    static final int HASHED_BYTES = 1024 * 1024;
+
     /**
-     * A scenario file as the watch compares it: its size and modification time, cheap to read every
-     * poll, and the SHA-256 digest of its content, computed again only when they change (so saving the
-     * same content again starts no run, and a large file is not read every poll).
+     * A scenario file as the watch compares it: its size, its modification time and the SHA-256 digest
+     * of its content, read again at every check (microseconds for a scenario of a few kilobytes; times
+     * alone could miss an edit saved within the same second on a file system that keeps whole seconds).
+     * Saving the same content again starts no run. A file above {@link #HASHED_BYTES} is compared by
+     * size and time alone, so that a check never reads more.
      */
     record Snapshot(long size, FileTime modified, byte[] sha256) {
 
-        /**
-         * @param previous the last snapshot, whose digest is kept if size and time are unchanged (may be null)
-         * @return the file now, or null while it is not a readable regular file (a link to one counts)
-         */
-        static Snapshot of(Path file, Snapshot previous) {
+        /** @return the file now, or null while it is not a readable regular file (a link to one counts) */
+        static Snapshot of(Path file) {
             try {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
                 if (!a.isRegularFile()) {
                     return null; // a FIFO would block the read; the run itself says what is wrong
                 }
-                if (previous != null && previous.size == a.size() && previous.modified.equals(a.lastModifiedTime())) {
-                    return previous;
+                if (a.size() > HASHED_BYTES) {
+                    return new Snapshot(a.size(), a.lastModifiedTime(), null);
                 }
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 try (InputStream in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[64 * 1024];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        sha.update(buffer, 0, n);
-                    }
+                    sha.update(in.readNBytes(HASHED_BYTES + 1)); // it may have grown since its size was read
                 }
                 return new Snapshot(a.size(), a.lastModifiedTime(), sha.digest());
             } catch (IOException e) {
@@ -131,8 +139,12 @@ final class WatchCommand extends RunCommand {
             }
         }
 
+        /** Whether the two hold the same content (for files too large to read: the same size and time). */
         boolean sameContent(Snapshot other) {
-            return other != null && Arrays.equals(sha256, other.sha256);
+            if (other == null) {
+                return false;
+            }
+            return sha256 == null || other.sha256 == null ? equals(other) : Arrays.equals(sha256, other.sha256);
         }
 
         @Override

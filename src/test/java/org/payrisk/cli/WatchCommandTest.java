@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -83,13 +84,14 @@ class WatchCommandTest {
         return s;
     }
 
-    /** Saves the scenario with another seed, and a modification time that surely differs from the last. */
+    /**
+     * Saves the scenario as many editors do, into a new file renamed over the old one, so the watch never
+     * sees it half-written, however slowly this thread runs.
+     */
     private static void save(Path scenario, String text) throws IOException {
-        FileTime before = Files.getLastModifiedTime(scenario);
-        Files.writeString(scenario, text);
-        if (Files.getLastModifiedTime(scenario).equals(before)) { // a file system with coarse times
-            Files.setLastModifiedTime(scenario, FileTime.from(before.toInstant().plusSeconds(2)));
-        }
+        Path next = scenario.resolveSibling(scenario.getFileName() + ".saving");
+        Files.writeString(next, text);
+        Files.move(next, scenario, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static long seedIn(Path run) throws IOException {
@@ -119,7 +121,7 @@ class WatchCommandTest {
 
             // the same content saved again, with a new time: no run (a run would replace run.json within the wait)
             byte[] runJson = Files.readAllBytes(out.resolve("run.json"));
-            Files.writeString(scenario, text.replace(SHIPPED_SEED, "seed: 7"));
+            save(scenario, text.replace(SHIPPED_SEED, "seed: 7"));
             Files.setLastModifiedTime(scenario, FileTime.from(Instant.now().plusSeconds(5)));
             Thread.sleep(30 * WatchCommand.POLL_MILLIS);
             assertEquals(2, w.waits(), w.out.toString());
@@ -161,17 +163,61 @@ class WatchCommandTest {
                 out.toString(), "--no-report", "--quiet");
         assertEquals(0, r.status(), r.err());
         byte[] mine = Files.readAllBytes(out.resolve("summary.json"));
-        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
-                "--no-report")) {
-            w.awaitWaits(1);
-            assertTrue(w.err.toString().contains("already holds a run; pass --force"), w.err.toString());
-            assertArrayEquals(mine, Files.readAllBytes(out.resolve("summary.json")));
-        }
+        // without --force the watch ends at once: no edit of the scenario can make that folder free
+        Watch refused = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(), "--no-report");
+        refused.thread.join(PATIENCE_MILLIS);
+        assertEquals(Main.BAD_INPUT, refused.status, refused.out + "" + refused.err);
+        assertTrue(refused.err.toString().contains("already holds a run; pass --force"), refused.err.toString());
+        assertEquals(0, refused.waits());
+        assertArrayEquals(mine, Files.readAllBytes(out.resolve("summary.json")));
         try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
                 "--no-report", "--force")) {
             w.awaitWaits(1);
             assertEquals(20261127, seedIn(out));
             assertEquals("", w.err.toString());
         }
+    }
+
+    @Test
+    void aRunWrittenIntoTheFolderMeanwhileIsKeptWithoutForce(@TempDir Path tmp) throws Exception {
+        Path scenario = scenarioIn(tmp);
+        String text = Files.readString(scenario);
+        Path out = tmp.resolve("out");
+        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
+                "--no-report")) {
+            w.awaitWaits(1);
+            // the user replaces the watch's run with one of their own, on purpose
+            CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--trials", "200", "--seed", "3", "--out",
+                    out.toString(), "--no-report", "--quiet", "--force");
+            assertEquals(0, r.status(), r.err());
+            byte[] mine = Files.readAllBytes(out.resolve("summary.json"));
+
+            save(scenario, text.replace(SHIPPED_SEED, "seed: 7"));
+            w.awaitWaits(2);
+            assertTrue(w.err.toString().contains("already holds a run; pass --force"), w.err.toString());
+            assertArrayEquals(mine, Files.readAllBytes(out.resolve("summary.json")), "the user's run is kept");
+            assertTrue(w.thread.isAlive(), "the watch goes on: the user may move their run away");
+        }
+    }
+
+    @Test
+    void aSnapshotTellsContentApartEvenWhenSizeAndTimeAgree(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("s.yaml");
+        FileTime t = FileTime.from(Instant.parse("2026-11-29T09:00:00Z"));
+        Files.writeString(f, "seed: 5\n");
+        Files.setLastModifiedTime(f, t);
+        WatchCommand.Snapshot five = WatchCommand.Snapshot.of(f);
+        Files.writeString(f, "seed: 6\n"); // same size, saved within the same (whole) second
+        Files.setLastModifiedTime(f, t);
+        WatchCommand.Snapshot six = WatchCommand.Snapshot.of(f);
+        assertFalse(six.sameContent(five), "an edit a file system with whole-second times would hide");
+        Files.writeString(f, "seed: 5\n");
+        Files.setLastModifiedTime(f, FileTime.from(t.toInstant().plusSeconds(60)));
+        WatchCommand.Snapshot again = WatchCommand.Snapshot.of(f);
+        assertTrue(again.sameContent(five), "the same content saved again");
+        assertFalse(again.equals(five), "but a new time, so the watch waits one more check before running");
+
+        assertEquals(null, WatchCommand.Snapshot.of(tmp.resolve("missing.yaml")), "gone in the middle of a save");
+        assertEquals(null, WatchCommand.Snapshot.of(tmp), "a folder is no scenario");
     }
 }
