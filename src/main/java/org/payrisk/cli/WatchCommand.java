@@ -20,9 +20,9 @@ import picocli.CommandLine.Command;
  * <p>Why: a researcher explores by editing a scenario and reading the report again. A new process
  * pays the JVM's start, picocli and the just-in-time compilation of every run; a process that stays
  * up pays them once, and its later runs are compiled by C2 (the launcher gives {@code watch} both
- * compilers, with the JVM's own thresholds). Measured on the 2-core machine: the shipped scenario at 10,000 trials
- * with its report, about 1.8 s as a new process in a quiet hour, 0.93-1.22 s a run from the fourth run
- * in one process (docs/performance.md, "{@code payrisk watch}").
+ * compilers, with the JVM's own thresholds). Measured on the 2-core machine: the shipped scenario at
+ * 10,000 trials with its report, about 1.8 s as a new process in a quiet hour, 0.93-1.22 s a run from
+ * the fourth run in one process (docs/performance.md, "{@code payrisk watch}").
  *
  * <p>Every run is a {@code payrisk run} with the same options and the same guarantees (staged, atomic,
  * the same bytes). Only the first run follows the user's {@code --force}: once it has written the
@@ -149,7 +149,8 @@ final class WatchCommand extends RunCommand {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Snapshot s && size == s.size && modified.equals(s.modified) && Arrays.equals(sha256, s.sha256);
+            return o instanceof Snapshot s && size == s.size && modified.equals(s.modified)
+                    && Arrays.equals(sha256, s.sha256);
         }
 
         @Override

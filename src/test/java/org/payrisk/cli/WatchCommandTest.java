@@ -41,7 +41,8 @@ class WatchCommandTest {
         volatile int status = -1;
 
         Watch(String... args) {
-            thread = new Thread(() -> status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true)),
+            thread = new Thread(
+                    () -> status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true)),
                     "watch-under-test");
             thread.start();
         }
@@ -117,7 +118,8 @@ class WatchCommandTest {
             CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--trials", "300", "--out", alone.toString(),
                     "--no-report", "--quiet");
             assertEquals(0, r.status(), r.err());
-            assertArrayEquals(Files.readAllBytes(alone.resolve("summary.json")), Files.readAllBytes(out.resolve("summary.json")));
+            assertArrayEquals(Files.readAllBytes(alone.resolve("summary.json")),
+                    Files.readAllBytes(out.resolve("summary.json")));
 
             // the same content saved again, with a new time: no run (a run would replace run.json within the wait)
             byte[] runJson = Files.readAllBytes(out.resolve("run.json"));
@@ -164,7 +166,8 @@ class WatchCommandTest {
         assertEquals(0, r.status(), r.err());
         byte[] mine = Files.readAllBytes(out.resolve("summary.json"));
         // without --force the watch ends at once: no edit of the scenario can make that folder free
-        Watch refused = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(), "--no-report");
+        Watch refused = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
+                "--no-report");
         refused.thread.join(PATIENCE_MILLIS);
         assertEquals(Main.BAD_INPUT, refused.status, refused.out + "" + refused.err);
         assertTrue(refused.err.toString().contains("already holds a run; pass --force"), refused.err.toString());
