@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,14 @@ class WatchCommandTest {
         }
     }
 
+    /** A watch of {@code scenario} at 300 trials into {@code out}, without the report (fast), plus {@code more}. */
+    private static Watch watch(Path scenario, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("watch", scenario.toString(), "--trials", "300", "--out",
+                out.toString(), "--no-report"));
+        args.addAll(List.of(more));
+        return new Watch(args.toArray(String[]::new));
+    }
+
     private static Path scenarioIn(Path dir) throws IOException {
         Path s = dir.resolve("s.yaml");
         Files.copy(Path.of(CliTest.SCENARIO), s);
@@ -105,8 +115,7 @@ class WatchCommandTest {
         String text = Files.readString(scenario);
         assertTrue(text.contains(SHIPPED_SEED), "the test edits the shipped scenario's seed");
         Path out = tmp.resolve("out");
-        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
-                "--no-report")) {
+        try (Watch w = watch(scenario, out)) {
             w.awaitWaits(1);
             assertEquals(20261127, seedIn(out));
 
@@ -137,8 +146,7 @@ class WatchCommandTest {
         Path scenario = scenarioIn(tmp);
         String text = Files.readString(scenario);
         Path out = tmp.resolve("out");
-        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
-                "--no-report")) {
+        try (Watch w = watch(scenario, out)) {
             w.awaitWaits(1);
             byte[] good = Files.readAllBytes(out.resolve("summary.json"));
 
@@ -166,15 +174,13 @@ class WatchCommandTest {
         assertEquals(0, r.status(), r.err());
         byte[] mine = Files.readAllBytes(out.resolve("summary.json"));
         // without --force the watch ends at once: no edit of the scenario can make that folder free
-        Watch refused = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
-                "--no-report");
+        Watch refused = watch(scenario, out);
         refused.thread.join(PATIENCE_MILLIS);
         assertEquals(Main.BAD_INPUT, refused.status, refused.out + "" + refused.err);
         assertTrue(refused.err.toString().contains("already holds a run; pass --force"), refused.err.toString());
         assertEquals(0, refused.waits());
         assertArrayEquals(mine, Files.readAllBytes(out.resolve("summary.json")));
-        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
-                "--no-report", "--force")) {
+        try (Watch w = watch(scenario, out, "--force")) {
             w.awaitWaits(1);
             assertEquals(20261127, seedIn(out));
             assertEquals("", w.err.toString());
@@ -186,8 +192,7 @@ class WatchCommandTest {
         Path scenario = scenarioIn(tmp);
         String text = Files.readString(scenario);
         Path out = tmp.resolve("out");
-        try (Watch w = new Watch("watch", scenario.toString(), "--trials", "300", "--out", out.toString(),
-                "--no-report")) {
+        try (Watch w = watch(scenario, out)) {
             w.awaitWaits(1);
             // the user replaces the watch's run with one of their own, on purpose
             CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--trials", "200", "--seed", "3", "--out",
