@@ -24,16 +24,19 @@ public final class Main implements Runnable {
     public static final int INTERNAL_ERROR = Failures.INTERNAL_ERROR;
 
     /** The subcommands, in the order the help lists them ({@link #commandLine} adds them). */
-    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, WatchCommand.class, ValidateCommand.class, InitCommand.class,
-            ReportCommand.class, FitCommand.class, SweepCommand.class, SolveCommand.class, PopulationCommand.class,
-            SchemaCommand.class, CommandLine.HelpCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, WatchCommand.class, ValidateCommand.class,
+            InitCommand.class, ReportCommand.class, FitCommand.class, SweepCommand.class, SolveCommand.class,
+            PopulationCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: run, watch, sweep, solve, population, fit, validate, init, report or schema");
+        List<String> names = SUBCOMMANDS.stream().filter(c -> c != CommandLine.HelpCommand.class)
+                .map(c -> c.getAnnotation(Command.class).name()).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: "
+                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }
 
     /**

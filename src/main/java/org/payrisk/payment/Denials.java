@@ -65,7 +65,8 @@ final class Denials {
 
     /**
      * @param key the trial's claims key XOR the contract's {@link Coverage#key}
-     * @param rate the contract's denial rate for the trial, in [0, 1]
+     * @param rate the contract's denial rate for the trial, in [0, 1] (the rules make none at 0; at 0
+     *     nothing is denied, as a draw in [0, 1) is never below it and Binomial(k, 0) is 0)
      */
     Denials(long key, double rate) {
         this.rate = rate;
@@ -79,7 +80,7 @@ final class Denials {
      * @return whether the evaluation's claim is denied: its denial draw is below the rate
      */
     boolean evaluationDenied(int v) {
-        return rate > 0 && NumberFactory.makeDouble(TrialStreams.mix(denialSeed + ClaimRandom.GOLDEN * (v + 1L))) < rate;
+        return NumberFactory.makeDouble(TrialStreams.mix(denialSeed + ClaimRandom.GOLDEN * (v + 1L))) < rate;
     }
 
     /**
@@ -88,10 +89,11 @@ final class Denials {
      * @return how many of them are denied, 0..k
      */
     int deniedFollowUps(int first, int k) {
-        if (rate == 0 || k == 0) {
-            return 0;
+        if (k == 0) {
+            return 0; // no draw for a group of an evaluation alone
         }
-        return counts.quantile(k, NumberFactory.makeDouble(TrialStreams.mix(denialSeed + ClaimRandom.GOLDEN * (first + 1L))));
+        return counts.quantile(k,
+                NumberFactory.makeDouble(TrialStreams.mix(denialSeed + ClaimRandom.GOLDEN * (first + 1L))));
     }
 
     /**

@@ -98,17 +98,19 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
                 final int followUps = year.groupFollowUps(g);
                 final int denied = denials.deniedFollowUps(first, followUps);
                 int units = year.groupUnits(g);
-                if (denied > 0 && bySum) {
-                    // with sums only, the paid follow-ups' units are drawn given the group's sum
-                    claim.visit(first + followUps - 1);
-                    units = year.splitUnits(g, followUps - denied, claim.nextDouble());
-                } else if (denied > 0) {
-                    // visits carry their own units: add up those of the paid follow-ups
-                    denials.whichDenied(first, followUps, denied);
-                    units = 0;
-                    for (int v = first; v < first + followUps; v++) {
-                        if (!denials.followUpDenied(v)) {
-                            units += year.visitUnits(v);
+                if (denied > 0) {
+                    if (bySum) {
+                        // with sums only, the paid follow-ups' units are drawn given the group's sum
+                        claim.visit(first + followUps - 1);
+                        units = year.splitUnits(g, followUps - denied, claim.nextDouble());
+                    } else {
+                        // visits carry their own units: add up those of the paid follow-ups
+                        denials.whichDenied(first, followUps, denied);
+                        units = 0;
+                        for (int v = first; v < first + followUps; v++) {
+                            if (!denials.followUpDenied(v)) {
+                                units += year.visitUnits(v);
+                            }
                         }
                     }
                 }
