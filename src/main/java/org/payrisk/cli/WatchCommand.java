@@ -28,8 +28,9 @@ import picocli.CommandLine.Command;
  * the same bytes). Only the first run follows the user's {@code --force}: once it has written the
  * output folder, a later run replaces that run, as a watch is asked to, but not a run that something
  * else wrote there in the meantime (that run is kept unless the user gave {@code --force}). A first
- * run whose output folder is refused (an earlier run there, without {@code --force}) ends the watch
- * with exit status 2, since no edit of the scenario can change that. Any other failed run (an error in
+ * run whose output folder is refused (an earlier run there, without {@code --force}), or a scenario
+ * path that is not a readable file when the watch starts, ends the watch with exit status 2, since no
+ * edit of the scenario can change that. Any other failed run (an error in
  * the scenario being edited, say) prints its error as {@code run} does and leaves the last good run in
  * place; the watch goes on waiting for the next change.
  */
@@ -61,8 +62,10 @@ final class WatchCommand extends RunCommand {
                     throw e;
                 } catch (Exception | OutOfMemoryError e) {
                     int status = Failures.report(e, err, debugOption.debug);
-                    if (e instanceof OutputException && written == null) {
-                        return status; // the first run's folder is refused: no edit of the scenario changes that
+                    if (written == null && (e instanceof OutputException || seen == null)) {
+                        // before any run succeeded: a refused output folder, or a scenario path that is no
+                        // readable file (a misspelt name, a folder), which no edit of a scenario changes
+                        return status;
                     }
                 }
                 if (!quiet) { // --quiet: errors only, as for run

@@ -209,6 +209,18 @@ class WatchCommandTest {
     }
 
     @Test
+    void aScenarioPathThatIsNoFileEndsTheWatchWithItsLocatedError(@TempDir Path tmp) throws Exception {
+        for (Path bad : new Path[] {tmp.resolve("misspelt.yaml"), tmp}) {
+            Watch w = watch(bad, tmp.resolve("out"));
+            w.thread.join(PATIENCE_MILLIS);
+            assertEquals(Main.BAD_INPUT, w.status, w.out + "" + w.err);
+            assertTrue(w.err.toString().startsWith("payrisk: " + bad), w.err.toString());
+            assertFalse(w.err.toString().contains("\tat "), "no stack trace");
+            assertEquals(0, w.waits());
+        }
+    }
+
+    @Test
     void aSnapshotTellsContentApartEvenWhenSizeAndTimeAgree(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("s.yaml");
         FileTime t = FileTime.from(Instant.parse("2026-11-29T09:00:00Z"));
