@@ -101,6 +101,14 @@ class RunCommand implements Callable<Integer> {
     /** The run directory the last successful {@link #call} wrote, or null ({@link WatchCommand} reads it). */
     Path written;
 
+    /**
+     * Whether this run, given {@code --force}, may replace the run that {@code target} holds when the
+     * new run is moved into place. {@code run} replaces any payrisk run; {@link WatchCommand} only its own.
+     */
+    boolean mayReplace(Path target) {
+        return true;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -179,7 +187,7 @@ class RunCommand implements Callable<Integer> {
             // a precision run keeps every trial it ran (it cannot know its count in advance), so its
             // trials.csv is written from them; a fixed run streamed it while simulating
             RunPipeline.write(run, dir.staging(), exportTrials && rel != null, noReport ? null : Renderer.current()::render);
-            dir.commit();
+            dir.commit(this::mayReplace);
             committed = true;
             written = dir.target();
             if (!quiet) {

@@ -44,17 +44,22 @@ final class WatchCommand extends RunCommand {
     /** How often the scenario file is checked while waiting (a check costs microseconds: see {@link Snapshot}). */
     static final long POLL_MILLIS = 100;
 
+    /** The user's {@code --force}; {@link #force} is set anew before each run. */
+    private boolean userForce;
+
+    /** run.json of the last run this watch wrote, as it wrote it; null before the first. */
+    private byte[] ownRunJson;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean userForce = force;
-        byte[] ownRunJson = null; // run.json of the last run this watch wrote, as it wrote it
+        userForce = force;
         Snapshot seen = Snapshot.of(scenarioFile);
         try {
             while (true) {
                 // replace the watch's own run, and anything else only if the user said --force
-                force = userForce || (ownRunJson != null && Arrays.equals(ownRunJson, runJsonOf(written)));
+                force = userForce || isOwnRun(written);
                 try {
                     super.call();
                     ownRunJson = runJsonOf(written);
@@ -78,6 +83,21 @@ final class WatchCommand extends RunCommand {
         } catch (InterruptedException e) {
             return 0; // stopped from within the process (tests); Ctrl-C ends the JVM instead
         }
+    }
+
+    /**
+     * Checked again as the new run is moved into place: a run that another program wrote into the
+     * folder while this one was simulated is kept (this run is then discarded with a message), unless
+     * the user gave {@code --force}.
+     */
+    @Override
+    boolean mayReplace(Path target) {
+        return userForce || isOwnRun(target);
+    }
+
+    /** Whether {@code dir} still holds the run this watch last wrote there. */
+    private boolean isOwnRun(Path dir) {
+        return ownRunJson != null && dir != null && Arrays.equals(ownRunJson, runJsonOf(dir));
     }
 
     /** @return the bytes of {@code dir}'s run.json, or null if there is none to read */

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -430,7 +431,20 @@ public final class RunDirectory {
      * @throws OutputException when the target was filled by someone else meanwhile, or a rename fails;
      *     the message says where the previous run is, and the new run is discarded
      */
-    public synchronized void commit() throws OutputException {
+    public void commit() throws OutputException {
+        commit(previous -> true);
+    }
+
+    /**
+     * {@link #commit()}, replacing a previous run (with force) only if {@code mayReplace} accepts the
+     * target folder as it is at the moment of the replace: {@code payrisk watch} replaces its own last
+     * run but not one that another program wrote there while this run was being simulated.
+     *
+     * @param mayReplace given the target folder holding a previous run; false keeps that run and
+     *     discards this one, as when the folder was filled by another program meanwhile
+     * @throws OutputException as {@link #commit()}
+     */
+    public synchronized void commit(Predicate<Path> mayReplace) throws OutputException {
         if (finished) {
             throw new OutputException("the run was stopped before it could be moved into " + target);
         }
@@ -442,7 +456,7 @@ public final class RunDirectory {
         try {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !list(target).isEmpty()) {
                 Verdict v = judge(target, list(target));
-                if (!force || !v.isRun() || v.foreign() != null) {
+                if (!force || !v.isRun() || v.foreign() != null || !mayReplace.test(target)) {
                     throw new OutputException("the output folder " + target + " was filled by another program while this run "
                             + "was going; nothing in it was changed and this run was discarded: choose another folder with --out");
                 }

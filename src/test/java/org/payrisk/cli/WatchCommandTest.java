@@ -209,6 +209,50 @@ class WatchCommandTest {
     }
 
     @Test
+    void aRunPutIntoTheFolderWhileAWatchRunIsSimulatedIsKept(@TempDir Path tmp) throws Exception {
+        Path scenario = scenarioIn(tmp);
+        String text = Files.readString(scenario);
+        String shippedTrials = "trials: 10000";
+        assertTrue(text.contains(shippedTrials), "the test edits the shipped scenario's trial count");
+        save(scenario, text.replace(shippedTrials, "trials: 300"));
+        Path users = tmp.resolve("users-run");
+        CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--seed", "3", "--out", users.toString(),
+                "--no-report", "--quiet");
+        assertEquals(0, r.status(), r.err());
+        byte[] mine = Files.readAllBytes(users.resolve("summary.json"));
+        Path out = tmp.resolve("out");
+        try (Watch w = new Watch("watch", scenario.toString(), "--out", out.toString(), "--no-report")) {
+            w.awaitWaits(1);
+            // a long second run; while it is simulated, another program puts the user's run in its place
+            save(scenario, text.replace(shippedTrials, "trials: 30000"));
+            awaitStagingOf(out);
+            Files.move(out, tmp.resolve("aside"), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(users, out, StandardCopyOption.ATOMIC_MOVE);
+            w.awaitWaits(2);
+            assertTrue(w.err.toString().contains("was filled by another program while this run was going"),
+                    w.err.toString());
+            assertArrayEquals(mine, Files.readAllBytes(out.resolve("summary.json")), "the user's run is kept");
+        }
+    }
+
+    /** Waits until the run into {@code out} has created its staging folder beside it. */
+    private static void awaitStagingOf(Path out) throws InterruptedException, IOException {
+        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+        String prefix = "." + out.getFileName() + ".tmp-";
+        while (true) {
+            try (var siblings = Files.list(out.getParent())) {
+                if (siblings.anyMatch(p -> p.getFileName().toString().startsWith(prefix))) {
+                    return;
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                fail("no staging folder for " + out + " within " + PATIENCE_MILLIS + " ms");
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
     void aScenarioPathThatIsNoFileEndsTheWatchWithItsLocatedError(@TempDir Path tmp) throws Exception {
         for (Path bad : new Path[] {tmp.resolve("misspelt.yaml"), tmp}) {
             Watch w = watch(bad, tmp.resolve("out"));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +126,30 @@ class RunDirectoryTest {
         assertTrue(e.getMessage().contains("this run was discarded"), e.getMessage());
         assertEquals("mine", Files.readString(target.resolve("notes.txt")));
         assertEquals(List.of("run"), siblings(tmp));
+    }
+
+    @Test
+    void aRunTheCallerDoesNotAcceptIsKeptEvenWithForce(@TempDir Path tmp) throws Exception {
+        Path target = tmp.resolve("run");
+        writeRun(target, false, "theirs");
+        RunDirectory dir = RunDirectory.stage(target, true, Map.of());
+        Files.writeString(dir.staging().resolve("summary.json"), "new");
+        Files.writeString(dir.staging().resolve("run.json"), "{}");
+        List<Path> asked = new ArrayList<>();
+        OutputException e = assertThrows(OutputException.class, () -> dir.commit(previous -> {
+            asked.add(previous);
+            return false;
+        }));
+        assertEquals(List.of(target.toAbsolutePath().normalize()), asked, "asked once, about the target");
+        assertTrue(e.getMessage().contains("this run was discarded"), e.getMessage());
+        assertEquals("theirs", Files.readString(target.resolve("summary.json")));
+        assertEquals(List.of("run"), siblings(tmp), "no staging, old or lock sibling left");
+
+        RunDirectory accepted = RunDirectory.stage(target, true, Map.of());
+        Files.writeString(accepted.staging().resolve("summary.json"), "new");
+        Files.writeString(accepted.staging().resolve("run.json"), "{}");
+        accepted.commit(previous -> true);
+        assertEquals("new", Files.readString(target.resolve("summary.json")));
     }
 
     @Test
