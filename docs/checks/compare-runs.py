@@ -2,7 +2,8 @@
 # one with the jar before the change and one after, compared model by model. Used for:
 #   - crn-names-2026-11.py: random-input keys from list positions to names (issue 8);
 #   - the 2026-11 units-by-sum kernel (issue 11): an episode's follow-ups of a month draw their units
-#     sum in one step, attendance and denials by per-trial binomial tables (see below);
+#     sum in one step, and attendance by per-trial binomial tables; fee-for-service's denials, first drawn
+#     by such tables too, went back to one keyed draw per visit (13f2a96) before the result below;
 #   - one hash per claim's denial (issue 11, see below);
 #   - a visit group's denials drawn together (issue 11, see below).
 # How to run (each jar built with `mvn -B -q -o package -DskipTests` in its own copy of the tree):

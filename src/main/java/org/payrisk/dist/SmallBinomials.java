@@ -2,9 +2,11 @@ package org.payrisk.dist;
 
 /**
  * Binomial(n, p) for every n = 0..maxN at one probability p, drawn by inversion of a table of
- * cumulative probabilities. Built once per trial (p is a per-trial draw, such as the cancellation or
- * denial rate; the table has (maxN + 1)(maxN + 2) / 2 entries) and then used for hundreds of small
- * draws: far cheaper than building a Commons RNG binomial sampler for each n every trial.
+ * cumulative probabilities. Built once per trial (p is a per-trial draw: the practice's cancellation
+ * rate, with n a month's scheduled follow-ups of an episode; the table has (maxN + 1)(maxN + 2) / 2
+ * entries) and then used for hundreds of small draws: far cheaper than building a Commons RNG binomial
+ * sampler for each n every trial. Claim denials, whose n (a group's follow-ups) has no small bound, are
+ * drawn by {@link BinomialQuantiles} instead.
  *
  * <p>Exact to the floating-point accuracy of the table: {@link #sample} returns the smallest x with
  * u &lt; P(X &lt;= x) (inversion), starting from a guide table (Chen and Asau 1974) of {@value #GUIDE}

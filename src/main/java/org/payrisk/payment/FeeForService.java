@@ -100,7 +100,13 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
                 int units = year.groupUnits(g);
                 if (denied > 0) {
                     if (bySum) {
-                        // with sums only, the paid follow-ups' units are drawn given the group's sum
+                        // with sums only, the paid follow-ups' units are drawn given the group's sum, from
+                        // the contract key's stream reset for a visit of this group alone, so each group's
+                        // split is a draw of its own; any of its visits would do, and the last has been used
+                        // since 3da24e9 (another would change results). It must stay apart from the draws
+                        // that decide how many are paid (Denials' salted sequences, the denialRate term), or
+                        // the split would depend on that number; no other rule resets a visit stream on
+                        // this key (the Medicare forms' visit streams are on the unkeyed claims key).
                         claim.visit(first + followUps - 1);
                         units = year.splitUnits(g, followUps - denied, claim.nextDouble());
                     } else {

@@ -9,10 +9,10 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link BinomialQuantiles} against a binomial cdf summed here from log-probabilities (log n! by
- * commons-math3 3.6.1's log-gamma function, so it shares nothing with the recursion under test and
- * never underflows), deterministic: at 2,000 uniforms for each n and p, in the recursion's range and
- * where (1 - p)^n underflows: the reflection (p above 1/2) and the commons-math3 search beyond it.
+ * {@link BinomialQuantiles}, deterministic: against a binomial cdf summed here from log-probabilities
+ * (log n! by commons-math3 3.6.1's log-gamma function, so it shares nothing with the recursion under
+ * test and never underflows) at 2,000 uniforms for each n and p of a grid; and at named cases, one set
+ * for each way the class answers, against values from scipy.
  */
 class BinomialQuantilesTest {
 
@@ -21,16 +21,11 @@ class BinomialQuantilesTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(2026L);
         int[] ns = {1, 2, 3, 5, 8, 20, 100, 1000, 3000};
         double[] ps = {0.001, 0.06, 0.3, 0.5, 0.9, 0.999};
-        int reflected = 0;
-        int searched = 0;
         int skipped = 0;
         for (double p : ps) {
             BinomialQuantiles q = new BinomialQuantiles(p);
             for (int n : ns) {
                 double[] cdf = cdf(n, p);
-                boolean underflows = Math.pow(1 - p, n) < Double.MIN_NORMAL;
-                reflected += underflows && p > 0.5 && Math.pow(p, n) >= Double.MIN_NORMAL ? 1 : 0;
-                searched += underflows && !(p > 0.5 && Math.pow(p, n) >= Double.MIN_NORMAL) ? 1 : 0;
                 for (int i = 0; i < 2000; i++) {
                     double u = rng.nextDouble();
                     int x = q.quantile(n, u);
@@ -44,9 +39,54 @@ class BinomialQuantilesTest {
                 }
             }
         }
-        assertTrue(reflected >= 3 && searched >= 2, "the underflow's ranges are covered: " + reflected + " reflected, "
-                + searched + " searched");
         assertTrue(skipped < 20, "few draws skipped: " + skipped);
+    }
+
+    /**
+     * Cases chosen for each way {@link BinomialQuantiles#quantile} answers, expected values from
+     * scipy.stats 1.17.1 (numpy 2.4.6, Python 3.11), {@code binom.ppf(u, n, p)}, and confirmed by
+     * summing the cdf in 60-digit arithmetic (mpmath 1.3.0, at the double values of p and u): every u is
+     * at least 1e-5 from a step of the cdf, so the two conventions at a step (u &lt; or &lt;= P(X &lt;= x))
+     * give the same x. In the underflow cases (1 - p)^n is 0 as a double, so the recursion from zero
+     * would never reach u and would answer n: there an expected value below n fails if the case's
+     * branch is missing, and a reflection that drops {@code n -} or the {@code 1 - u} fails too.
+     */
+    @Test
+    void eachWayOfAnsweringAgainstScipy() {
+        // 0 in one comparison: n = 16 is among the powers an instance starts with, and u < 0.94^16 = 0.37
+        assertQuantile(0.06, 16, 0.2, 0);
+        // the recursion from (1 - p)^n = 0.94^20 = 0.29 (n = 20 is past the first powers, so even 0 is found there)
+        assertQuantile(0.06, 20, 0.2, 0);
+        assertQuantile(0.06, 20, 0.5, 1);
+        assertQuantile(0.06, 20, 0.9, 3);
+        assertQuantile(0.06, 20, 0.999, 5);
+        // reflection: 0.1^1000 = 1e-1000 underflows, p > 1/2 and 0.9^1000 = 1.7e-46 is normal, so
+        // 1000 - the Binomial(1000, 0.1) quantile at 1 - u, by that instance's recursion
+        assertQuantile(0.9, 1000, 0.001, 870);
+        assertQuantile(0.9, 1000, 0.5, 900);
+        assertQuantile(0.9, 1000, 0.999, 928);
+        // reflection: 0.001^1000 underflows, 0.999^1000 = 0.37; at u = 0.9, 1 - u = 0.1 is below 0.37, so
+        // the reflected instance answers 0 in one comparison and the draw is n
+        assertQuantile(0.999, 1000, 0.1, 998);
+        assertQuantile(0.999, 1000, 0.5, 999);
+        assertQuantile(0.999, 1000, 0.9, 1000);
+        // commons-math3's search, p not above 1/2: 0.5^3000 = 8e-904 underflows, no reflection at p = 1/2
+        assertQuantile(0.5, 3000, 0.001, 1415);
+        assertQuantile(0.5, 3000, 0.5, 1500);
+        assertQuantile(0.5, 3000, 0.999, 1585);
+        // commons-math3's search, p below 1/2: 0.7^3000 = 2e-465 underflows
+        assertQuantile(0.3, 3000, 0.001, 823);
+        assertQuantile(0.3, 3000, 0.5, 900);
+        assertQuantile(0.3, 3000, 0.999, 978);
+        // commons-math3's search, p above 1/2 where p^n underflows too: 0.1^8000 and 0.9^8000 = 8e-367
+        assertQuantile(0.9, 8000, 0.001, 7116);
+        assertQuantile(0.9, 8000, 0.5, 7200);
+        assertQuantile(0.9, 8000, 0.999, 7282);
+    }
+
+    /** Checks one quantile on a new instance, so each case starts with no powers but the first 17. */
+    private static void assertQuantile(double p, int n, double u, int expected) {
+        assertEquals(expected, new BinomialQuantiles(p).quantile(n, u), "Binomial(" + n + ", " + p + ") at u = " + u);
     }
 
     /** P(X &lt;= x) for x = 0..n, from exp(log C(n, x) + x log p + (n - x) log(1 - p)). */

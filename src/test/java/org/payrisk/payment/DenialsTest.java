@@ -137,13 +137,21 @@ class DenialsTest {
         assertTrue(sorted > 500, "many groups past the insertion's limit: " + sorted);
     }
 
+    /**
+     * Deterministic: at rate 0 no claim is denied, at rate 1 every claim is. Outcomes only: the draws
+     * come from the key, not from a generator passed in, so whether any is made is not seen here.
+     */
     @Test
-    void noDrawsAtRateZeroAndEveryClaimAtRateOne() {
+    void noClaimDeniedAtRateZeroAndEveryClaimAtRateOne() {
         Denials none = new Denials(7, 0);
         Denials all = new Denials(7, 1);
         for (int first = 1; first < 200; first += 9) {
             assertFalse(none.evaluationDenied(first - 1));
             assertEquals(0, none.deniedFollowUps(first, 8));
+            none.whichDenied(first, 8, 0);
+            for (int v = first; v < first + 8; v++) {
+                assertFalse(none.followUpDenied(v));
+            }
             assertTrue(all.evaluationDenied(first - 1));
             assertEquals(8, all.deniedFollowUps(first, 8));
             all.whichDenied(first, 8, 8);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
@@ -23,8 +25,9 @@ import org.payrisk.dist.Normal;
  * units (no convolution): the deterministic tier compares the convolution table with them to 1e-13
  * and checks the inverse at the middle of each step. The
  * statistical tier draws N = 200,000 values per check with a fixed seed (20261127, not chosen to pass)
- * and applies a chi-square goodness-of-fit test against the enumerated law (cells with an expected
- * count below 5 pooled), rejected above the 1 - 1e-5 quantile of the chi-square law (commons-math3
+ * and applies a chi-square goodness-of-fit test against the enumerated law (consecutive values pooled
+ * until a cell expects at least 5, and a tail that expects less joined to the last cell, so that every
+ * cell expects at least 5), rejected above the 1 - 1e-5 quantile of the chi-square law (commons-math3
  * 3.6.1): false-failure rate 1e-5 per check, 8 checks, about 8e-5 for the class.
  */
 class UnitsLawTest {
@@ -177,24 +180,31 @@ class UnitsLawTest {
             assertTrue(exact.containsKey(a), what + ": drew " + a + ", which the law cannot take");
             observed.merge(a, 1L, Long::sum);
         }
-        double chi2 = 0;
-        int cells = 0;
+        // cells of consecutive values, each closed once it expects 5; the tail left after the last, which
+        // expects less, joins that last cell
+        List<double[]> cellsOf = new ArrayList<>(); // {expected, observed}
         double expectedPool = 0;
         long observedPool = 0;
         for (Map.Entry<Integer, Double> e : exact.entrySet()) {
             expectedPool += N * e.getValue();
             observedPool += observed.getOrDefault(e.getKey(), 0L);
             if (expectedPool >= 5) {
-                chi2 += (observedPool - expectedPool) * (observedPool - expectedPool) / expectedPool;
-                cells++;
+                cellsOf.add(new double[] {expectedPool, observedPool});
                 expectedPool = 0;
                 observedPool = 0;
             }
         }
-        if (expectedPool > 0) {
-            chi2 += (observedPool - expectedPool) * (observedPool - expectedPool) / expectedPool;
-            cells++;
+        if (expectedPool > 0 && !cellsOf.isEmpty()) {
+            double[] last = cellsOf.get(cellsOf.size() - 1);
+            last[0] += expectedPool;
+            last[1] += observedPool;
         }
+        double chi2 = 0;
+        for (double[] c : cellsOf) {
+            assertTrue(c[0] >= 5, what + ": a cell expects " + c[0]);
+            chi2 += (c[1] - c[0]) * (c[1] - c[0]) / c[0];
+        }
+        int cells = cellsOf.size();
         assertTrue(cells >= 3, what + ": too few cells to test");
         double critical = new ChiSquaredDistribution(cells - 1).inverseCumulativeProbability(1 - 1e-5);
         assertTrue(chi2 < critical, what + ": chi2 = " + chi2 + " over " + cells + " cells, critical " + critical);
