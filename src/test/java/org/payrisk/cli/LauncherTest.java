@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code payrisk} launcher script: which options it gives the JVM for which command. It runs the
- * real script from a copy of the project's layout (an up-to-date jar and class-data archive, so it
- * builds nothing) with a stand-in {@code java} first on the PATH that prints its arguments, in an
- * environment holding only PATH, HOME and LANG (so a JAVA_TOOL_OPTIONS of the machine changes
- * nothing). The copy lives under {@code target/}, in a folder whose name has a space, because a
- * temporary folder may forbid running programs.
+ * The {@code payrisk} launcher script: which options it gives the JVM for which command, and when it
+ * makes its class-data archive. It runs the real script from a copy of the project's layout (an
+ * up-to-date jar, and a class-data archive stamped as made for that jar and that java, so it builds
+ * nothing) with a stand-in {@code java} first on the PATH that prints its arguments, in an environment
+ * holding only PATH, HOME and LANG (so a JAVA_TOOL_OPTIONS of the machine changes nothing). The
+ * stand-in also plays the JVM's part in making an archive, and logs each step it is asked for. The
+ * copy lives under {@code target/}, in a folder whose name has a space, because a temporary folder may
+ * forbid running programs.
  */
 class LauncherTest {
 
@@ -42,6 +45,12 @@ class LauncherTest {
     private Path home;
 
     private Path scenario;
+
+    /** The stand-in java first on the PATH. */
+    private Path java;
+
+    /** Where the stand-ins log the archive-making steps they are asked for. */
+    private Path log;
 
     @BeforeEach
     void layout() throws IOException {
@@ -60,15 +69,72 @@ class LauncherTest {
         Files.createDirectories(jar.getParent());
         Files.writeString(jar, "jar");
         Files.writeString(home.resolve("target/payrisk.jsa"), "archive");
-        // sources older than the jar, the jar not newer than its archive: nothing to build or train
+        log = Files.createDirectories(home.resolve("log")).resolve("java.log");
+        java = fakeJava(home.resolve("bin"));
+        stamp(jar, java);
+        // sources older than the jar, the jar not newer than its archive, which is stamped as made for this jar
+        // with the stand-in java: nothing to build or train
         FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
         for (String p : new String[] {"src/main", "pom.xml", "scenarios/ot-private-practice.yaml"}) {
             Files.setLastModifiedTime(home.resolve(p), old);
         }
-        Path bin = Files.createDirectories(home.resolve("bin"));
-        Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/bash\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
-        assertTrue(java.toFile().setExecutable(true));
+    }
+
+    /**
+     * Writes a stand-in java into {@code dir}: it prints its arguments, one a line, and plays the JVM's part
+     * in making the class-data archive. For each step asked of it (the training run's class list, the dump,
+     * the dynamic archive, the trial of the archive) it logs its own path and the step; it then writes the
+     * file the step makes, or fails when FAKE_JAVA_FAILS is set or the file cannot be written. Its trial
+     * reports picocli mapped from the archive, as a good static archive does.
+     *
+     * @return the stand-in
+     */
+    private Path fakeJava(Path dir) throws IOException {
+        Path j = Files.createDirectories(dir).resolve("java");
+        Files.writeString(j, """
+                #!/bin/bash
+                step= file=
+                for a in "$@"; do
+                  case "$a" in
+                    -XX:DumpLoadedClassList=*) step=list file="${a#*=}" ;;
+                    -XX:ArchiveClassesAtExit=*) step=dynamic file="${a#*=}" ;;
+                    -Xshare:dump) step=dump ;;
+                    -XX:SharedArchiveFile=*) file="${a#*=}" ;;
+                    -Xlog:class+load) step=trial ;;
+                  esac
+                done
+                if [ -n "$step" ]; then
+                  printf '%s %s\\n' "$0" "$step" >>'LOG'
+                  [ -z "${FAKE_JAVA_FAILS:-}" ] || exit 1
+                  case "$step" in
+                    trial) echo 'picocli.CommandLine source: shared objects file' ;;
+                    *) printf 'made by %s\\n' "$0" >"$file" || exit 1 ;;
+                  esac
+                fi
+                for a in "$@"; do printf '%s\\n' "$a"; done
+                """.replace("LOG", log.toString()));
+        Files.setPosixFilePermissions(j, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return j;
+    }
+
+    /** Stamps target/payrisk.jsa as made for {@code jar} with {@code java} (the launcher's two lines). */
+    private void stamp(Path jar, Path java) throws IOException {
+        Files.writeString(home.resolve("target/payrisk.jsa.stamp"), jar + "\n" + java.toRealPath() + "\n");
+    }
+
+    /** @return the archive-making steps the stand-ins were asked for since the last call, as "JAVA STEP" */
+    private List<String> madeSteps() throws IOException {
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        List<String> steps = Files.readAllLines(log);
+        Files.delete(log);
+        return steps;
+    }
+
+    /** @return the PATH with {@code dir} first, where the test's stand-in java would be */
+    private Map<String, String> pathWith(Path dir) {
+        return Map.of("PATH", dir + ":/usr/local/bin:/usr/bin:/bin");
     }
 
     @AfterEach
@@ -237,5 +303,156 @@ class LauncherTest {
         assertTrue(perfData.contains("-XX:+UsePerfData"), perfData.toString());
 
         assertFalse(javaArgs(Map.of("PAYRISK_CDS", "off"), "run", s).stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
+    }
+
+    @Test
+    void shortRunsAreJudgedByTheTrialsInEveryFormAScenarioOrTrialsAccepts() throws Exception {
+        // WholeNumbers and the scenario reader take 1e4, 1.0e4, 10000.0, +10000 and 10_000 for 10,000
+        for (String n : new String[] {"1e4", "1.0e4", "10000.0", "+10000", "10_000", ".5e4"}) {
+            Path s = scenarioWith("n.yaml", "name: n\nsimulation: { trials: " + n + ", seed: 1 }\n");
+            assertTrue(javaArgs("run", s.toString()).contains(C1_ONLY), "trials: " + n);
+            assertTrue(javaArgs("run", scenario.toString(), "--trials=" + n).contains(C1_ONLY), "--trials=" + n);
+        }
+        for (String n : new String[] {"1e6", "1e5", "1.00001e5", "2E4", "10_001"}) {
+            Path s = scenarioWith("n.yaml", "name: n\nsimulation: { trials: " + n + ", seed: 1 }\n");
+            assertFalse(javaArgs("run", s.toString()).contains(C1_ONLY), "trials: " + n);
+            assertFalse(javaArgs("run", scenario.toString(), "--trials", n).contains(C1_ONLY), "--trials " + n);
+        }
+        Path unread = scenarioWith("unread.yaml", "name: u\nsimulation:\n  trials:\n    500\n");
+        assertFalse(javaArgs("run", unread.toString()).contains(C1_ONLY), "a value the launcher cannot read: not short");
+
+        Path absent = scenarioWith("absent.yaml", "name: a\nsimulation: { seed: 1 }\n");
+        assertTrue(javaArgs("run", absent.toString()).contains(C1_ONLY), "no trials: the default 10,000");
+        Path toPrecision = scenarioWith("precise.yaml", "name: p\nsimulation: { seed: 1, precision: 0.01 }\n");
+        assertFalse(javaArgs("run", toPrecision.toString()).contains(C1_ONLY), "a run to a precision picks its count");
+        assertTrue(javaArgs("run", toPrecision.toString(), "--trials", "500").contains(C1_ONLY), "unless --trials is given");
+        assertFalse(javaArgs("run", toPrecision.toString(), "--max-trials", "500").contains(C1_ONLY), "--max-trials caps it");
+
+        Path commented = scenarioWith("commented.yaml", "name: c\n# simulation: { trials: 500 }\nsimulation:\n"
+                + "  # trials: 500\n  trials: 200000\n");
+        assertFalse(javaArgs("run", commented.toString()).contains(C1_ONLY), "a comment line is not the value");
+        Path trailing = scenarioWith("trailing.yaml", "name: t\nsimulation:\n  seed: 1 # was {trials: 500}\n"
+                + "  trials: 200000\n");
+        assertFalse(javaArgs("run", trailing.toString()).contains(C1_ONLY), "a comment after a value is not the value");
+
+        Path json = scenarioWith("small.json", "{\"name\": \"j\", \"simulation\": {\"seed\": 1, \"trials\": 500}}\n");
+        assertTrue(javaArgs("run", json.toString()).contains(C1_ONLY), "trials read from a JSON scenario");
+        Path bigJson = scenarioWith("big.json", "{\"name\": \"j\", \"simulation\": {\"trials\":2e5}}\n");
+        assertFalse(javaArgs("run", bigJson.toString()).contains(C1_ONLY));
+        Path outerJson = scenarioWith("outer.json",
+                "{\"name\": \"j\", \"simulation\": {\"trials\": 100}, \"uncertainty\": {\"outer\": 50}}\n");
+        assertFalse(javaArgs("run", outerJson.toString()).contains(C1_ONLY), "outer draws times trials");
+    }
+
+    @Test
+    void onlyAnOptionThatPicksACollectorReplacesTheParallelOne() throws Exception {
+        String s = scenario.toString();
+        for (String tuning : new String[] {"-XX:ParallelGCThreads=1", "-XX:+UseMaximumCompactionOnSystemGC",
+                "-Xlog:gc", "-XX:+PrintGCDetails -Xmx1g"}) {
+            List<String> a = javaArgs(Map.of("JAVA_OPTS", tuning), "run", s);
+            assertTrue(a.contains("-XX:+UseParallelGC"), tuning + ": " + a);
+        }
+        for (String picks : new String[] {"-XX:+UseZGC", "-XX:+UseShenandoahGC", "-Xmx1g -XX:+UseEpsilonGC",
+                "-XX:-UseParallelGC", "-XX:+UseG1GC -XX:ParallelGCThreads=1"}) {
+            List<String> a = javaArgs(Map.of("JDK_JAVA_OPTIONS", picks), "run", s);
+            assertFalse(a.contains("-XX:+UseParallelGC"), picks + ": " + a);
+        }
+    }
+
+    @Test
+    void anArchiveMadeForAnotherCheckoutOrAnotherJavaIsMadeAgain() throws Exception {
+        Path jar = home.resolve("target/payrisk.jar");
+        Path jsa = home.resolve("target/payrisk.jsa");
+        Path stamp = home.resolve("target/payrisk.jsa.stamp");
+        String named = "-XX:SharedArchiveFile=" + jsa;
+
+        List<String> a = javaArgs("--version");
+        assertEquals(List.of(), madeSteps(), "an archive stamped for this jar and this java is used as it is");
+        assertTrue(a.contains(named), a.toString());
+
+        // the checkout moved: the archive was made for the jar at another path
+        stamp(Path.of("/elsewhere/payrisk/target/payrisk.jar"), java);
+        a = javaArgs("--version");
+        assertEquals(List.of(java + " list", java + " dump", java + " trial"), madeSteps());
+        assertEquals("made by " + java + "\n", Files.readString(jsa));
+        assertEquals(List.of(jar.toString(), java.toRealPath().toString()), Files.readAllLines(stamp));
+        assertTrue(a.contains(named), a.toString());
+        assertEquals("--version", a.get(a.size() - 1), "the training run is silent: " + a);
+        assertFalse(a.stream().anyMatch(x -> x.contains("picocli") || x.contains("Xshare") || x.startsWith("payrisk")),
+                "the training run is silent: " + a);
+
+        // another java first on the PATH
+        Path other = fakeJava(home.resolve("jdk 2/bin"));
+        a = javaArgs(pathWith(other.getParent()), "--version");
+        assertEquals(List.of(other + " list", other + " dump", other + " trial"), madeSteps());
+        assertEquals(List.of(jar.toString(), other.toRealPath().toString()), Files.readAllLines(stamp));
+        assertTrue(a.contains(named), a.toString());
+
+        // the same java through a symbolic link (as /usr/bin/java to a JDK), and the same checkout through one
+        Path linked = Files.createSymbolicLink(Files.createDirectories(home.resolve("linked")).resolve("java"), other);
+        assertTrue(javaArgs(pathWith(linked.getParent()), "--version").contains(named));
+        assertEquals(List.of(), madeSteps(), "the same java");
+        Path checkoutLink = Files.createSymbolicLink(home.resolveSibling(home.getFileName() + " link"), home);
+        try {
+            a = javaArgs(home, List.of(checkoutLink.resolve("payrisk").toString()), pathWith(other.getParent()), "--version");
+            assertTrue(a.contains("-XX:SharedArchiveFile=" + checkoutLink.resolve("target/payrisk.jsa")), a.toString());
+            assertEquals(List.of(), madeSteps(), "the same jar");
+        } finally {
+            Files.delete(checkoutLink);
+        }
+    }
+
+    @Test
+    void aStaleArchiveThatCannotBeMadeAgainIsNotNamed() throws Exception {
+        Map<String, String> failing = Map.of("FAKE_JAVA_FAILS", "yes");
+        stamp(home.resolve("target/payrisk.jar"), Files.createDirectories(home.resolve("another jdk")));
+        List<String> a = javaArgs(failing, "--version");
+        assertEquals(List.of(java + " list"), madeSteps(), "tried once");
+        assertFalse(a.stream().anyMatch(x -> x.startsWith("-XX:SharedArchiveFile")),
+                "no stale archive named: the JVM keeps its default one: " + a);
+        assertTrue(Files.exists(home.resolve("target/payrisk.jsa.failed")));
+
+        // the marker keeps later starts with this jar and this java from trying again
+        assertFalse(javaArgs(failing, "--version").stream().anyMatch(x -> x.startsWith("-XX:SharedArchiveFile")));
+        assertEquals(List.of(), madeSteps(), "not tried again");
+        // but not a start with another java
+        Path other = fakeJava(home.resolve("jdk 2/bin"));
+        javaArgs(pathWith(other.getParent()), "--version");
+        assertEquals(List.of(other + " list", other + " dump", other + " trial"), madeSteps(), "tried for the other java");
+    }
+
+    @Test
+    void makesNoArchiveWhereTargetCannotBeWritten() throws Exception {
+        Path target = home.resolve("target");
+        Path jsa = target.resolve("payrisk.jsa");
+        String named = "-XX:SharedArchiveFile=" + jsa;
+        List<String> launcher = new ArrayList<>();
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            if (Files.isWritable(target)) {
+                // root writes anywhere: run the launcher as the unprivileged user nobody, to whom target/ is read-only
+                Path setpriv = Path.of("/usr/bin/setpriv");
+                assumeTrue(Files.isExecutable(setpriv), "running as root, and no setpriv to run the launcher as nobody");
+                launcher.addAll(List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
+                Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(log.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+                List<String> check = new ArrayList<>(launcher);
+                check.addAll(List.of("/bin/bash", "-c", "[ -x \"$0\" ] && [ ! -w \"$0\" ]", target.toString()));
+                Process p = new ProcessBuilder(check).start();
+                assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "nobody cannot use target/ read-only");
+            }
+            launcher.add(home.resolve("payrisk").toString());
+
+            assertTrue(javaArgs(home, launcher, Map.of(), "--version").contains(named), "a matching archive is used");
+            // a rebuilt jar, newer than the archive: no attempt to make another on any start
+            Files.setLastModifiedTime(jsa, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+            for (int start = 1; start <= 2; start++) {
+                List<String> a = javaArgs(home, launcher, Map.of(), "--version");
+                assertEquals(List.of(), madeSteps(), "start " + start);
+                assertFalse(a.contains(named), "start " + start + ": " + a);
+            }
+        } finally {
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 }
