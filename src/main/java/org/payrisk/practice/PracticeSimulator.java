@@ -164,7 +164,8 @@ public final class PracticeSimulator {
      * resets, the binomial table, the cancellation rate's sampler), which run once a trial, and its
      * compiled code is ready sooner while the workers wait in slower code (docs/performance.md, step
      * 23). Were this method ever cut below 325 bytes ({@code javap -c}), C2 would inline it again and
-     * that gain would go, silently. Only speed depends on this: the draws are the same either way.
+     * that gain would go; {@code CompiledShapesTest} fails then. Only speed depends on this: the draws
+     * are the same either way.
      */
     private void months(UniformRandomProvider rng, PracticeYear year, SmallBinomials cancelled, Bound bound,
                         DiscreteSampler[] unitsOf) {
