@@ -57,12 +57,12 @@ public final class Main implements Runnable {
      */
     public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        if (args.length > 0 && ("run".equals(args[0]) || "watch".equals(args[0]))
+        if (args.length > 0 && ("run".equals(args[0]) || "watch".equals(args[0]) || "report".equals(args[0]))
                 && !java.util.Arrays.asList(args).contains("--no-report")) {
-            // A run that will render its report: warm the report's code up on the core that is idle
-            // while picocli and the scenario are read (docs/performance.md, "End to end and the report").
-            // It writes nothing and never throws; a misfire (run --help, a bad scenario) only costs a
-            // little CPU.
+            // A command that will render a report: warm the report's code up on the core that is idle
+            // while picocli and the scenario (or, for report, the run's files) are read
+            // (docs/performance.md, "End to end and the report"). It writes nothing and never throws; a
+            // misfire (run --help, a bad scenario) only costs a little CPU.
             org.payrisk.report.render.ReportRenderer.warmUpInBackground();
         }
         PrintWriter out = Terminal.writer(rawOut);
