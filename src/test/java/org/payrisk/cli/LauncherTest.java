@@ -117,9 +117,18 @@ class LauncherTest {
         return j;
     }
 
-    /** Stamps target/payrisk.jsa as made for {@code jar} with {@code java} (the launcher's two lines). */
+    /** Stamps target/payrisk.jsa as made for {@code jar} with {@code java} (the launcher's three lines). */
     private void stamp(Path jar, Path java) throws IOException {
-        Files.writeString(home.resolve("target/payrisk.jsa.stamp"), jar + "\n" + java.toRealPath() + "\n");
+        Files.write(home.resolve("target/payrisk.jsa.stamp"), stampLines(jar, java));
+    }
+
+    /** The stamp's lines: the jar, the real java, and its JDK's JAVA_RUNTIME_VERSION line ("" without a release file). */
+    private static List<String> stampLines(Path jar, Path java) throws IOException {
+        Path real = java.toRealPath();
+        Path release = real.getParent().resolveSibling("release");
+        String runtime = !Files.isRegularFile(release) ? "" : Files.readAllLines(release).stream()
+                .filter(l -> l.startsWith("JAVA_RUNTIME_VERSION=")).findFirst().orElse("");
+        return List.of(jar.toString(), real.toString(), runtime);
     }
 
     /** @return the archive-making steps the stand-ins were asked for since the last call, as "JAVA STEP" */
@@ -321,6 +330,12 @@ class LauncherTest {
         Path unread = scenarioWith("unread.yaml", "name: u\nsimulation:\n  trials:\n    500\n");
         assertFalse(javaArgs("run", unread.toString()).contains(C1_ONLY), "a value the launcher cannot read: not short");
 
+        Path quoted = scenarioWith("quoted.yaml", "name: q\nsimulation: { 'trials': 20000 }\n");
+        assertFalse(javaArgs("run", quoted.toString()).contains(C1_ONLY), "a quoted key");
+        Path flow = scenarioWith("flow.yaml", "{name: f, uncertainty: {outerDraws: 5}, simulation: {trials: 5}}\n");
+        assertFalse(javaArgs("run", flow.toString()).contains(C1_ONLY), "uncertainty in a flow mapping");
+        Path empty = scenarioWith("empty.yaml", "");
+        assertTrue(javaArgs("run", empty.toString()).contains(C1_ONLY), "an empty file: the run says what is wrong");
         Path absent = scenarioWith("absent.yaml", "name: a\nsimulation: { seed: 1 }\n");
         assertTrue(javaArgs("run", absent.toString()).contains(C1_ONLY), "no trials: the default 10,000");
         Path toPrecision = scenarioWith("precise.yaml", "name: p\nsimulation: { seed: 1, precision: 0.01 }\n");
@@ -375,7 +390,7 @@ class LauncherTest {
         a = javaArgs("--version");
         assertEquals(List.of(java + " list", java + " dump", java + " trial"), madeSteps());
         assertEquals("made by " + java + "\n", Files.readString(jsa));
-        assertEquals(List.of(jar.toString(), java.toRealPath().toString()), Files.readAllLines(stamp));
+        assertEquals(stampLines(jar, java), Files.readAllLines(stamp));
         assertTrue(a.contains(named), a.toString());
         assertEquals("--version", a.get(a.size() - 1), "the training run is silent: " + a);
         assertFalse(a.stream().anyMatch(x -> x.contains("picocli") || x.contains("Xshare") || x.startsWith("payrisk")),
@@ -385,7 +400,19 @@ class LauncherTest {
         Path other = fakeJava(home.resolve("jdk 2/bin"));
         a = javaArgs(pathWith(other.getParent()), "--version");
         assertEquals(List.of(other + " list", other + " dump", other + " trial"), madeSteps());
-        assertEquals(List.of(jar.toString(), other.toRealPath().toString()), Files.readAllLines(stamp));
+        assertEquals(stampLines(jar, other), Files.readAllLines(stamp));
+        assertTrue(a.contains(named), a.toString());
+
+        // the same JDK upgraded in place: its java at the same path, its release file naming another build
+        Path release = other.getParent().resolveSibling("release");
+        Files.writeString(release, "IMPLEMENTOR=\"x\"\nJAVA_RUNTIME_VERSION=\"17.0.15+6\"\nJAVA_VERSION=\"17.0.15\"\n");
+        stamp(jar, other);
+        assertTrue(javaArgs(pathWith(other.getParent()), "--version").contains(named));
+        assertEquals(List.of(), madeSteps(), "the JDK the archive was made with");
+        Files.writeString(release, "IMPLEMENTOR=\"x\"\nJAVA_RUNTIME_VERSION=\"17.0.16+8\"\nJAVA_VERSION=\"17.0.16\"\n");
+        a = javaArgs(pathWith(other.getParent()), "--version");
+        assertEquals(List.of(other + " list", other + " dump", other + " trial"), madeSteps(), "a JDK upgraded in place");
+        assertEquals("JAVA_RUNTIME_VERSION=\"17.0.16+8\"", Files.readAllLines(stamp).get(2));
         assertTrue(a.contains(named), a.toString());
 
         // the same java through a symbolic link (as /usr/bin/java to a JDK), and the same checkout through one
@@ -437,9 +464,13 @@ class LauncherTest {
                 Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
                 Files.setPosixFilePermissions(log.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
                 List<String> check = new ArrayList<>(launcher);
-                check.addAll(List.of("/bin/bash", "-c", "[ -x \"$0\" ] && [ ! -w \"$0\" ]", target.toString()));
+                // nobody must reach the stand-in java and the launcher (a umask of 077 would hide them), and
+                // find target/ read-only
+                check.addAll(List.of("/bin/bash", "-c", "[ -x \"$0\" ] && [ ! -w \"$0\" ] && [ -x \"$1\" ] && [ -r \"$2\" ]",
+                        target.toString(), java.toString(), home.resolve("payrisk").toString()));
                 Process p = new ProcessBuilder(check).start();
-                assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "nobody cannot use target/ read-only");
+                assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0,
+                        "nobody cannot run the launcher with target/ read-only here");
             }
             launcher.add(home.resolve("payrisk").toString());
 
