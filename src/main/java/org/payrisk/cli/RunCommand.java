@@ -109,6 +109,13 @@ class RunCommand implements Callable<Integer> {
         return true;
     }
 
+    /**
+     * Called with the finished run's staging folder just before it is moved into place (and while no
+     * other payrisk process can write the target): {@link WatchCommand} reads its run.json there.
+     */
+    void staged(Path staging) {
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -187,6 +194,7 @@ class RunCommand implements Callable<Integer> {
             // a precision run keeps every trial it ran (it cannot know its count in advance), so its
             // trials.csv is written from them; a fixed run streamed it while simulating
             RunPipeline.write(run, dir.staging(), exportTrials && rel != null, noReport ? null : Renderer.current()::render);
+            staged(dir.staging());
             dir.commit(this::mayReplace);
             committed = true;
             written = dir.target();

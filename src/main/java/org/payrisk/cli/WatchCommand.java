@@ -50,6 +50,9 @@ final class WatchCommand extends RunCommand {
     /** run.json of the last run this watch wrote, as it wrote it; null before the first. */
     private byte[] ownRunJson;
 
+    /** run.json of the run being moved into place, read from its staging folder. */
+    private byte[] stagedRunJson;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,8 +64,10 @@ final class WatchCommand extends RunCommand {
                 // replace the watch's own run, and anything else only if the user said --force
                 force = userForce || isOwnRun(written);
                 try {
+                    stagedRunJson = null;
                     super.call();
-                    ownRunJson = runJsonOf(written);
+                    // as staged, not read back from the target: a run put there after the commit is not ours
+                    ownRunJson = stagedRunJson;
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception | OutOfMemoryError e) {
@@ -83,6 +88,11 @@ final class WatchCommand extends RunCommand {
         } catch (InterruptedException e) {
             return 0; // stopped from within the process (tests); Ctrl-C ends the JVM instead
         }
+    }
+
+    @Override
+    void staged(Path staging) {
+        stagedRunJson = runJsonOf(staging);
     }
 
     /**

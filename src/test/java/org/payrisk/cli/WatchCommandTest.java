@@ -221,7 +221,8 @@ class WatchCommandTest {
         assertEquals(0, r.status(), r.err());
         byte[] mine = Files.readAllBytes(users.resolve("summary.json"));
         Path out = tmp.resolve("out");
-        try (Watch w = new Watch("watch", scenario.toString(), "--out", out.toString(), "--no-report")) {
+        // one thread, so that the second run is long on a machine of many cores too
+        try (Watch w = new Watch("watch", scenario.toString(), "--out", out.toString(), "--no-report", "--threads", "1")) {
             w.awaitWaits(1);
             // a long second run; while it is simulated, another program puts the user's run in its place
             save(scenario, text.replace(shippedTrials, "trials: 30000"));

@@ -59,13 +59,13 @@ public final class ReportRenderer {
     public static RenderResult render(Path runDir) throws IOException {
         long start = System.nanoTime();
         Objects.requireNonNull(runDir, "runDir");
-        awaitWarmUp();
         if (!Files.isDirectory(runDir)) {
             throw new ReportInputException(runDir, Files.exists(runDir) ? "not a directory" : "no such directory");
         }
         SummaryJson.Document summary = SummaryJson.read(runDir.resolve("summary.json"));
         Optional<RunInfo> run = RunInfo.find(runDir);
         Optional<ScenarioAssumptions.Scenario> scenario = ScenarioAssumptions.find(runDir);
+        awaitWarmUp(); // after the inputs: a broken input is reported as such even where the warm-up failed
 
         List<Path> written = new ArrayList<>();
         Path chartsDir = runDir.resolve("charts");
