@@ -10,7 +10,7 @@
 #   defaults: 4 pairs, each run 4 warm-up and 6 measured iterations of 2 s (about 3.5 minutes in all)
 #   --quick:  1 warm-up and 1 measured iteration of 1 s, for checking that the script works (.ci/run), not for figures
 # The JVM options are the launcher's for a long run (the parallel collector, transparent huge pages where Linux
-# offers them). Build: the bench profile (mvn -Pbench), which mvn -B verify never compiles.
+# offers them on request). Build: the bench profile (mvn -Pbench), which mvn -B verify never compiles.
 set -euo pipefail
 export LC_ALL=C # numbers with a decimal point, for sort -g and awk
 here="$(CDPATH= cd -- "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,12 +25,16 @@ while [ $# -gt 0 ]; do
   esac
 done
 cd "$here"
+# the launcher's rule: transparent huge pages on request where Linux offers them so ("madvise")
+thp=
+read -r thp 2>/dev/null </sys/kernel/mm/transparent_hugepage/enabled || true
+case "$thp" in *"[madvise]"*) thp="-jvmArgsAppend -XX:+UseTransparentHugePages" ;; *) thp= ;; esac
 mvn -q -B -Pbench -DskipTests test-compile >&2
 # one JMH run on T threads; prints "score error"
 score() {
   local out
   out="$(mvn -q -B -Pbench -DskipTests exec:exec -Djmh.args="-f 1 -t $1 ${iterations[*]} \
-    -jvmArgsAppend -XX:+UseParallelGC -jvmArgsAppend -XX:+UseTransparentHugePages TrialKernelBenchmark.trial" 2>&1)" || {
+    -jvmArgsAppend -XX:+UseParallelGC $thp TrialKernelBenchmark.trial" 2>&1)" || {
     echo "$out" >&2; echo "jmh-scaling.sh: the JMH run on $1 thread(s) failed" >&2; exit 1; }
   # the result line: Benchmark (scenario) Mode Cnt Score Error Units, e.g.
   #   "TrialKernelBenchmark.trial  scenarios/ot-private-practice.yaml  thrpt  6  20006.123 ± 1036.456  ops/s";

@@ -66,7 +66,7 @@ class BinomialQuantilesTest {
         assertQuantile(0.9, 1000, 0.5, 900);
         assertQuantile(0.9, 1000, 0.999, 928);
         // reflection: 0.001^1000 underflows, 0.999^1000 = 0.37; at u = 0.9, 1 - u = 0.1 is below 0.37, so
-        // the reflected instance answers 0 in one comparison and the draw is n
+        // the reflected instance's recursion stops at 0 (n = 1000 is past its first powers) and the draw is n
         assertQuantile(0.999, 1000, 0.1, 998);
         assertQuantile(0.999, 1000, 0.5, 999);
         assertQuantile(0.999, 1000, 0.9, 1000);

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * group on visit indices of its own (one fixed key, not chosen to pass). The 64 patterns of denied
  * and paid claims must have the frequencies of 6 independent Bernoulli(0.3) claims: a chi-square
  * test with 63 degrees of freedom, rejected above commons-math3 3.6.1's 1 - 1e-6 quantile (false
- * failure rate 1e-6; the least likely pattern is expected about 146 times). The other checks are
- * deterministic.
+ * failure rate 1e-6; the least likely pattern is expected about 146 times). The large groups' test
+ * (its own comment) adds a chi-square and z-tests at 1e-6 each, so the class fails falsely with a
+ * probability of about 3e-6. The other checks are deterministic.
  */
 class DenialsTest {
 
