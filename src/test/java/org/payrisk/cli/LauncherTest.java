@@ -55,8 +55,10 @@ class LauncherTest {
     @BeforeEach
     void layout() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "the launcher is a bash script");
-        Files.createDirectories(Path.of("target"));
-        home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "launcher test ");
+        // under the system's temporary folder, which every user may pass through (the checkout may lie in a
+        // folder only its owner can enter), so that makesNoArchiveWhereTargetCannotBeWritten can run the
+        // launcher as another user; a space in the name, as a checkout's path may have
+        home = Files.createTempDirectory("payrisk launcher test ");
         Path script = home.resolve("payrisk");
         Files.copy(Path.of("payrisk"), script);
         assertTrue(script.toFile().setExecutable(true));
