@@ -107,7 +107,7 @@ final class WatchCommand extends RunCommand {
 
     /** Whether {@code dir} still holds the run this watch last wrote there. */
     private boolean isOwnRun(Path dir) {
-        return ownRunJson != null && dir != null && Arrays.equals(ownRunJson, runJsonOf(dir));
+        return ownRunJson != null && Arrays.equals(ownRunJson, runJsonOf(dir));
     }
 
     /** @return the bytes of {@code dir}'s run.json, or null if there is none to read */

@@ -101,12 +101,8 @@ public record FeeForService(Distribution evaluation, Distribution perUnit, Distr
                 if (denied > 0) {
                     if (bySum) {
                         // with sums only, the paid follow-ups' units are drawn given the group's sum, from
-                        // the contract key's stream reset for a visit of this group alone, so each group's
-                        // split is a draw of its own; any of its visits would do, and the last has been used
-                        // since 3da24e9 (another would change results). It must stay apart from the draws
-                        // that decide how many are paid (Denials' salted sequences, the denialRate term), or
-                        // the split would depend on that number; no other rule resets a visit stream on
-                        // this key (the Medicare forms' visit streams are on the unkeyed claims key).
+                        // the contract key's stream at the group's last visit: a draw of this group alone,
+                        // apart from the draws that decide how many are paid (Denials' own sequences)
                         claim.visit(first + followUps - 1);
                         units = year.splitUnits(g, followUps - denied, claim.nextDouble());
                     } else {

@@ -454,8 +454,9 @@ public final class RunDirectory {
             throw new OutputException("cannot finish the run in " + staging.getParent() + ": " + describe(e));
         }
         try {
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !list(target).isEmpty()) {
-                Verdict v = judge(target, list(target));
+            List<String> present = Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? list(target) : List.of();
+            if (!present.isEmpty()) {
+                Verdict v = judge(target, present);
                 if (!force || !v.isRun() || v.foreign() != null || !mayReplace.test(target)) {
                     throw new OutputException("the output folder " + target + " was filled by another program while this run "
                             + "was going; nothing in it was changed and this run was discarded: choose another folder with --out");

@@ -186,10 +186,16 @@ class LauncherTest {
         return javaArgs(Map.of(), args);
     }
 
-    private Path scenarioWith(String name, String text) throws IOException {
+    /**
+     * Writes {@code text} as the scenario file {@code name} and says whether the launcher gives {@code run}
+     * of it, with {@code options}, C1 alone (the JIT choice for a short job).
+     */
+    private boolean c1Alone(String name, String text, String... options) throws IOException, InterruptedException {
         Path s = home.resolve(name);
         Files.writeString(s, text);
-        return s;
+        List<String> args = new ArrayList<>(List.of("run", s.toString()));
+        args.addAll(List.of(options));
+        return javaArgs(args.toArray(String[]::new)).contains(C1_ONLY);
     }
 
     @Test
@@ -229,16 +235,16 @@ class LauncherTest {
         assertTrue(javaArgs("--version").contains(C1_ONLY));
         assertFalse(javaArgs("sweep", s).contains(C1_ONLY));
 
-        Path big = scenarioWith("big.yaml", "name: big\nsimulation:\n  seed: 1\n  trials: 20_000\n");
-        assertFalse(javaArgs("run", big.toString()).contains(C1_ONLY), "trials read from a block");
-        Path block = scenarioWith("block.yaml", "name: b\r\nsimulation:\r\n  seed: 1\r\n  trials: 2_000\r\n");
-        assertTrue(javaArgs("run", block.toString()).contains(C1_ONLY), "trials read from a block, CRLF lines");
-        Path small = scenarioWith("small.yaml", "name: small\nsimulation: {seed: 1,trials: 500}\n");
-        assertTrue(javaArgs("run", small.toString()).contains(C1_ONLY), "trials read from a flow mapping");
-        Path outer = scenarioWith("outer.yaml", "name: u\nsimulation: { trials: 100 }\nuncertainty:\n  outerDraws: 50\n");
-        assertFalse(javaArgs("run", outer.toString()).contains(C1_ONLY), "outer draws times trials");
-        Path first = scenarioWith("first.yaml", "uncertainty:\n  outerDraws: 50\nsimulation: { trials: 100 }\n");
-        assertFalse(javaArgs("run", first.toString()).contains(C1_ONLY), "uncertainty on the first line");
+        assertFalse(c1Alone("big.yaml", "name: big\nsimulation:\n  seed: 1\n  trials: 20_000\n"),
+                "trials read from a block");
+        assertTrue(c1Alone("block.yaml", "name: b\r\nsimulation:\r\n  seed: 1\r\n  trials: 2_000\r\n"),
+                "trials read from a block, CRLF lines");
+        assertTrue(c1Alone("small.yaml", "name: small\nsimulation: {seed: 1,trials: 500}\n"),
+                "trials read from a flow mapping");
+        assertFalse(c1Alone("outer.yaml", "name: u\nsimulation: { trials: 100 }\nuncertainty:\n  outerDraws: 50\n"),
+                "outer draws times trials");
+        assertFalse(c1Alone("first.yaml", "uncertainty:\n  outerDraws: 50\nsimulation: { trials: 100 }\n"),
+                "uncertainty on the first line");
 
         assertFalse(javaArgs(Map.of("PAYRISK_JIT", "c2"), "run", s).contains(C1_ONLY));
         assertTrue(javaArgs(Map.of("PAYRISK_JIT", "c1"), "run", s, "--trials", "1000000").contains(C1_ONLY));
@@ -320,45 +326,38 @@ class LauncherTest {
     void shortRunsAreJudgedByTheTrialsInEveryFormAScenarioOrTrialsAccepts() throws Exception {
         // WholeNumbers and the scenario reader take 1e4, 1.0e4, 10000.0, +10000 and 10_000 for 10,000
         for (String n : new String[] {"1e4", "1.0e4", "10000.0", "+10000", "10_000", ".5e4"}) {
-            Path s = scenarioWith("n.yaml", "name: n\nsimulation: { trials: " + n + ", seed: 1 }\n");
-            assertTrue(javaArgs("run", s.toString()).contains(C1_ONLY), "trials: " + n);
+            assertTrue(c1Alone("n.yaml", "name: n\nsimulation: { trials: " + n + ", seed: 1 }\n"), "trials: " + n);
             assertTrue(javaArgs("run", scenario.toString(), "--trials=" + n).contains(C1_ONLY), "--trials=" + n);
         }
         for (String n : new String[] {"1e6", "1e5", "1.00001e5", "2E4", "10_001"}) {
-            Path s = scenarioWith("n.yaml", "name: n\nsimulation: { trials: " + n + ", seed: 1 }\n");
-            assertFalse(javaArgs("run", s.toString()).contains(C1_ONLY), "trials: " + n);
+            assertFalse(c1Alone("n.yaml", "name: n\nsimulation: { trials: " + n + ", seed: 1 }\n"), "trials: " + n);
             assertFalse(javaArgs("run", scenario.toString(), "--trials", n).contains(C1_ONLY), "--trials " + n);
         }
-        Path unread = scenarioWith("unread.yaml", "name: u\nsimulation:\n  trials:\n    500\n");
-        assertFalse(javaArgs("run", unread.toString()).contains(C1_ONLY), "a value the launcher cannot read: not short");
+        assertFalse(c1Alone("unread.yaml", "name: u\nsimulation:\n  trials:\n    500\n"),
+                "a value the launcher cannot read: not short");
 
-        Path quoted = scenarioWith("quoted.yaml", "name: q\nsimulation: { 'trials': 20000 }\n");
-        assertFalse(javaArgs("run", quoted.toString()).contains(C1_ONLY), "a quoted key");
-        Path flow = scenarioWith("flow.yaml", "{name: f, uncertainty: {outerDraws: 5}, simulation: {trials: 5}}\n");
-        assertFalse(javaArgs("run", flow.toString()).contains(C1_ONLY), "uncertainty in a flow mapping");
-        Path empty = scenarioWith("empty.yaml", "");
-        assertTrue(javaArgs("run", empty.toString()).contains(C1_ONLY), "an empty file: the run says what is wrong");
-        Path absent = scenarioWith("absent.yaml", "name: a\nsimulation: { seed: 1 }\n");
-        assertTrue(javaArgs("run", absent.toString()).contains(C1_ONLY), "no trials: the default 10,000");
-        Path toPrecision = scenarioWith("precise.yaml", "name: p\nsimulation: { seed: 1, precision: 0.01 }\n");
-        assertFalse(javaArgs("run", toPrecision.toString()).contains(C1_ONLY), "a run to a precision picks its count");
-        assertTrue(javaArgs("run", toPrecision.toString(), "--trials", "500").contains(C1_ONLY), "unless --trials is given");
-        assertFalse(javaArgs("run", toPrecision.toString(), "--max-trials", "500").contains(C1_ONLY), "--max-trials caps it");
+        assertFalse(c1Alone("quoted.yaml", "name: q\nsimulation: { 'trials': 20000 }\n"), "a quoted key");
+        assertFalse(c1Alone("flow.yaml", "{name: f, uncertainty: {outerDraws: 5}, simulation: {trials: 5}}\n"),
+                "uncertainty in a flow mapping");
+        assertTrue(c1Alone("empty.yaml", ""), "an empty file: the run says what is wrong");
+        assertTrue(c1Alone("absent.yaml", "name: a\nsimulation: { seed: 1 }\n"), "no trials: the default 10,000");
+        String toPrecision = "name: p\nsimulation: { seed: 1, precision: 0.01 }\n";
+        assertFalse(c1Alone("precise.yaml", toPrecision), "a run to a precision picks its count");
+        assertTrue(c1Alone("precise.yaml", toPrecision, "--trials", "500"), "unless --trials is given");
+        assertFalse(c1Alone("precise.yaml", toPrecision, "--max-trials", "500"), "--max-trials caps it");
 
-        Path commented = scenarioWith("commented.yaml", "name: c\n# simulation: { trials: 500 }\nsimulation:\n"
-                + "  # trials: 500\n  trials: 200000\n");
-        assertFalse(javaArgs("run", commented.toString()).contains(C1_ONLY), "a comment line is not the value");
-        Path trailing = scenarioWith("trailing.yaml", "name: t\nsimulation:\n  seed: 1 # was {trials: 500}\n"
-                + "  trials: 200000\n");
-        assertFalse(javaArgs("run", trailing.toString()).contains(C1_ONLY), "a comment after a value is not the value");
+        assertFalse(c1Alone("commented.yaml",
+                "name: c\n# simulation: { trials: 500 }\nsimulation:\n  # trials: 500\n  trials: 200000\n"),
+                "a comment line is not the value");
+        assertFalse(c1Alone("trailing.yaml", "name: t\nsimulation:\n  seed: 1 # was {trials: 500}\n  trials: 200000\n"),
+                "a comment after a value is not the value");
 
-        Path json = scenarioWith("small.json", "{\"name\": \"j\", \"simulation\": {\"seed\": 1, \"trials\": 500}}\n");
-        assertTrue(javaArgs("run", json.toString()).contains(C1_ONLY), "trials read from a JSON scenario");
-        Path bigJson = scenarioWith("big.json", "{\"name\": \"j\", \"simulation\": {\"trials\":2e5}}\n");
-        assertFalse(javaArgs("run", bigJson.toString()).contains(C1_ONLY));
-        Path outerJson = scenarioWith("outer.json",
-                "{\"name\": \"j\", \"simulation\": {\"trials\": 100}, \"uncertainty\": {\"outer\": 50}}\n");
-        assertFalse(javaArgs("run", outerJson.toString()).contains(C1_ONLY), "outer draws times trials");
+        assertTrue(c1Alone("small.json", "{\"name\": \"j\", \"simulation\": {\"seed\": 1, \"trials\": 500}}\n"),
+                "trials read from a JSON scenario");
+        assertFalse(c1Alone("big.json", "{\"name\": \"j\", \"simulation\": {\"trials\":2e5}}\n"));
+        assertFalse(c1Alone("outer.json",
+                "{\"name\": \"j\", \"simulation\": {\"trials\": 100}, \"uncertainty\": {\"outer\": 50}}\n"),
+                "outer draws times trials");
     }
 
     @Test

@@ -105,6 +105,16 @@ class WatchCommandTest {
         Files.move(next, scenario, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Runs {@code payrisk run SCENARIO --out OUT --no-report --quiet MORE}; returns its summary.json. */
+    private static byte[] payriskRun(Path scenario, Path out, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "--out", out.toString(), "--no-report",
+                "--quiet"));
+        args.addAll(List.of(more));
+        CliTest.Result r = CliTest.payrisk(args.toArray(String[]::new));
+        assertEquals(0, r.status(), r.err());
+        return Files.readAllBytes(out.resolve("summary.json"));
+    }
+
     private static long seedIn(Path run) throws IOException {
         return new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("seed").asLong();
     }
@@ -123,11 +133,7 @@ class WatchCommandTest {
             w.awaitWaits(2);
             assertEquals(7, seedIn(out));
             // the same bytes as a payrisk run of the saved file
-            Path alone = tmp.resolve("alone");
-            CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--trials", "300", "--out", alone.toString(),
-                    "--no-report", "--quiet");
-            assertEquals(0, r.status(), r.err());
-            assertArrayEquals(Files.readAllBytes(alone.resolve("summary.json")),
+            assertArrayEquals(payriskRun(scenario, tmp.resolve("alone"), "--trials", "300"),
                     Files.readAllBytes(out.resolve("summary.json")));
 
             // the same content saved again, with a new time: no run (a run would replace run.json within the wait)
@@ -169,10 +175,7 @@ class WatchCommandTest {
     void anEarlierRunIsReplacedOnlyWithForce(@TempDir Path tmp) throws Exception {
         Path scenario = scenarioIn(tmp);
         Path out = tmp.resolve("out");
-        CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--trials", "200", "--seed", "3", "--out",
-                out.toString(), "--no-report", "--quiet");
-        assertEquals(0, r.status(), r.err());
-        byte[] mine = Files.readAllBytes(out.resolve("summary.json"));
+        byte[] mine = payriskRun(scenario, out, "--trials", "200", "--seed", "3");
         // without --force the watch ends at once: no edit of the scenario can make that folder free
         Watch refused = watch(scenario, out);
         refused.thread.join(PATIENCE_MILLIS);
@@ -195,10 +198,7 @@ class WatchCommandTest {
         try (Watch w = watch(scenario, out)) {
             w.awaitWaits(1);
             // the user replaces the watch's run with one of their own, on purpose
-            CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--trials", "200", "--seed", "3", "--out",
-                    out.toString(), "--no-report", "--quiet", "--force");
-            assertEquals(0, r.status(), r.err());
-            byte[] mine = Files.readAllBytes(out.resolve("summary.json"));
+            byte[] mine = payriskRun(scenario, out, "--trials", "200", "--seed", "3", "--force");
 
             save(scenario, text.replace(SHIPPED_SEED, "seed: 7"));
             w.awaitWaits(2);
@@ -216,13 +216,11 @@ class WatchCommandTest {
         assertTrue(text.contains(shippedTrials), "the test edits the shipped scenario's trial count");
         save(scenario, text.replace(shippedTrials, "trials: 300"));
         Path users = tmp.resolve("users-run");
-        CliTest.Result r = CliTest.payrisk("run", scenario.toString(), "--seed", "3", "--out", users.toString(),
-                "--no-report", "--quiet");
-        assertEquals(0, r.status(), r.err());
-        byte[] mine = Files.readAllBytes(users.resolve("summary.json"));
+        byte[] mine = payriskRun(scenario, users, "--seed", "3");
         Path out = tmp.resolve("out");
         // one thread, so that the second run is long on a machine of many cores too
-        try (Watch w = new Watch("watch", scenario.toString(), "--out", out.toString(), "--no-report", "--threads", "1")) {
+        try (Watch w = new Watch("watch", scenario.toString(), "--out", out.toString(), "--no-report",
+                "--threads", "1")) {
             w.awaitWaits(1);
             // a long second run; while it is simulated, another program puts the user's run in its place
             save(scenario, text.replace(shippedTrials, "trials: 30000"));
